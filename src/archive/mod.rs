@@ -1,0 +1,260 @@
+//! Opening an archive: check what the file is, bring its schema up to date,
+//! set the pragmas every connection needs.
+//!
+//! The checks come before anything is written. A file that is not SQLite, a
+//! SQLite file that is not a chronik archive, and an archive whose migration
+//! history this binary does not know (made by a newer chronik, or edited) are
+//! refused with the file left byte for byte as it was: even switching on WAL
+//! rewrites the header, so the history is read through a read-only connection
+//! first and only a known archive is opened for writing.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+mod embedded {
+    refinery::embed_migrations!("migrations");
+}
+
+/// The table refinery keeps its history in.
+const HISTORY_TABLE: &str = "refinery_schema_history";
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Why an archive could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    #[error("{path}: not a SQLite database (the file starts with other bytes); pass the path of a chronik archive with --db, or a new file name to create one")]
+    NotSqlite { path: PathBuf },
+    #[error("{path}: a SQLite database, but not a chronik archive (it has tables such as `{table}` and no migration history); choose another --db path")]
+    Foreign { path: PathBuf, table: String },
+    #[error("{path}: migration V{version}__{name} is not known to this chronik ({why}); the archive was made or changed by another version. Use a chronik that knows this migration, or import into a new archive. The file was not modified.")]
+    UnknownMigration {
+        path: PathBuf,
+        version: i64,
+        name: String,
+        why: &'static str,
+    },
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("{path}: applying migrations failed: {source}")]
+    Migration {
+        path: PathBuf,
+        source: refinery::Error,
+    },
+}
+
+/// One migration as the archive and the binary see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationStatus {
+    pub version: i64,
+    pub name: String,
+    /// When it was applied (RFC 3339), or None when it is pending.
+    pub applied_on: Option<String>,
+}
+
+/// How to open an archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Create if missing, apply pending migrations, allow writes.
+    ReadWrite,
+    /// Migrate as ReadWrite does, then hand back a connection that cannot write.
+    ReadOnly,
+}
+
+/// Opens (creating if needed) the archive at `path` and applies pending migrations.
+pub fn open(path: &Path, access: Access) -> Result<Connection, ArchiveError> {
+    check_file(path)?;
+    let sql_err = |source| ArchiveError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut conn = Connection::open(path).map_err(sql_err)?;
+    configure(&conn).map_err(sql_err)?;
+    embedded::migrations::runner()
+        .set_abort_divergent(true)
+        .set_abort_missing(true)
+        .run(&mut conn)
+        .map_err(|source| ArchiveError::Migration {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    match access {
+        Access::ReadWrite => Ok(conn),
+        Access::ReadOnly => {
+            drop(conn);
+            let ro = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(sql_err)?;
+            ro.busy_timeout(Duration::from_secs(10)).map_err(sql_err)?;
+            ro.execute_batch("PRAGMA query_only = ON;")
+                .map_err(sql_err)?;
+            Ok(ro)
+        }
+    }
+}
+
+/// Pragmas for a writing connection. WAL lets readers (sqlite3, Datasette) go
+/// on while an import writes; `synchronous = NORMAL` in WAL mode keeps the
+/// database consistent after a crash and may lose only the last transactions
+/// on power loss, never corrupting the file.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = ON;",
+    )
+}
+
+/// The migrations of this binary and of the archive, in version order.
+pub fn status(path: &Path) -> Result<Vec<MigrationStatus>, ArchiveError> {
+    check_file(path)?;
+    let applied = if path.exists() {
+        read_history(path)?
+    } else {
+        Vec::new()
+    };
+    let mut out = Vec::new();
+    for m in embedded::migrations::runner().get_migrations() {
+        let version = i64::from(m.version());
+        let applied_on = applied
+            .iter()
+            .find(|h| h.version == version)
+            .map(|h| h.applied_on.clone());
+        out.push(MigrationStatus {
+            version,
+            name: m.name().to_string(),
+            applied_on,
+        });
+    }
+    Ok(out)
+}
+
+/// The newest schema version this binary knows.
+pub fn latest_version() -> i64 {
+    embedded::migrations::runner()
+        .get_migrations()
+        .iter()
+        .map(|m| i64::from(m.version()))
+        .max()
+        .unwrap_or(0)
+}
+
+struct HistoryRow {
+    version: i64,
+    name: String,
+    applied_on: String,
+    checksum: String,
+}
+
+/// Refuses files that are not (or not yet) a chronik archive this binary
+/// knows, reading them through a read-only connection so nothing changes.
+fn check_file(path: &Path) -> Result<(), ArchiveError> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(ArchiveError::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
+    };
+    if meta.len() == 0 {
+        return Ok(()); // SQLite treats an empty file as a new database.
+    }
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .map_err(|source| ArchiveError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if read < 16 || &head != SQLITE_MAGIC {
+        return Err(ArchiveError::NotSqlite {
+            path: path.to_path_buf(),
+        });
+    }
+    let known = embedded::migrations::runner().get_migrations().clone();
+    for row in read_history(path)? {
+        let Some(m) = known.iter().find(|m| i64::from(m.version()) == row.version) else {
+            return Err(unknown(path, &row, "newer than this binary"));
+        };
+        if m.name() != row.name || m.checksum().to_string() != row.checksum {
+            return Err(unknown(path, &row, "its recorded name or checksum differs"));
+        }
+        if row.applied_on.parse::<jiff::Timestamp>().is_err() {
+            return Err(unknown(path, &row, "its recorded date is not a date"));
+        }
+    }
+    Ok(())
+}
+
+fn unknown(path: &Path, row: &HistoryRow, why: &'static str) -> ArchiveError {
+    ArchiveError::UnknownMigration {
+        path: path.to_path_buf(),
+        version: row.version,
+        name: row.name.clone(),
+        why,
+    }
+}
+
+/// Reads refinery's history table; a database with tables but no history is foreign.
+fn read_history(path: &Path) -> Result<Vec<HistoryRow>, ArchiveError> {
+    let sql_err = |source| ArchiveError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(sql_err)?;
+    conn.busy_timeout(Duration::from_secs(10))
+        .map_err(sql_err)?;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(|source| match source {
+            rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::NotADatabase => {
+                ArchiveError::NotSqlite {
+                    path: path.to_path_buf(),
+                }
+            }
+            source => sql_err(source),
+        })?;
+    if !tables.iter().any(|t| t == HISTORY_TABLE) {
+        return match tables.into_iter().next() {
+            Some(table) => Err(ArchiveError::Foreign {
+                path: path.to_path_buf(),
+                table,
+            }),
+            None => Ok(Vec::new()),
+        };
+    }
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT version, name, CAST(applied_on AS TEXT), CAST(checksum AS TEXT) FROM {HISTORY_TABLE} ORDER BY version"
+        ))
+        .map_err(sql_err)?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(HistoryRow {
+                version: r.get(0)?,
+                name: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                applied_on: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                checksum: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+            })
+        })
+        .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+        .map_err(sql_err)?;
+    Ok(rows)
+}

@@ -1,0 +1,106 @@
+//! The command line: one file per command, each a thin layer over the
+//! library that formats what it returns. No SQL lives here.
+
+mod export;
+mod import;
+mod migrate;
+mod query;
+mod sql;
+mod stats;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::archive::{self, Access};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chronik",
+    version,
+    about = "Turns a pile of news articles into a SQLite archive people can question.",
+    after_help = "Examples:\n  chronik import seeds/\n  chronik query timeline --format csv\n  chronik export --all --dir exports"
+)]
+pub struct Cli {
+    /// The archive to use (created if missing).
+    #[arg(long, global = true, env = "CHRONIK_DB", default_value = "chronik.db")]
+    pub db: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import .txt articles from files and directories (recursively).
+    #[command(after_help = "Example:\n  chronik import seeds/ new-articles/")]
+    Import(import::Args),
+    /// Apply pending migrations, or list applied and pending ones.
+    #[command(after_help = "Example:\n  chronik migrate --status")]
+    Migrate(migrate::Args),
+    /// Run a canned query, or list them.
+    #[command(after_help = "Examples:\n  chronik query --list\n  chronik query entity_mentions --param name=Putin --format json")]
+    Query(query::Args),
+    /// Write a table or canned query as CSV, or all of them into a directory.
+    #[command(after_help = "Examples:\n  chronik export timeline --out timeline.csv --bom --delimiter ';'\n  chronik export --all --dir exports")]
+    Export(export::Args),
+    /// Run read-only SQL against the archive.
+    #[command(after_help = "Example:\n  chronik sql \"SELECT name, kind FROM entities ORDER BY name\"")]
+    Sql(sql::Args),
+    /// Rows per table, schema version and file size.
+    #[command(after_help = "Example:\n  chronik stats --format json")]
+    Stats(stats::Args),
+}
+
+/// Failures that are the user's call to fix in how chronik was called.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Parses arguments, runs, and maps the outcome to an exit code: 0 success,
+/// 1 failure (or some files failed), 2 usage errors. A closed pipe
+/// (`chronik export articles | head`) is a normal end.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("chronik: {err:#}");
+            let usage = err.downcast_ref::<UsageError>().is_some()
+                || err
+                    .downcast_ref::<crate::query::QueryError>()
+                    .is_some_and(|e| e.is_usage());
+            ExitCode::from(if usage { 2 } else { 1 })
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<csv::Error>().is_some_and(|c| {
+                matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
+            })
+    })
+}
+
+/// Runs one parsed command.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Import(args) => import::run(&cli.db, args),
+        Command::Migrate(args) => migrate::run(&cli.db, args),
+        Command::Query(args) => query::run(&cli.db, args),
+        Command::Export(args) => export::run(&cli.db, args),
+        Command::Sql(args) => sql::run(&cli.db, args),
+        Command::Stats(args) => stats::run(&cli.db, args),
+    }
+}
+
+/// Opens the archive for a command, with the path in any error.
+fn open(db: &std::path::Path, access: Access) -> anyhow::Result<rusqlite::Connection> {
+    Ok(archive::open(db, access)?)
+}

@@ -1,0 +1,59 @@
+//! Which sources an article credits or quotes: agencies and newspapers it
+//! names ("berichtete die staatliche Nachrichtenagentur KCNA"), credits that
+//! cleaning took out of captions ("(Quelle: KCNA)"), and institutions it
+//! quotes ("zitierte der Kreml", "Laut Aussage des Kremls"). A government or
+//! institution that is only mentioned, not quoted, is not a citation.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Entity;
+use crate::knowledge::sources;
+use crate::text::sentences;
+
+/// Source kinds whose every mention is a citation.
+const ALWAYS_CITED: &[&str] = &["agency", "newspaper", "broadcaster"];
+
+/// Names of the sources `body` cites, sorted and without repeats.
+pub fn citations(
+    body: &str,
+    credits: &[String],
+    entities: &[Entity],
+    mentions: &[(usize, usize, usize)],
+) -> Vec<String> {
+    static CUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:laut|zufolge|zitiert\w*|berichtet\w*|meldet\w*|teilt\w*|erklärt\w*|sagt\w*|nach angaben|aussage|mitteilung|hieß es|schrieb|verlautet\w*|bestätigt\w*|quelle)\b")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let known = sources();
+    let mut out = BTreeSet::new();
+    for credit in credits {
+        if let Some(s) = known.by_name(credit) {
+            out.insert(s.name.clone());
+        }
+    }
+    let spans = sentences(body);
+    for &(start, _, idx) in mentions {
+        let entity = &entities[idx];
+        let Some(source) = std::iter::once(&entity.name)
+            .chain(&entity.aliases)
+            .find_map(|n| known.by_name(n))
+        else {
+            continue;
+        };
+        let cited = ALWAYS_CITED.contains(&source.kind.as_str()) || {
+            let (s, e) = spans
+                .iter()
+                .copied()
+                .find(|&(s, e)| s <= start && start < e)
+                .unwrap_or((0, body.len()));
+            CUE.is_match(&body[s..e])
+        };
+        if cited {
+            out.insert(source.name.clone());
+        }
+    }
+    out.into_iter().collect()
+}

@@ -1,0 +1,286 @@
+//! Events: what happened, who took part, where and when.
+//!
+//! A sentence with an event trigger (`data/events.tsv`) gives an event whose
+//! participants are the entities mentioned in that sentence, whose place is a
+//! location named after "in", "nach", "bei" or "auf", and whose date is the
+//! first date phrase of the sentence, resolved against the publication date.
+//! A sentence without a date phrase gives an unresolved event: the import
+//! date is never a stand-in. Sentences of one article that report the same
+//! happening become one event; [`same_happening`] is also what the store uses
+//! to merge events across articles.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use super::dates::{find_dates, Precision};
+use super::{Entity, EntityKind};
+use crate::text::sentences;
+
+/// One event as reported by one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub kind: String,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; None when unresolved.
+    pub date: Option<String>,
+    pub precision: Precision,
+    /// The phrase the date came from.
+    pub date_text: Option<String>,
+    pub summary: String,
+    /// Index into the article's entities.
+    pub location: Option<usize>,
+    /// Entity index and role.
+    pub participants: Vec<(usize, &'static str)>,
+    /// The sentence that reports it.
+    pub evidence: String,
+}
+
+struct Trigger {
+    kind: String,
+    re: Regex,
+}
+
+static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
+    include_str!("../../data/events.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(kind, pattern)| Trigger {
+            kind: kind.trim().to_string(),
+            re: Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
+                .unwrap_or_else(|e| panic!("data/events.tsv: {kind}: {e}")),
+        })
+        .collect()
+});
+
+/// What decides whether two reports are one happening.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    pub kind: String,
+    pub date: Option<String>,
+    /// Keys of the people and organizations taking part.
+    pub actors: BTreeSet<String>,
+    /// Keys of the places named (location and place participants).
+    pub places: BTreeSet<String>,
+}
+
+/// Kinds that describe the same happening from different angles.
+fn kinds_compatible(a: &str, b: &str) -> bool {
+    const VISIT: &[&str] = &["meeting", "visit"];
+    a == b || (VISIT.contains(&a) && VISIT.contains(&b))
+}
+
+/// Dates that can name the same happening: one is a prefix of the other
+/// (2024-07 fits 2024-07-18), or two days at most one apart (the day it
+/// happened and the day it was reported).
+fn dates_compatible(a: &str, b: &str, strong: bool) -> bool {
+    if a.starts_with(b) || b.starts_with(a) {
+        return true;
+    }
+    match (a.parse::<Date>(), b.parse::<Date>()) {
+        (Ok(x), Ok(y)) => strong && (x - y).get_days().abs() <= 1,
+        _ => false,
+    }
+}
+
+/// Whether two reports describe one happening. Undated reports only merge
+/// within one article (`same_article`), where the dated one gives the date.
+pub fn same_happening(a: &Signature, b: &Signature, same_article: bool) -> bool {
+    if !kinds_compatible(&a.kind, &b.kind) {
+        return false;
+    }
+    let shared_actors = a.actors.intersection(&b.actors).count();
+    let shared_places = a.places.intersection(&b.places).count();
+    let strong = shared_actors >= 2;
+    let people_ok = strong || (shared_actors == 1 && shared_places >= 1);
+    let places_only = a.actors.is_empty() && b.actors.is_empty() && !a.places.is_empty() && a.places == b.places;
+    if !(people_ok || places_only) {
+        return false;
+    }
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => dates_compatible(x, y, strong) && (!places_only || x == y),
+        (None, None) => same_article,
+        _ => same_article && strong,
+    }
+}
+
+/// The better of two dates for one happening: the more precise, and of two
+/// different days the earlier (reports follow events).
+pub fn better_date(a: Option<&str>, b: Option<&str>) -> Option<String> {
+    match (a, b) {
+        (Some(x), Some(y)) if x.len() == y.len() => Some(x.min(y).to_string()),
+        (Some(x), Some(y)) => Some(if x.len() > y.len() { x } else { y }.to_string()),
+        (x, y) => x.or(y).map(str::to_string),
+    }
+}
+
+/// The events of one article.
+pub fn events(
+    body: &str,
+    published: Option<Date>,
+    entities: &[Entity],
+    mentions: &[(usize, usize, usize)],
+) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for (s, e) in sentences(body) {
+        let sentence = &body[s..e];
+        let Some(kind) = trigger(sentence) else {
+            continue;
+        };
+        let inside: Vec<&(usize, usize, usize)> =
+            mentions.iter().filter(|m| m.0 >= s && m.1 <= e).collect();
+        let mut participants: Vec<(usize, &'static str)> = Vec::new();
+        let mut location = None;
+        for &&(ms, _, idx) in &inside {
+            let role = match entities[idx].kind {
+                EntityKind::Person => "participant",
+                EntityKind::Organization => "organization",
+                EntityKind::Location => {
+                    if location.is_none() && after_place_preposition(&body[s..ms]) {
+                        location = Some(idx);
+                    }
+                    "place"
+                }
+            };
+            if !participants.iter().any(|p| p.0 == idx) {
+                participants.push((idx, role));
+            }
+        }
+        if participants.is_empty() {
+            continue;
+        }
+        let dates = find_dates(sentence, published);
+        let dated = dates.iter().find(|d| d.value.is_some()).or(dates.first());
+        let event = Event {
+            summary: summary(&kind, &participants, location, entities),
+            kind,
+            date: dated.and_then(|d| d.value.clone()),
+            precision: dated.map_or(Precision::Unresolved, |d| d.precision),
+            date_text: dated.map(|d| d.text.clone()),
+            location,
+            participants,
+            evidence: sentence.to_string(),
+        };
+        merge_into(&mut out, event, entities);
+    }
+    out
+}
+
+fn trigger(sentence: &str) -> Option<String> {
+    TRIGGERS
+        .iter()
+        .filter_map(|t| t.re.find(sentence).map(|m| (m.start(), &t.kind)))
+        .min_by_key(|(pos, _)| *pos)
+        .map(|(_, k)| k.clone())
+}
+
+fn after_place_preposition(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    matches!(
+        words.first().map(|w| w.to_lowercase()).as_deref(),
+        Some("in" | "nach" | "bei" | "im" | "aus")
+    ) || (words.len() >= 2 && matches!(words[1].to_lowercase().as_str(), "auf" | "in" | "im"))
+}
+
+fn summary(kind: &str, participants: &[(usize, &str)], location: Option<usize>, entities: &[Entity]) -> String {
+    let names: Vec<&str> = participants
+        .iter()
+        .filter(|(i, _)| Some(*i) != location)
+        .map(|(i, _)| entities[*i].name.as_str())
+        .collect();
+    let mut s = format!("{kind}: {}", names.join(", "));
+    if let Some(l) = location {
+        s.push_str(&format!(" in {}", entities[l].name));
+    }
+    s
+}
+
+/// The signature of an event of this article, for merging.
+pub fn signature(event: &Event, entities: &[Entity]) -> Signature {
+    let mut actors = BTreeSet::new();
+    let mut places = BTreeSet::new();
+    for &(i, _) in &event.participants {
+        let key = entities[i].key.clone();
+        if entities[i].kind == EntityKind::Location {
+            places.insert(key);
+        } else {
+            actors.insert(key);
+        }
+    }
+    Signature {
+        kind: event.kind.clone(),
+        date: event.date.clone(),
+        actors,
+        places,
+    }
+}
+
+fn merge_into(out: &mut Vec<Event>, event: Event, entities: &[Entity]) {
+    let sig = signature(&event, entities);
+    if let Some(prev) = out
+        .iter_mut()
+        .find(|p| same_happening(&signature(p, entities), &sig, true))
+    {
+        let date = better_date(prev.date.as_deref(), event.date.as_deref());
+        if date != prev.date {
+            prev.date = date;
+            prev.precision = event.precision;
+            prev.date_text = event.date_text.clone();
+        }
+        for p in event.participants {
+            if !prev.participants.iter().any(|q| q.0 == p.0) {
+                prev.participants.push(p);
+            }
+        }
+        if prev.location.is_none() {
+            prev.location = event.location;
+        }
+        prev.summary = summary(&prev.kind, &prev.participants, prev.location, entities);
+        return;
+    }
+    out.push(event);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(kind: &str, date: Option<&str>, actors: &[&str], places: &[&str]) -> Signature {
+        Signature {
+            kind: kind.into(),
+            date: date.map(str::to_string),
+            actors: actors.iter().map(|s| s.to_string()).collect(),
+            places: places.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn merges_compatible_reports() {
+        let a = sig("visit", Some("2024-06-19"), &["putin", "kim"], &["nk"]);
+        let b = sig("meeting", Some("2024-06"), &["putin", "kim"], &[]);
+        assert!(same_happening(&a, &b, false));
+        let c = sig("meeting", Some("2024-06-20"), &["putin", "kim"], &[]);
+        assert!(same_happening(&a, &c, false));
+        let one = sig("visit", Some("2024-06"), &["putin"], &["nk"]);
+        assert!(same_happening(&a, &one, false));
+    }
+
+    #[test]
+    fn keeps_different_happenings_apart() {
+        let a = sig("visit", Some("2024-06-19"), &["putin", "kim"], &[]);
+        assert!(!same_happening(&a, &sig("agreement", Some("2024-06-19"), &["putin", "kim"], &[]), false));
+        assert!(!same_happening(&a, &sig("visit", Some("2023-09"), &["putin", "kim"], &[]), false));
+        assert!(!same_happening(&a, &sig("visit", Some("2024-06-19"), &["putin", "xi"], &[]), false));
+        assert!(!same_happening(&a, &sig("visit", None, &["putin", "kim"], &[]), false));
+        assert!(same_happening(&a, &sig("visit", None, &["putin", "kim"], &[]), true));
+    }
+
+    #[test]
+    fn better_date_prefers_precision_then_the_earlier_day() {
+        assert_eq!(better_date(Some("2024-07"), Some("2024-07-18")).as_deref(), Some("2024-07-18"));
+        assert_eq!(better_date(Some("2024-07-19"), Some("2024-07-18")).as_deref(), Some("2024-07-18"));
+        assert_eq!(better_date(None, Some("2024")).as_deref(), Some("2024"));
+    }
+}

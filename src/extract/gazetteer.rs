@@ -1,0 +1,146 @@
+//! The curated gazetteer (`data/gazetteer.tsv`): canonical names, kinds and
+//! every known spelling, matched in one pass with an Aho-Corasick automaton.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::resolve::fold;
+use super::EntityKind;
+
+/// One gazetteer entity.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: EntityKind,
+    pub canonical: String,
+    pub aliases: Vec<String>,
+}
+
+/// A gazetteer hit in a text, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    forms: Vec<(String, usize)>,
+    automaton: AhoCorasick,
+    by_fold: HashMap<String, usize>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    Gazetteer::parse(include_str!("../../data/gazetteer.tsv"))
+        .unwrap_or_else(|e| panic!("data/gazetteer.tsv is broken (a build defect): {e}"))
+});
+
+/// The gazetteer shipped with chronik.
+pub fn gazetteer() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+/// Spellings shorter than this must match with exact case ("AP", "EU").
+const EXACT_CASE_BELOW: usize = 5;
+
+impl Gazetteer {
+    /// Parses `kind<TAB>canonical<TAB>alias|alias...` lines.
+    pub fn parse(src: &str) -> Result<Gazetteer, String> {
+        let mut entries = Vec::new();
+        for (n, line) in src.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 2 {
+                return Err(format!("line {}: expected KIND<TAB>NAME<TAB>ALIASES", n + 1));
+            }
+            let kind = EntityKind::parse(cols[0].trim())
+                .ok_or_else(|| format!("line {}: unknown kind {}", n + 1, cols[0]))?;
+            let aliases = cols
+                .get(2)
+                .map(|a| {
+                    a.split('|')
+                        .map(str::trim)
+                        .filter(|a| !a.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            entries.push(Entry {
+                kind,
+                canonical: cols[1].trim().to_string(),
+                aliases,
+            });
+        }
+        let mut forms = Vec::new();
+        let mut by_fold = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for form in std::iter::once(&e.canonical).chain(&e.aliases) {
+                forms.push((form.clone(), i));
+                by_fold.entry(fold(form)).or_insert(i);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(forms.iter().map(|(f, _)| f.as_str()))
+            .map_err(|e| e.to_string())?;
+        Ok(Gazetteer {
+            entries,
+            forms,
+            automaton,
+            by_fold,
+        })
+    }
+
+    /// Every whole-word occurrence of a known spelling, leftmost-longest.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (form, entry) = &self.forms[m.pattern().as_usize()];
+            let found = &text[m.start()..m.end()];
+            if form.len() < EXACT_CASE_BELOW && found != form {
+                continue;
+            }
+            if !found.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                continue;
+            }
+            if !word_boundary_before(text, m.start()) || !word_boundary_after(text, m.end()) {
+                continue;
+            }
+            hits.push(Hit {
+                entry: *entry,
+                start: m.start(),
+                end: m.end(),
+            });
+        }
+        hits
+    }
+
+    /// The entry whose spelling folds to the same key as `name`.
+    pub fn by_fold(&self, name: &str) -> Option<usize> {
+        self.by_fold.get(&fold(name)).copied()
+    }
+}
+
+/// No letter or digit right before `at`.
+pub fn word_boundary_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// No letter or digit right after `at`, except a genitive `s` (handled by the caller).
+pub fn word_boundary_after(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let mut chars = rest.chars();
+    match chars.next() {
+        None => true,
+        Some('s') => chars.next().is_none_or(|c| !c.is_alphanumeric()),
+        Some(c) => !c.is_alphanumeric(),
+    }
+}

@@ -1,0 +1,154 @@
+//! Extraction: pure functions from a cleaned article to the entities, mentions,
+//! events and citations it holds. No SQLite here, so every stage can be unit
+//! tested, fuzzed and run in parallel; [`crate::store`] writes the result.
+//!
+//! Adjectives are not mentions: "nordkoreanische" or "russischen" describe,
+//! they do not name, so they never become a mention of Nordkorea or Russland.
+//! Genitives are mentions ("Putins", "Nordkoreas"), with the `s` in the surface.
+
+pub mod citations;
+pub mod dates;
+pub mod events;
+pub mod gazetteer;
+pub mod names;
+pub mod resolve;
+
+use std::collections::{BTreeSet, HashMap};
+
+use jiff::civil::Date;
+
+use crate::text::char_offsets;
+
+/// The version of the extraction rules, recorded on every mention, entity and
+/// event row so that an archive says which rules produced it.
+pub const EXTRACTOR: &str = "rules-1";
+
+/// What sort of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Location,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        match s {
+            "person" => Some(EntityKind::Person),
+            "organization" => Some(EntityKind::Organization),
+            "location" => Some(EntityKind::Location),
+            _ => None,
+        }
+    }
+}
+
+/// The article as extraction sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleText<'a> {
+    pub title: &'a str,
+    pub body: &'a str,
+    pub published: Option<Date>,
+    /// Sources credited in furniture that cleaning removed.
+    pub credits: &'a [String],
+}
+
+/// An entity found in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Resolution key: equal keys are one entity across the archive.
+    pub key: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every spelling known for it (gazetteer) or seen in this article.
+    pub aliases: BTreeSet<String>,
+    pub confidence: f64,
+}
+
+/// One mention, in Unicode scalar values into the body (see CONTRACT.md).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub entity: usize,
+    pub start: usize,
+    pub end: usize,
+    pub surface: String,
+    pub confidence: f64,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+    pub events: Vec<events::Event>,
+    /// Names of sources the article credits or quotes.
+    pub citations: Vec<String>,
+}
+
+/// A mention candidate in bytes, before offsets are converted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+    /// The name the mention resolves to (canonical for gazetteer hits).
+    pub name: String,
+    /// Known spellings of that name.
+    pub aliases: Vec<String>,
+    pub confidence: f64,
+}
+
+/// Runs every extraction stage over one article.
+pub fn extract(article: &ArticleText) -> Extraction {
+    let body = article.body;
+    let candidates = names::candidates(body);
+    let mut out = Extraction::default();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let ends: Vec<usize> = candidates.iter().flat_map(|c| [c.start, c.end]).collect();
+    let mut sorted = ends.clone();
+    sorted.sort_unstable();
+    let chars = char_offsets(body, &sorted);
+    let char_of = |b: usize| {
+        let i = sorted.partition_point(|&x| x < b);
+        chars[i]
+    };
+    let mut byte_mentions = Vec::new();
+    for c in &candidates {
+        let key = resolve::entity_key(c.kind.as_str(), &c.name);
+        let idx = *by_key.entry(key.clone()).or_insert_with(|| {
+            out.entities.push(Entity {
+                key,
+                name: c.name.clone(),
+                kind: c.kind,
+                aliases: c.aliases.iter().cloned().collect(),
+                confidence: c.confidence,
+            });
+            out.entities.len() - 1
+        });
+        let surface = &body[c.start..c.end];
+        let entity = &mut out.entities[idx];
+        entity.aliases.insert(names::strip_genitive(surface).to_string());
+        entity.confidence = entity.confidence.max(c.confidence);
+        out.mentions.push(Mention {
+            entity: idx,
+            start: char_of(c.start),
+            end: char_of(c.end),
+            surface: surface.to_string(),
+            confidence: c.confidence,
+        });
+        byte_mentions.push((c.start, c.end, idx));
+    }
+    for e in &mut out.entities {
+        e.aliases.remove(&e.name);
+    }
+    out.events = events::events(body, article.published, &out.entities, &byte_mentions);
+    out.citations = citations::citations(body, article.credits, &out.entities, &byte_mentions);
+    out
+}

@@ -1,0 +1,329 @@
+//! Page furniture out, the article's own text in.
+//!
+//! Feeds wrap an article in ads, comment counters, source lines, share
+//! buttons and, on aggregators, a tail of teasers for unrelated stories. Those
+//! teasers are the dangerous part: they name people and places the article
+//! never mentions. The rules are data (`data/boilerplate.tsv`); this module
+//! only knows how to apply each kind of rule, plus two shapes no list can
+//! hold: a title repeated in ASCII transliteration, and the short slogan
+//! fragments glued to the last paragraph before a tail.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::{ascii_fold, sentences};
+
+/// A cleaned article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The heading line, or the lead sentence when there is no heading.
+    pub title: String,
+    /// The article's own text; paragraphs separated by `\n`.
+    pub body: String,
+    /// The URL from a source line, if there was one.
+    pub url: Option<String>,
+    /// Sources the text credits in furniture it removed ("(Quelle: KCNA)").
+    pub credits: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Inline,
+    Credit,
+    CreditLine,
+    SourceLine,
+    Line,
+    Tail,
+    TailItem,
+    Slogan,
+    TitleSuffix,
+}
+
+struct Rules {
+    rules: Vec<(Kind, Regex)>,
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    Rules::parse(include_str!("../../data/boilerplate.tsv"))
+        .unwrap_or_else(|e| panic!("data/boilerplate.tsv is broken (a build defect): {e}"))
+});
+
+impl Rules {
+    fn parse(src: &str) -> Result<Rules, String> {
+        let mut rules = Vec::new();
+        for (n, line) in src.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (kind, pattern) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("line {}: expected KIND<TAB>REGEX", n + 1))?;
+            let kind = match kind {
+                "inline" => Kind::Inline,
+                "credit" => Kind::Credit,
+                "credit-line" => Kind::CreditLine,
+                "source-line" => Kind::SourceLine,
+                "line" => Kind::Line,
+                "tail" => Kind::Tail,
+                "tail-item" => Kind::TailItem,
+                "slogan" => Kind::Slogan,
+                "title-suffix" => Kind::TitleSuffix,
+                other => return Err(format!("line {}: unknown kind {other}", n + 1)),
+            };
+            let re = Regex::new(&format!("(?i){pattern}"))
+                .map_err(|e| format!("line {}: {e}", n + 1))?;
+            rules.push((kind, re));
+        }
+        Ok(Rules { rules })
+    }
+
+    fn of(&self, kind: Kind) -> impl Iterator<Item = &Regex> {
+        self.rules
+            .iter()
+            .filter(move |(k, _)| *k == kind)
+            .map(|(_, r)| r)
+    }
+
+    fn any(&self, kind: Kind, line: &str) -> bool {
+        self.of(kind).any(|r| r.is_match(line))
+    }
+}
+
+/// A line of the input with what we know about it.
+struct Line {
+    text: String,
+    /// An empty line followed it in the input.
+    blank_after: bool,
+}
+
+/// Cleans a decoded article text.
+pub fn clean(text: &str) -> Cleaned {
+    let rules = &*RULES;
+    let mut out = Cleaned::default();
+    let raw_lines: Vec<&str> = text.split('\n').collect();
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, raw) in raw_lines.iter().enumerate() {
+        let blank_after = raw_lines
+            .get(i + 1)
+            .is_some_and(|next| next.trim().is_empty());
+        let Some(kept) = clean_line(raw, rules, &mut out) else {
+            continue;
+        };
+        lines.push(Line {
+            text: kept,
+            blank_after,
+        });
+    }
+    cut_tail(&mut lines, rules);
+    drop_repeats(&mut lines);
+
+    let title_is_heading = lines.first().is_some_and(|first| {
+        lines.len() > 1 && (first.blank_after || !ends_like_sentence(&first.text))
+            && first.text.split_whitespace().count() <= 25
+    });
+    if title_is_heading {
+        out.title = strip_title_suffix(&lines.remove(0).text, rules);
+    }
+    out.body = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if !title_is_heading {
+        out.title = lead_sentence(&out.body);
+    }
+    out
+}
+
+/// Applies the line rules to one line; None when the whole line goes.
+fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
+    let line = raw.trim();
+    if line.is_empty() {
+        return None;
+    }
+    for re in rules.of(Kind::SourceLine) {
+        if let Some(c) = re.captures(line) {
+            if out.url.is_none() {
+                out.url = c.get(1).map(|m| m.as_str().to_string());
+            }
+            return None;
+        }
+    }
+    for re in rules.of(Kind::CreditLine) {
+        if let Some(c) = re.captures(line) {
+            if let Some(m) = c.get(1) {
+                out.credits.push(m.as_str().trim().to_string());
+            }
+            return None;
+        }
+    }
+    if rules.any(Kind::Line, line) {
+        return None;
+    }
+    let mut kept = line.to_string();
+    for re in rules.of(Kind::Credit) {
+        for c in re.captures_iter(&kept) {
+            if let Some(m) = c.get(1) {
+                out.credits.push(m.as_str().trim().to_string());
+            }
+        }
+        kept = re.replace_all(&kept, "").into_owned();
+    }
+    for re in rules.of(Kind::Inline).chain(rules.of(Kind::Slogan)) {
+        kept = re.replace_all(&kept, " ").into_owned();
+    }
+    let kept = collapse_spaces(&kept);
+    if kept.is_empty() || rules.any(Kind::Line, &kept) {
+        return None;
+    }
+    Some(kept)
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Cuts an aggregator tail: from the first tail marker, or from the teaser
+/// before the first "Read more", together with the header-like lines that
+/// introduce it, and the slogan fragments glued to the paragraph before it.
+fn cut_tail(lines: &mut Vec<Line>, rules: &Rules) {
+    let marker = lines.iter().position(|l| rules.any(Kind::Tail, &l.text));
+    let item = lines
+        .iter()
+        .position(|l| rules.any(Kind::TailItem, &l.text))
+        .map(|i| i.saturating_sub(1));
+    let Some(mut cut) = [marker, item].into_iter().flatten().min() else {
+        return;
+    };
+    while cut > 1 && is_header_like(&lines[cut - 1].text) {
+        cut -= 1;
+    }
+    lines.truncate(cut);
+    if let Some(last) = lines.last_mut() {
+        last.text = strip_trailing_fragments(&last.text);
+    }
+}
+
+/// A short line without sentence punctuation: a heading or a label.
+fn is_header_like(line: &str) -> bool {
+    line.split_whitespace().count() <= 8 && !ends_like_sentence(line)
+}
+
+fn ends_like_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', '“', '"', '»', ':', ')'])
+}
+
+/// Removes trailing sentences of one or two words ("Jeden Tag. Überall."),
+/// which at a tail boundary are slogans, not reporting.
+fn strip_trailing_fragments(text: &str) -> String {
+    let mut end = text.len();
+    loop {
+        let spans = sentences(&text[..end]);
+        if spans.len() < 2 {
+            break;
+        }
+        let (s, e) = spans[spans.len() - 1];
+        if text[s..e].split_whitespace().count() > 2 {
+            break;
+        }
+        end = spans[spans.len() - 2].1;
+    }
+    text[..end].trim_end().to_string()
+}
+
+/// Drops a line that repeats an earlier one, also when only transliterated
+/// ("Militaerdelegation" for "Militärdelegation").
+fn drop_repeats(lines: &mut Vec<Line>) {
+    let mut seen: Vec<String> = Vec::new();
+    lines.retain(|l| {
+        let key = ascii_fold(&l.text);
+        if key.len() >= 12 && seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+}
+
+fn strip_title_suffix(title: &str, rules: &Rules) -> String {
+    let mut t = title.to_string();
+    for re in rules.of(Kind::TitleSuffix) {
+        t = re.replace(&t, "").into_owned();
+    }
+    t.trim().to_string()
+}
+
+/// The first sentence of the body, without a leading outlet credit such as
+/// "(Dan Tri) – ".
+fn lead_sentence(body: &str) -> String {
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\([^()]{1,40}\)\s*[–—-]\s*").unwrap_or_else(|e| panic!("{e}"))
+    });
+    let first = sentences(body)
+        .first()
+        .map(|&(s, e)| &body[s..e])
+        .unwrap_or("");
+    CREDIT.replace(first, "").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_ads_counters_and_source_lines() {
+        let c = clean(
+            "Erster Satz über Moskau. [Anzeige_1]\nZweiter Satz.\n[Anzeige_2]\nQuelle: https://example.org/a-1.html\nKommentar (0)",
+        );
+        assert_eq!(c.body, "Erster Satz über Moskau.\nZweiter Satz.");
+        assert_eq!(c.url.as_deref(), Some("https://example.org/a-1.html"));
+        assert_eq!(c.title, "Erster Satz über Moskau.");
+    }
+
+    #[test]
+    fn keeps_captions_and_records_credits() {
+        let c = clean("Text eins.\nKim empfängt den Gast. (Quelle: KCNA) |\nGrüße (Foto: Reuters).");
+        assert_eq!(c.body, "Text eins.\nKim empfängt den Gast.\nGrüße.");
+        assert_eq!(c.credits, vec!["KCNA", "Reuters"]);
+    }
+
+    #[test]
+    fn heading_and_transliterated_repeat() {
+        let c = clean(
+            "Nordkorea empfängt Gäste — World\n\nNordkorea empfaengt Gaeste — World\n\nUntertitel ohne Punkt\n\nDer Text beginnt hier.\n\n:\n\nabc-allgemeines",
+        );
+        assert_eq!(c.title, "Nordkorea empfängt Gäste");
+        assert_eq!(c.body, "Untertitel ohne Punkt\nDer Text beginnt hier.");
+    }
+
+    #[test]
+    fn cuts_aggregator_tail_with_teasers_and_slogan() {
+        let c = clean(
+            "Erster Absatz.\nLetzter Absatz endet hier. Jeden Tag. Überall.\nBeispiel Latest News, Beispiel Headlines\nSimilar News:You can also read news.\nTeaser über Selmayr.\nRead more »\nNoch ein Teaser.\nRead more »",
+        );
+        assert_eq!(c.body, "Erster Absatz.\nLetzter Absatz endet hier.");
+    }
+
+    #[test]
+    fn read_more_alone_cuts_from_the_teaser_before_it() {
+        let c = clean("Eins ist wahr.\nZwei ist auch wahr.\nTeaser über Luhansk.\nMehr lesen »\n");
+        assert_eq!(c.body, "Eins ist wahr.\nZwei ist auch wahr.");
+    }
+
+    #[test]
+    fn lead_sentence_title_without_outlet_credit() {
+        let c = clean("(Dan Tri) – In einer Erklärung am 29. November sprach er. Mehr folgt.");
+        assert_eq!(c.title, "In einer Erklärung am 29. November sprach er.");
+        assert!(c.body.starts_with("(Dan Tri) – In einer"));
+    }
+}

@@ -1,0 +1,300 @@
+//! Which files an import reads, in which order, with which manifest entry.
+//!
+//! Arguments are files and directories; directories are walked recursively for
+//! `*.txt`. Every file gets an `origin`: its path relative to the import root,
+//! prefixed with the root's own name (`seeds/000.txt`), so the same folder
+//! gives the same origins wherever it is imported from, and two folders with a
+//! file of the same name do not collide. The order is the sorted origin, so an
+//! import is reproducible.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One row of a `manifest.csv`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ManifestEntry {
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+}
+
+/// A file to import.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub origin: String,
+    pub manifest: ManifestEntry,
+}
+
+/// Something wrong with an argument, a directory or a manifest. The import
+/// reports it and goes on with everything else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub line: Option<u64>,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.reason),
+            None => write!(f, "{}: {}", self.path.display(), self.reason),
+        }
+    }
+}
+
+/// What discovery found.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub inputs: Vec<Input>,
+    pub problems: Vec<Problem>,
+}
+
+pub const MANIFEST: &str = "manifest.csv";
+const MANIFEST_HEADER: [&str; 4] = ["file", "url", "published", "outlet"];
+
+/// Expands `args` into the files to import.
+pub fn discover(args: &[PathBuf]) -> Discovery {
+    let mut found = Discovery::default();
+    let mut by_origin: BTreeMap<String, Input> = BTreeMap::new();
+    for arg in args {
+        let meta = match std::fs::metadata(arg) {
+            Ok(m) => m,
+            Err(e) => {
+                found.problems.push(problem(arg, None, io_reason(&e)));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk_dir(arg, &mut by_origin, &mut found.problems);
+        } else {
+            let parent = arg.parent().filter(|p| !p.as_os_str().is_empty());
+            let root = parent.unwrap_or(Path::new("."));
+            let manifest = load_manifest(root, &mut found.problems);
+            let name = file_name(arg);
+            let origin = join_origin(&root_name(root), &name);
+            let entry = manifest.get(&name).cloned().unwrap_or_default();
+            by_origin.insert(
+                origin.clone(),
+                Input {
+                    path: arg.clone(),
+                    origin,
+                    manifest: entry,
+                },
+            );
+        }
+    }
+    found.inputs = by_origin.into_values().collect();
+    found
+}
+
+fn walk_dir(root: &Path, out: &mut BTreeMap<String, Input>, problems: &mut Vec<Problem>) {
+    let prefix = root_name(root);
+    let mut manifests: BTreeMap<PathBuf, BTreeMap<String, ManifestEntry>> = BTreeMap::new();
+    let mut seen_txt = false;
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name();
+    for item in walker {
+        let entry = match item {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                let reason = if e.loop_ancestor().is_some() {
+                    "symbolic link loop; skipped".to_string()
+                } else if let Some(io) = e.io_error() {
+                    io_reason(io)
+                } else {
+                    e.to_string()
+                };
+                problems.push(problem(&path, None, reason));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() || !is_txt(entry.path()) {
+            continue;
+        }
+        seen_txt = true;
+        let dir = entry.path().parent().unwrap_or(root).to_path_buf();
+        let manifest = manifests
+            .entry(dir.clone())
+            .or_insert_with(|| load_manifest(&dir, problems));
+        let name = file_name(entry.path());
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let origin = join_origin(&prefix, &rel.to_string_lossy());
+        out.insert(
+            origin.clone(),
+            Input {
+                path: entry.path().to_path_buf(),
+                origin,
+                manifest: manifest.get(&name).cloned().unwrap_or_default(),
+            },
+        );
+    }
+    if !seen_txt {
+        problems.push(problem(root, None, "no .txt files in this directory".into()));
+    }
+}
+
+fn is_txt(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The last component of a root, `.` resolved to the current directory's name.
+fn root_name(root: &Path) -> String {
+    let resolved = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    resolved
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn join_origin(prefix: &str, rel: &str) -> String {
+    let rel = rel.replace('\\', "/");
+    if prefix.is_empty() {
+        rel
+    } else {
+        format!("{prefix}/{rel}")
+    }
+}
+
+fn problem(path: &Path, line: Option<u64>, reason: String) -> Problem {
+    Problem {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    }
+}
+
+/// A plain reason for an I/O error, without Rust's "(os error 2)".
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s,
+            }
+        }
+    }
+}
+
+/// Reads `dir/manifest.csv` if there is one. Bad rows are reported and left
+/// out; the files they name are still imported, with what their text says.
+pub fn load_manifest(dir: &Path, problems: &mut Vec<Problem>) -> BTreeMap<String, ManifestEntry> {
+    let path = dir.join(MANIFEST);
+    let mut out = BTreeMap::new();
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return out,
+        Err(e) => {
+            problems.push(problem(&path, None, io_reason(&e)));
+            return out;
+        }
+    };
+    let text = match super::decode::decode(&bytes) {
+        Ok(d) => d.text,
+        Err(e) => {
+            problems.push(problem(&path, None, format!("{e}; the manifest is ignored")));
+            return out;
+        }
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_lowercase()).collect(),
+        Err(e) => {
+            problems.push(problem(&path, Some(1), format!("unreadable header: {e}")));
+            return out;
+        }
+    };
+    if header != MANIFEST_HEADER {
+        problems.push(problem(
+            &path,
+            Some(1),
+            format!(
+                "bad header `{}`; expected `{}`; the manifest is ignored",
+                header.join(","),
+                MANIFEST_HEADER.join(",")
+            ),
+        ));
+        return out;
+    }
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line());
+                problems.push(problem(&path, line, format!("unreadable row: {e}")));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line());
+        let field = |i: usize| {
+            record
+                .get(i)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let Some(file) = field(0) else {
+            problems.push(problem(&path, line, "row without a file name".into()));
+            continue;
+        };
+        if record.len() != 4 {
+            problems.push(problem(
+                &path,
+                line,
+                format!("row for {file} has {} fields, expected 4", record.len()),
+            ));
+            continue;
+        }
+        let mut published = field(2);
+        if let Some(p) = &published {
+            if p.parse::<jiff::civil::Date>().is_err() || p.len() != 10 {
+                problems.push(problem(
+                    &path,
+                    line,
+                    format!("bad date `{p}` for {file}; expected YYYY-MM-DD; the date is ignored"),
+                ));
+                published = None;
+            }
+        }
+        if out.contains_key(&file) {
+            problems.push(problem(
+                &path,
+                line,
+                format!("second row for {file}; the first one is used"),
+            ));
+            continue;
+        }
+        if !dir.join(&file).is_file() {
+            problems.push(problem(
+                &path,
+                line,
+                format!("names {file}, which is not in {}", dir.display()),
+            ));
+        }
+        out.insert(
+            file,
+            ManifestEntry {
+                url: field(1),
+                published,
+                outlet: field(3),
+            },
+        );
+    }
+    out
+}

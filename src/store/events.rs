@@ -1,0 +1,114 @@
+//! Events across articles: a reported event joins an existing event when
+//! [`same_happening`] says they are one; otherwise it becomes a new row. The
+//! candidates are the events that share a participant with it, found through
+//! the `event_participants_entity` index.
+
+use std::collections::BTreeSet;
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::extract::events::{better_date, same_happening, signature, Signature};
+use crate::extract::{Extraction, EXTRACTOR};
+
+pub(super) fn write_events(conn: &Connection, article: i64, x: &Extraction, entity_ids: &[i64]) -> rusqlite::Result<()> {
+    for ev in &x.events {
+        let sig = signature(ev, &x.entities);
+        let participant_ids: Vec<i64> = ev.participants.iter().map(|(i, _)| entity_ids[*i]).collect();
+        let location_id = ev.location.map(|i| entity_ids[i]);
+        let existing = match ev.date {
+            Some(_) => find_match(conn, &sig, &participant_ids)?,
+            None => None,
+        };
+        let event_id = match existing {
+            Some((id, stored_date)) => {
+                let date = better_date(stored_date.as_deref(), ev.date.as_deref());
+                if date != stored_date {
+                    conn.prepare_cached(
+                        "UPDATE events SET occurred_on = ?2, date_precision = ?3, date_text = ?4 WHERE id = ?1",
+                    )?
+                    .execute(params![id, date, ev.precision.as_str(), ev.date_text])?;
+                }
+                if let Some(l) = location_id {
+                    conn.prepare_cached("UPDATE events SET location_id = ?2 WHERE id = ?1 AND location_id IS NULL")?
+                        .execute(params![id, l])?;
+                }
+                id
+            }
+            None => {
+                conn.prepare_cached(
+                    "INSERT INTO events (kind, occurred_on, date_precision, date_text, summary, location_id, extractor)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![
+                    ev.kind,
+                    ev.date,
+                    ev.precision.as_str(),
+                    ev.date_text,
+                    ev.summary,
+                    location_id,
+                    EXTRACTOR
+                ])?;
+                conn.last_insert_rowid()
+            }
+        };
+        let mut part = conn.prepare_cached(
+            "INSERT OR IGNORE INTO event_participants (event_id, entity_id, role) VALUES (?1, ?2, ?3)",
+        )?;
+        for (&(_, role), &eid) in ev.participants.iter().zip(&participant_ids) {
+            part.execute(params![event_id, eid, role])?;
+        }
+        conn.prepare_cached("INSERT OR IGNORE INTO event_articles (event_id, article_id, evidence) VALUES (?1, ?2, ?3)")?
+            .execute(params![event_id, article, ev.evidence])?;
+    }
+    Ok(())
+}
+
+/// The oldest stored event that is the same happening, with its date.
+fn find_match(conn: &Connection, sig: &Signature, participants: &[i64]) -> rusqlite::Result<Option<(i64, Option<String>)>> {
+    let mut candidates = BTreeSet::new();
+    let mut by_entity =
+        conn.prepare_cached("SELECT event_id FROM event_participants WHERE entity_id = ?1")?;
+    for &p in participants {
+        for id in by_entity.query_map([p], |r| r.get::<_, i64>(0))? {
+            candidates.insert(id?);
+        }
+    }
+    for id in candidates {
+        let stored = stored_signature(conn, id)?;
+        if let Some(stored) = stored {
+            if same_happening(&stored, sig, false) {
+                return Ok(Some((id, stored.date)));
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn stored_signature(conn: &Connection, id: i64) -> rusqlite::Result<Option<Signature>> {
+    let head: Option<(String, Option<String>)> = conn
+        .prepare_cached("SELECT kind, occurred_on FROM events WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((kind, date)) = head else {
+        return Ok(None);
+    };
+    let mut actors = BTreeSet::new();
+    let mut places = BTreeSet::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.key, e.kind FROM event_participants p JOIN entities e ON e.id = p.entity_id WHERE p.event_id = ?1",
+    )?;
+    for row in stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (key, kind) = row?;
+        if kind == "location" {
+            places.insert(key);
+        } else {
+            actors.insert(key);
+        }
+    }
+    Ok(Some(Signature {
+        kind,
+        date,
+        actors,
+        places,
+    }))
+}

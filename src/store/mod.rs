@@ -1,0 +1,227 @@
+//! The single writer: an article and everything derived from it go into the
+//! archive inside the caller's transaction, so a file is either wholly in the
+//! archive or not at all.
+//!
+//! Replacing a changed article deletes what was derived from its old text
+//! (mentions, event links, citations), writes the new, and then removes what
+//! nothing refers to any more (events without articles, entities without
+//! mentions or events), so an update never leaves stale rows behind.
+
+mod events;
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::extract::{Extraction, EXTRACTOR};
+use crate::ingest::meta::Outlet;
+use crate::knowledge::sources;
+
+/// An article row as the importer hands it over.
+#[derive(Debug, Clone)]
+pub struct ArticleRecord {
+    pub origin: String,
+    pub url: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub published_on: Option<String>,
+    pub date_source: Option<&'static str>,
+    pub content_hash: String,
+    pub byte_size: i64,
+    pub raw_text: String,
+    pub outlet: Option<Outlet>,
+}
+
+/// What the archive already holds, loaded once per import so that unchanged
+/// files cost no query each.
+#[derive(Debug, Default)]
+pub struct Known {
+    /// origin -> (article id, content hash)
+    pub by_origin: HashMap<String, (i64, String)>,
+    /// content hash -> origin
+    pub by_hash: HashMap<String, String>,
+}
+
+/// Loads origins and hashes of every stored article.
+pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
+    let mut k = Known::default();
+    let mut stmt = conn.prepare("SELECT id, origin, content_hash FROM articles ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+    })?;
+    for row in rows {
+        let (id, origin, hash) = row?;
+        k.by_hash.entry(hash.clone()).or_insert_with(|| origin.clone());
+        k.by_origin.insert(origin, (id, hash));
+    }
+    Ok(k)
+}
+
+/// Writes an article and its extraction; replaces `existing` if given.
+pub fn write_article(
+    conn: &Connection,
+    rec: &ArticleRecord,
+    x: &Extraction,
+    existing: Option<i64>,
+    now: &str,
+) -> rusqlite::Result<i64> {
+    let source_id = match &rec.outlet {
+        Some(o) => Some(ensure_source(conn, &o.name, o.domain.as_deref(), &o.kind)?),
+        None => None,
+    };
+    let id = match existing {
+        Some(id) => {
+            delete_derived(conn, id)?;
+            conn.prepare_cached(
+                "UPDATE articles SET source_id = ?2, url = ?3, title = ?4, body = ?5, published_on = ?6,
+                 date_source = ?7, content_hash = ?8, byte_size = ?9, raw_text = ?10, updated_at = ?11
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id, source_id, rec.url, rec.title, rec.body, rec.published_on, rec.date_source,
+                rec.content_hash, rec.byte_size, rec.raw_text, now
+            ])?;
+            id
+        }
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO articles (source_id, origin, url, title, body, published_on, date_source,
+                 language, content_hash, byte_size, raw_text, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'de', ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                source_id, rec.origin, rec.url, rec.title, rec.body, rec.published_on, rec.date_source,
+                rec.content_hash, rec.byte_size, rec.raw_text, now
+            ])?;
+            conn.last_insert_rowid()
+        }
+    };
+    write_extraction(conn, id, x)?;
+    if existing.is_some() {
+        collect_garbage(conn)?;
+    }
+    Ok(id)
+}
+
+/// Writes mentions, citations and events of article `id`.
+pub fn write_extraction(conn: &Connection, id: i64, x: &Extraction) -> rusqlite::Result<()> {
+    let mut entity_ids = Vec::with_capacity(x.entities.len());
+    for e in &x.entities {
+        let eid = ensure_entity(conn, e)?;
+        entity_ids.push(eid);
+    }
+    let mut insert_mention = conn.prepare_cached(
+        "INSERT INTO mentions (article_id, entity_id, surface, start, \"end\", extractor, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for m in &x.mentions {
+        insert_mention.execute(params![
+            id,
+            entity_ids[m.entity],
+            m.surface,
+            m.start as i64,
+            m.end as i64,
+            EXTRACTOR,
+            m.confidence
+        ])?;
+    }
+    for name in &x.citations {
+        let known = sources().by_name(name);
+        let sid = ensure_source(
+            conn,
+            name,
+            known.and_then(|s| s.domain.as_deref()),
+            known.map_or("agency", |s| s.kind.as_str()),
+        )?;
+        conn.prepare_cached("INSERT OR IGNORE INTO citations (article_id, source_id) VALUES (?1, ?2)")?
+            .execute(params![id, sid])?;
+    }
+    events::write_events(conn, id, x, &entity_ids)
+}
+
+fn ensure_entity(conn: &Connection, e: &crate::extract::Entity) -> rusqlite::Result<i64> {
+    let found: Option<i64> = conn
+        .prepare_cached("SELECT id FROM entities WHERE key = ?1")?
+        .query_row([&e.key], |r| r.get(0))
+        .optional()?;
+    let id = match found {
+        Some(id) => id,
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO entities (name, kind, key, extractor, confidence) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![e.name, e.kind.as_str(), e.key, EXTRACTOR, e.confidence])?;
+            conn.last_insert_rowid()
+        }
+    };
+    let mut alias = conn.prepare_cached("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)")?;
+    alias.execute(params![id, e.name])?;
+    for a in &e.aliases {
+        alias.execute(params![id, a])?;
+    }
+    Ok(id)
+}
+
+/// The id of the source with this domain or name, created if missing.
+pub fn ensure_source(conn: &Connection, name: &str, domain: Option<&str>, kind: &str) -> rusqlite::Result<i64> {
+    if let Some(d) = domain {
+        let by_domain: Option<i64> = conn
+            .prepare_cached("SELECT id FROM sources WHERE domain = ?1")?
+            .query_row([d], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = by_domain {
+            return Ok(id);
+        }
+    }
+    let by_name: Option<(i64, Option<String>)> = conn
+        .prepare_cached("SELECT id, domain FROM sources WHERE name = ?1")?
+        .query_row([name], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((id, stored)) = by_name {
+        if stored.is_none() && domain.is_some() {
+            conn.prepare_cached("UPDATE sources SET domain = ?2 WHERE id = ?1")?
+                .execute(params![id, domain])?;
+        }
+        return Ok(id);
+    }
+    conn.prepare_cached("INSERT INTO sources (name, domain, kind) VALUES (?1, ?2, ?3)")?
+        .execute(params![name, domain, kind])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Deletes what was derived from an article's text.
+pub fn delete_derived(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    for sql in [
+        "DELETE FROM mentions WHERE article_id = ?1",
+        "DELETE FROM event_articles WHERE article_id = ?1",
+        "DELETE FROM citations WHERE article_id = ?1",
+    ] {
+        conn.prepare_cached(sql)?.execute([id])?;
+    }
+    Ok(())
+}
+
+/// Removes events no article reports and entities nothing refers to.
+pub fn collect_garbage(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_articles);
+         DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)
+           AND id NOT IN (SELECT entity_id FROM event_participants)
+           AND id NOT IN (SELECT location_id FROM events WHERE location_id IS NOT NULL);",
+    )
+}
+
+/// Rows per archive table, in a fixed order.
+pub fn stats(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>> {
+    let mut out = Vec::new();
+    for (table, _, _) in crate::query::TABLES.iter().chain(&[("import_runs", "", "")]) {
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        out.push((table.to_string(), n));
+    }
+    Ok(out)
+}
+
+/// The newest migration applied to the archive.
+pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT coalesce(max(version), 0) FROM refinery_schema_history", [], |r| r.get(0))
+}

@@ -1,0 +1,165 @@
+//! Small text helpers shared by the stages: sentence spans, character
+//! offsets, and a transliteration fold for comparing German spellings.
+
+/// Byte spans `(start, end)` of the sentences in `text`.
+///
+/// A sentence ends at `.`, `!` or `?` (optionally followed by closing quotes)
+/// before white space and an upper-case letter, a digit or an opening quote,
+/// and at every line break. A period after a number ("am 18. Juli", "zum 75.
+/// Jubiläum") or after a one-letter or listed abbreviation does not end one.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push_span(text, start, i, &mut spans);
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
+            let mut end = i + 1;
+            while let Some(c) = text[end..].chars().next() {
+                if matches!(c, '"' | '“' | '”' | '»' | '«' | '\'' | ')') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            push_span(text, start, end, &mut spans);
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push_span(text, start, text.len(), &mut spans);
+    spans
+}
+
+fn push_span(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, usize)>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        spans.push((start + lead, end - trail));
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "dr", "prof", "nr", "bzw", "vgl", "ca", "etc", "usw", "st", "hl", "mio", "mrd", "jh", "z",
+    "u", "a", "d", "h", "v", "chr", "gen", "sog", "inkl", "evtl", "ggf", "str", "abs", "art",
+];
+
+fn ends_sentence(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if text.as_bytes()[dot] == b'.' {
+        if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        if ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    let after = &text[dot + 1..];
+    let after = after.trim_start_matches(['"', '“', '”', '»', '«', '\'', ')']);
+    let mut chars = after.chars();
+    match chars.next() {
+        None => true,
+        Some(c) if c == ' ' || c == '\n' => {
+            let next = after.trim_start_matches(' ').chars().next();
+            match next {
+                None => true,
+                Some(n) => n.is_uppercase() || n.is_ascii_digit() || matches!(n, '„' | '"' | '»' | '(' | '\n'),
+            }
+        }
+        Some(c) => c.is_uppercase() && text.as_bytes()[dot] == b'.' && word.chars().count() > 3,
+    }
+}
+
+/// Converts byte offsets into `text` to offsets in Unicode scalar values,
+/// which is what SQLite's `substr` counts. `offsets` must be ascending.
+pub fn char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(offsets.len());
+    let mut chars = 0;
+    let mut byte = 0;
+    for &target in offsets {
+        if target < byte {
+            out.push(text[..target].chars().count());
+            continue;
+        }
+        chars += text[byte..target].chars().count();
+        byte = target;
+        out.push(chars);
+    }
+    out
+}
+
+/// A fold that makes "Militärdelegation" and "Militaerdelegation" equal:
+/// lower case, umlauts as their two-letter ASCII forms, only letters and digits.
+pub fn ascii_fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c if c.is_alphanumeric() => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_ordinals() {
+        assert_eq!(
+            split("Am 18. Juli empfing Kim den Gast. Danach reiste er ab.\nNeue Zeile"),
+            vec!["Am 18. Juli empfing Kim den Gast.", "Danach reiste er ab.", "Neue Zeile"]
+        );
+        assert_eq!(
+            split("Eine Parade zum 75. Jubiläum fand statt. Dr. Kim sprach."),
+            vec!["Eine Parade zum 75. Jubiläum fand statt.", "Dr. Kim sprach."]
+        );
+        assert_eq!(
+            split("Er sagte: „Wir kommen.“ Dann ging er."),
+            vec!["Er sagte: „Wir kommen.“", "Dann ging er."]
+        );
+        assert_eq!(
+            split("im Telefongespräch.Zuletzt gab es Berichte."),
+            vec!["im Telefongespräch.", "Zuletzt gab es Berichte."]
+        );
+    }
+
+    #[test]
+    fn char_offsets_count_scalar_values() {
+        let t = "Pjöngjang und Moskau";
+        let moskau = t.find("Moskau").unwrap();
+        assert_eq!(char_offsets(t, &[0, moskau, t.len()]), vec![0, 14, 20]);
+    }
+
+    #[test]
+    fn ascii_fold_equates_transliterations() {
+        assert_eq!(
+            ascii_fold("Nordkorea empfängt russische Militärdelegation — World"),
+            ascii_fold("Nordkorea empfaengt russische Militaerdelegation — World")
+        );
+    }
+}
