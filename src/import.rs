@@ -38,8 +38,12 @@ pub enum Outcome {
     Updated,
     Unchanged,
     /// The same bytes are stored under another origin.
-    Duplicate { of: String },
-    Failed { reason: String },
+    Duplicate {
+        of: String,
+    },
+    Failed {
+        reason: String,
+    },
 }
 
 /// The counts an import reports.
@@ -127,7 +131,9 @@ pub fn run(
 }
 
 fn now() -> String {
-    jiff::Timestamp::now().round(jiff::Unit::Second).map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
 }
 
 fn failed(reason: impl Into<String>) -> Outcome {
@@ -203,8 +209,14 @@ fn import_one(
     let id = store::write_article(&tx, &record, &extraction, existing.map(|e| e.0), &now())
         .map_err(store_err)?;
     tx.commit().map_err(store_err)?;
-    known.by_hash.entry(hash.clone()).or_insert_with(|| input.origin.clone());
-    let updated = known.by_origin.insert(input.origin.clone(), (id, hash)).is_some();
+    known
+        .by_hash
+        .entry(hash.clone())
+        .or_insert_with(|| input.origin.clone());
+    let updated = known
+        .by_origin
+        .insert(input.origin.clone(), (id, hash))
+        .is_some();
     Ok(if updated {
         Outcome::Updated
     } else {

@@ -47,8 +47,8 @@ fn push_span(text: &str, start: usize, end: usize, spans: &mut Vec<(usize, usize
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "dr", "prof", "nr", "bzw", "vgl", "ca", "etc", "usw", "st", "hl", "mio", "mrd", "jh", "z",
-    "u", "a", "d", "h", "v", "chr", "gen", "sog", "inkl", "evtl", "ggf", "str", "abs", "art",
+    "dr", "prof", "nr", "bzw", "vgl", "ca", "etc", "usw", "st", "hl", "mio", "mrd", "jh", "z", "u",
+    "a", "d", "h", "v", "chr", "gen", "sog", "inkl", "evtl", "ggf", "str", "abs", "art",
 ];
 
 fn ends_sentence(text: &str, dot: usize) -> bool {
@@ -78,7 +78,11 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
             let next = after.trim_start_matches(' ').chars().next();
             match next {
                 None => true,
-                Some(n) => n.is_uppercase() || n.is_ascii_digit() || matches!(n, '„' | '"' | '»' | '(' | '\n'),
+                Some(n) => {
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '„' | '"' | '»' | '(' | '\n')
+                }
             }
         }
         Some(c) => c.is_uppercase() && text.as_bytes()[dot] == b'.' && word.chars().count() > 3,
@@ -125,18 +129,28 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
     fn splits_sentences_but_not_ordinals() {
         assert_eq!(
             split("Am 18. Juli empfing Kim den Gast. Danach reiste er ab.\nNeue Zeile"),
-            vec!["Am 18. Juli empfing Kim den Gast.", "Danach reiste er ab.", "Neue Zeile"]
+            vec![
+                "Am 18. Juli empfing Kim den Gast.",
+                "Danach reiste er ab.",
+                "Neue Zeile"
+            ]
         );
         assert_eq!(
             split("Eine Parade zum 75. Jubiläum fand statt. Dr. Kim sprach."),
-            vec!["Eine Parade zum 75. Jubiläum fand statt.", "Dr. Kim sprach."]
+            vec![
+                "Eine Parade zum 75. Jubiläum fand statt.",
+                "Dr. Kim sprach."
+            ]
         );
         assert_eq!(
             split("Er sagte: „Wir kommen.“ Dann ging er."),

@@ -99,6 +99,9 @@ pub fn open(path: &Path, access: Access) -> Result<Connection, ArchiveError> {
             ro.busy_timeout(Duration::from_secs(10)).map_err(sql_err)?;
             ro.execute_batch("PRAGMA query_only = ON;")
                 .map_err(sql_err)?;
+            // ATTACH counts as read-only to SQLite but could create files.
+            ro.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0)
+                .map_err(sql_err)?;
             Ok(ro)
         }
     }
@@ -216,8 +219,8 @@ fn read_history(path: &Path) -> Result<Vec<HistoryRow>, ArchiveError> {
         path: path.to_path_buf(),
         source,
     };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(sql_err)?;
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(sql_err)?;
     conn.busy_timeout(Duration::from_secs(10))
         .map_err(sql_err)?;
     let tables: Vec<String> = conn

@@ -39,7 +39,9 @@ pub struct Args {
 fn parse_delimiter(s: &str) -> Result<u8, String> {
     match s.as_bytes() {
         [b] if b.is_ascii() && *b != b'"' && *b != b'\n' && *b != b'\r' => Ok(*b),
-        _ => Err(format!("`{s}` is not one ASCII character other than a quote or line break")),
+        _ => Err(format!(
+            "`{s}` is not one ASCII character other than a quote or line break"
+        )),
     }
 }
 
@@ -52,7 +54,8 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     };
     if args.all {
         let dir = args.dir.unwrap_or_default();
-        std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
         let mut names: Vec<String> = q::TABLES.iter().map(|t| t.0.to_string()).collect();
         names.extend(
             q::catalog(&conn)?
@@ -62,7 +65,9 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         );
         for name in &names {
             let rows = q::run_named(&conn, name, &[])?;
-            write_atomically(&dir.join(format!("{name}.csv")), |w| write_csv(&rows, opts, w))?;
+            write_atomically(&dir.join(format!("{name}.csv")), |w| {
+                write_csv(&rows, opts, w)
+            })?;
         }
         eprintln!("wrote {} files to {}", names.len(), dir.display());
         return Ok(ExitCode::SUCCESS);
@@ -79,16 +84,31 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
 
 /// Writes through a temporary file in the same directory and renames it into
 /// place, so a reader never sees half a file.
-fn write_atomically(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("{}: cannot create a temporary file in {}", path.display(), dir.display()))?;
+fn write_atomically(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
+        format!(
+            "{}: cannot create a temporary file in {}",
+            path.display(),
+            dir.display()
+        )
+    })?;
     {
         let mut buf = std::io::BufWriter::new(tmp.as_file_mut());
         fill(&mut buf).with_context(|| format!("{}: writing failed", path.display()))?;
         buf.flush()?;
     }
-    tmp.persist(path)
-        .with_context(|| format!("{}: cannot move the finished file into place", path.display()))?;
+    tmp.persist(path).with_context(|| {
+        format!(
+            "{}: cannot move the finished file into place",
+            path.display()
+        )
+    })?;
     Ok(())
 }

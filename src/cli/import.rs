@@ -32,7 +32,10 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         |path, outcome| match outcome {
             Outcome::Failed { reason } => eprintln!("chronik: {}: {reason}", path.display()),
             Outcome::Duplicate { of } if !args.quiet => {
-                eprintln!("chronik: {}: same text as {of}; not imported again", path.display())
+                eprintln!(
+                    "chronik: {}: same text as {of}; not imported again",
+                    path.display()
+                )
             }
             other if args.verbose => eprintln!("{}: {}", path.display(), describe(other)),
             _ => {}

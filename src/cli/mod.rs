@@ -39,13 +39,19 @@ pub enum Command {
     #[command(after_help = "Example:\n  chronik migrate --status")]
     Migrate(migrate::Args),
     /// Run a canned query, or list them.
-    #[command(after_help = "Examples:\n  chronik query --list\n  chronik query entity_mentions --param name=Putin --format json")]
+    #[command(
+        after_help = "Examples:\n  chronik query --list\n  chronik query entity_mentions --param name=Putin --format json"
+    )]
     Query(query::Args),
     /// Write a table or canned query as CSV, or all of them into a directory.
-    #[command(after_help = "Examples:\n  chronik export timeline --out timeline.csv --bom --delimiter ';'\n  chronik export --all --dir exports")]
+    #[command(
+        after_help = "Examples:\n  chronik export timeline --out timeline.csv --bom --delimiter ';'\n  chronik export --all --dir exports"
+    )]
     Export(export::Args),
     /// Run read-only SQL against the archive.
-    #[command(after_help = "Example:\n  chronik sql \"SELECT name, kind FROM entities ORDER BY name\"")]
+    #[command(
+        after_help = "Example:\n  chronik sql \"SELECT name, kind FROM entities ORDER BY name\""
+    )]
     Sql(sql::Args),
     /// Rows per table, schema version and file size.
     #[command(after_help = "Example:\n  chronik stats --format json")]
@@ -79,13 +85,19 @@ pub fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || e.downcast_ref::<csv::Error>().is_some_and(|c| {
-                matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
-            })
-    })
+    err.chain().any(broken_pipe)
+}
+
+/// A broken pipe anywhere inside `e`, also wrapped in csv or io errors.
+fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        return io.kind() == std::io::ErrorKind::BrokenPipe
+            || io.get_ref().is_some_and(|inner| broken_pipe(inner));
+    }
+    if let Some(c) = e.downcast_ref::<csv::Error>() {
+        return matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe);
+    }
+    e.source().is_some_and(broken_pipe)
 }
 
 /// Runs one parsed command.

@@ -28,7 +28,14 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             let params = if c.params.is_empty() {
                 String::new()
             } else {
-                format!(" [{}]", c.params.iter().map(|p| format!("--param {p}=…")).collect::<Vec<_>>().join(" "))
+                format!(
+                    " [{}]",
+                    c.params
+                        .iter()
+                        .map(|p| format!("--param {p}=…"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
             };
             use std::io::Write;
             writeln!(out, "{}\t{}{}", c.name, c.title, params)?;
@@ -41,7 +48,11 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let Some(canned) = catalog.iter().find(|c| c.name == name) else {
         return Err(q::QueryError::Unknown {
             name,
-            known: catalog.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", "),
+            known: catalog
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
         .into());
     };

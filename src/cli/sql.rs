@@ -15,6 +15,11 @@ pub struct Args {
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let conn = super::open(db, Access::ReadOnly)?;
     let rows = crate::query::run_user_sql(&conn, &args.query)?;
-    output::write(&rows, args.format, CsvOptions::default(), &mut std::io::stdout().lock())?;
+    output::write(
+        &rows,
+        args.format,
+        CsvOptions::default(),
+        &mut std::io::stdout().lock(),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -28,7 +28,15 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         Value::Text("schema_version".into()),
         Value::Integer(crate::store::schema_version(&conn)?),
     ]);
-    rows.rows.push(vec![Value::Text("file_bytes".into()), Value::Integer(size as i64)]);
-    output::write(&rows, args.format, CsvOptions::default(), &mut std::io::stdout().lock())?;
+    rows.rows.push(vec![
+        Value::Text("file_bytes".into()),
+        Value::Integer(size as i64),
+    ]);
+    output::write(
+        &rows,
+        args.format,
+        CsvOptions::default(),
+        &mut std::io::stdout().lock(),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -95,7 +95,8 @@ pub fn same_happening(a: &Signature, b: &Signature, same_article: bool) -> bool 
     let shared_places = a.places.intersection(&b.places).count();
     let strong = shared_actors >= 2;
     let people_ok = strong || (shared_actors == 1 && shared_places >= 1);
-    let places_only = a.actors.is_empty() && b.actors.is_empty() && !a.places.is_empty() && a.places == b.places;
+    let places_only =
+        a.actors.is_empty() && b.actors.is_empty() && !a.places.is_empty() && a.places == b.places;
     if !(people_ok || places_only) {
         return false;
     }
@@ -184,7 +185,12 @@ fn after_place_preposition(before: &str) -> bool {
     ) || (words.len() >= 2 && matches!(words[1].to_lowercase().as_str(), "auf" | "in" | "im"))
 }
 
-fn summary(kind: &str, participants: &[(usize, &str)], location: Option<usize>, entities: &[Entity]) -> String {
+fn summary(
+    kind: &str,
+    participants: &[(usize, &str)],
+    location: Option<usize>,
+    entities: &[Entity],
+) -> String {
     let names: Vec<&str> = participants
         .iter()
         .filter(|(i, _)| Some(*i) != location)
@@ -270,17 +276,43 @@ mod tests {
     #[test]
     fn keeps_different_happenings_apart() {
         let a = sig("visit", Some("2024-06-19"), &["putin", "kim"], &[]);
-        assert!(!same_happening(&a, &sig("agreement", Some("2024-06-19"), &["putin", "kim"], &[]), false));
-        assert!(!same_happening(&a, &sig("visit", Some("2023-09"), &["putin", "kim"], &[]), false));
-        assert!(!same_happening(&a, &sig("visit", Some("2024-06-19"), &["putin", "xi"], &[]), false));
-        assert!(!same_happening(&a, &sig("visit", None, &["putin", "kim"], &[]), false));
-        assert!(same_happening(&a, &sig("visit", None, &["putin", "kim"], &[]), true));
+        assert!(!same_happening(
+            &a,
+            &sig("agreement", Some("2024-06-19"), &["putin", "kim"], &[]),
+            false
+        ));
+        assert!(!same_happening(
+            &a,
+            &sig("visit", Some("2023-09"), &["putin", "kim"], &[]),
+            false
+        ));
+        assert!(!same_happening(
+            &a,
+            &sig("visit", Some("2024-06-19"), &["putin", "xi"], &[]),
+            false
+        ));
+        assert!(!same_happening(
+            &a,
+            &sig("visit", None, &["putin", "kim"], &[]),
+            false
+        ));
+        assert!(same_happening(
+            &a,
+            &sig("visit", None, &["putin", "kim"], &[]),
+            true
+        ));
     }
 
     #[test]
     fn better_date_prefers_precision_then_the_earlier_day() {
-        assert_eq!(better_date(Some("2024-07"), Some("2024-07-18")).as_deref(), Some("2024-07-18"));
-        assert_eq!(better_date(Some("2024-07-19"), Some("2024-07-18")).as_deref(), Some("2024-07-18"));
+        assert_eq!(
+            better_date(Some("2024-07"), Some("2024-07-18")).as_deref(),
+            Some("2024-07-18")
+        );
+        assert_eq!(
+            better_date(Some("2024-07-19"), Some("2024-07-18")).as_deref(),
+            Some("2024-07-18")
+        );
         assert_eq!(better_date(None, Some("2024")).as_deref(), Some("2024"));
     }
 }

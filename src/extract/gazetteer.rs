@@ -55,7 +55,10 @@ impl Gazetteer {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 2 {
-                return Err(format!("line {}: expected KIND<TAB>NAME<TAB>ALIASES", n + 1));
+                return Err(format!(
+                    "line {}: expected KIND<TAB>NAME<TAB>ALIASES",
+                    n + 1
+                ));
             }
             let kind = EntityKind::parse(cols[0].trim())
                 .ok_or_else(|| format!("line {}: unknown kind {}", n + 1, cols[0]))?;
@@ -105,7 +108,11 @@ impl Gazetteer {
             if form.len() < EXACT_CASE_BELOW && found != form {
                 continue;
             }
-            if !found.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            if !found
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
                 continue;
             }
             if !word_boundary_before(text, m.start()) || !word_boundary_after(text, m.end()) {

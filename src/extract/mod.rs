@@ -134,7 +134,9 @@ pub fn extract(article: &ArticleText) -> Extraction {
         });
         let surface = &body[c.start..c.end];
         let entity = &mut out.entities[idx];
-        entity.aliases.insert(names::strip_genitive(surface).to_string());
+        entity
+            .aliases
+            .insert(names::strip_genitive(surface).to_string());
         entity.confidence = entity.confidence.max(c.confidence);
         out.mentions.push(Mention {
             entity: idx,

@@ -36,10 +36,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             continue;
         }
         if let Some((class, words)) = line.split_once('\t') {
-            classes
-                .entry(class.trim())
-                .or_default()
-                .extend(words.split('|').map(|w| w.trim().to_string()).filter(|w| !w.is_empty()));
+            classes.entry(class.trim()).or_default().extend(
+                words
+                    .split('|')
+                    .map(|w| w.trim().to_string())
+                    .filter(|w| !w.is_empty()),
+            );
         }
     }
     let mut take = |c: &str| classes.remove(c).unwrap_or_default();
@@ -158,7 +160,13 @@ fn gazetteer_candidates(body: &str) -> Vec<Candidate> {
 
 /// A candidate for a pattern-found surface: the gazetteer entity when a known
 /// spelling folds to the same key, else the surface itself.
-fn resolved(start: usize, end: usize, surface: &str, kind: EntityKind, confidence: f64) -> Candidate {
+fn resolved(
+    start: usize,
+    end: usize,
+    surface: &str,
+    kind: EntityKind,
+    confidence: f64,
+) -> Candidate {
     let gaz = gazetteer();
     let stem = strip_genitive(surface);
     let hit = gaz.by_fold(surface).or_else(|| gaz.by_fold(stem));
@@ -239,7 +247,14 @@ fn role_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     out
 }
 
-fn span_candidate(toks: &[Token], first: usize, s: usize, e: usize, kind: EntityKind, conf: f64) -> Candidate {
+fn span_candidate(
+    toks: &[Token],
+    first: usize,
+    s: usize,
+    e: usize,
+    kind: EntityKind,
+    conf: f64,
+) -> Candidate {
     let surface: String = {
         let mut parts = Vec::new();
         for t in &toks[first..] {
@@ -279,7 +294,11 @@ fn shaped_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
         let mut found: Option<usize> = None;
         if lex.korean_family.contains(t) {
             if let (Some(a), Some(b)) = (next_joined(1), next_joined(2)) {
-                if starts_upper(a.text) && korean_syllable(a.text) && starts_upper(b.text) && korean_syllable(b.text) {
+                if starts_upper(a.text)
+                    && korean_syllable(a.text)
+                    && starts_upper(b.text)
+                    && korean_syllable(b.text)
+                {
                     found = Some(2);
                 }
             }
@@ -353,7 +372,10 @@ fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
         }
         let last = toks[i + n];
         // A following known place is its own mention ("Flughafen Pjöngjang").
-        if gazetteer().by_fold(strip_genitive(toks[i + 1].text)).is_some() {
+        if gazetteer()
+            .by_fold(strip_genitive(toks[i + 1].text))
+            .is_some()
+        {
             continue;
         }
         out.push(span_candidate(toks, i, tok.start, last.end, kind, 0.7));
@@ -364,7 +386,12 @@ fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
 /// Surnames alone, resolved to a full name of the same article: the family
 /// name is the first part of a Korean or Chinese name and the last part of
 /// others. When two people share it, the nearest full mention before wins.
-fn surname_mentions(body: &str, toks: &[Token], found: &[Candidate], lex: &Lexicon) -> Vec<Candidate> {
+fn surname_mentions(
+    body: &str,
+    toks: &[Token],
+    found: &[Candidate],
+    lex: &Lexicon,
+) -> Vec<Candidate> {
     let mut owners: HashMap<String, Vec<(usize, usize)>> = HashMap::new(); // fold -> (candidate index, start)
     for (ci, c) in found.iter().enumerate() {
         if c.kind != EntityKind::Person {
@@ -374,11 +401,12 @@ fn surname_mentions(body: &str, toks: &[Token], found: &[Candidate], lex: &Lexic
         if parts.len() < 2 {
             continue;
         }
-        let family = if lex.korean_family.contains(parts[0]) || lex.chinese_family.contains(parts[0]) {
-            parts[0]
-        } else {
-            parts[parts.len() - 1]
-        };
+        let family =
+            if lex.korean_family.contains(parts[0]) || lex.chinese_family.contains(parts[0]) {
+                parts[0]
+            } else {
+                parts[parts.len() - 1]
+            };
         let surface = &body[c.start..c.end];
         let surface_parts: Vec<&str> = surface.split([' ', '-']).collect();
         let mut keys = vec![fold(family)];
@@ -445,7 +473,9 @@ mod tests {
 
     #[test]
     fn surname_alone_and_genitive_resolve_to_full_name() {
-        let got = names("Der Minister Andrej Testow kam. Später sprach Testow, und Testows Delegation ging.");
+        let got = names(
+            "Der Minister Andrej Testow kam. Später sprach Testow, und Testows Delegation ging.",
+        );
         let testow: Vec<_> = got.iter().filter(|g| g.1 == "Andrej Testow").collect();
         assert_eq!(testow.len(), 3, "{got:?}");
         assert_eq!(testow[2].0, "Testows");
@@ -454,7 +484,14 @@ mod tests {
     #[test]
     fn square_is_not_the_person() {
         let got = names("Auf dem Kim-Il-Sung-Platz fand eine Zeremonie statt.");
-        assert_eq!(got, vec![("Kim-Il-Sung-Platz".to_string(), got[0].1.clone(), "location")]);
+        assert_eq!(
+            got,
+            vec![(
+                "Kim-Il-Sung-Platz".to_string(),
+                got[0].1.clone(),
+                "location"
+            )]
+        );
     }
 
     #[test]

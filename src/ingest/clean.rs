@@ -119,7 +119,8 @@ pub fn clean(text: &str) -> Cleaned {
     drop_repeats(&mut lines);
 
     let title_is_heading = lines.first().is_some_and(|first| {
-        lines.len() > 1 && (first.blank_after || !ends_like_sentence(&first.text))
+        lines.len() > 1
+            && (first.blank_after || !ends_like_sentence(&first.text))
             && first.text.split_whitespace().count() <= 25
     });
     if title_is_heading {
@@ -292,7 +293,8 @@ mod tests {
 
     #[test]
     fn keeps_captions_and_records_credits() {
-        let c = clean("Text eins.\nKim empfängt den Gast. (Quelle: KCNA) |\nGrüße (Foto: Reuters).");
+        let c =
+            clean("Text eins.\nKim empfängt den Gast. (Quelle: KCNA) |\nGrüße (Foto: Reuters).");
         assert_eq!(c.body, "Text eins.\nKim empfängt den Gast.\nGrüße.");
         assert_eq!(c.credits, vec!["KCNA", "Reuters"]);
     }

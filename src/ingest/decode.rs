@@ -54,7 +54,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         Some((enc, bom_len)) => {
             let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
             if had_errors || text.contains('\0') {
-                return Err(DecodeError::Binary("invalid characters for its byte-order mark"));
+                return Err(DecodeError::Binary(
+                    "invalid characters for its byte-order mark",
+                ));
             }
             (text.into_owned(), enc.name())
         }
@@ -74,7 +76,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             }
         }
     };
-    if raw.chars().filter(|c| is_stray_control(*c)).count() * 20 > raw.chars().count() {
+    if raw.chars().filter(|c| is_stray_control(*c)).count() * 10 > raw.chars().count() {
         return Err(DecodeError::Binary("mostly control characters"));
     }
     let text = normalise(&raw);
@@ -127,7 +129,11 @@ mod tests {
     #[test]
     fn utf16_with_bom_both_orders() {
         let mut le = vec![0xFF, 0xFE];
-        le.extend("Kim Jong Un\r\n".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        le.extend(
+            "Kim Jong Un\r\n"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
         assert_eq!(decode(&le).unwrap().text, "Kim Jong Un\n");
         let mut be = vec![0xFE, 0xFF];
         be.extend("Moskau".encode_utf16().flat_map(|u| u.to_be_bytes()));
@@ -164,6 +170,9 @@ mod tests {
             decode(b"Text mit\0NUL"),
             Err(DecodeError::Binary("contains NUL bytes"))
         );
-        assert!(matches!(decode(b"%PDF-1.7 ..."), Err(DecodeError::Binary(_))));
+        assert!(matches!(
+            decode(b"%PDF-1.7 ..."),
+            Err(DecodeError::Binary(_))
+        ));
     }
 }

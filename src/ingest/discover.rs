@@ -133,7 +133,11 @@ fn walk_dir(root: &Path, out: &mut BTreeMap<String, Input>, problems: &mut Vec<P
         );
     }
     if !seen_txt {
-        problems.push(problem(root, None, "no .txt files in this directory".into()));
+        problems.push(problem(
+            root,
+            None,
+            "no .txt files in this directory".into(),
+        ));
     }
 }
 
@@ -206,7 +210,11 @@ pub fn load_manifest(dir: &Path, problems: &mut Vec<Problem>) -> BTreeMap<String
     let text = match super::decode::decode(&bytes) {
         Ok(d) => d.text,
         Err(e) => {
-            problems.push(problem(&path, None, format!("{e}; the manifest is ignored")));
+            problems.push(problem(
+                &path,
+                None,
+                format!("{e}; the manifest is ignored"),
+            ));
             return out;
         }
     };

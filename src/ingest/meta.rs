@@ -177,10 +177,22 @@ mod tests {
     #[test]
     fn dates_in_urls() {
         let cases = [
-            ("https://dantri.com.vn/the-gioi/nga-20241129154226900.htm", Some("2024-11-29")),
-            ("https://example.de/politik/2024/03/05/kim-trifft-putin", Some("2024-03-05")),
-            ("https://example.de/2023-09-09-parade.html", Some("2023-09-09")),
-            ("https://baoquocte.vn/phai-doan-quan-su-nga-tham-trieu-tien-279309.html", None),
+            (
+                "https://dantri.com.vn/the-gioi/nga-20241129154226900.htm",
+                Some("2024-11-29"),
+            ),
+            (
+                "https://example.de/politik/2024/03/05/kim-trifft-putin",
+                Some("2024-03-05"),
+            ),
+            (
+                "https://example.de/2023-09-09-parade.html",
+                Some("2023-09-09"),
+            ),
+            (
+                "https://baoquocte.vn/phai-doan-quan-su-nga-tham-trieu-tien-279309.html",
+                None,
+            ),
             ("https://example.de/artikel/20241345.html", None),
             ("https://example.de/2024/02/30/x", None),
             ("https://20240101.example.de/x", None),
@@ -197,7 +209,10 @@ mod tests {
             Some("baoquocte.vn")
         );
         assert_eq!(domain_of("dantri.com.vn/x"), None);
-        assert_eq!(domain_of("https://user@news.example.org:8080/a").as_deref(), Some("news.example.org"));
+        assert_eq!(
+            domain_of("https://user@news.example.org:8080/a").as_deref(),
+            Some("news.example.org")
+        );
     }
 
     #[test]
@@ -211,7 +226,10 @@ mod tests {
         let m = meta(&cleaned, &none);
         assert_eq!(m.published_on, Some(d("2024-03-10")));
         assert_eq!(m.date_source, Some(DateSource::Url));
-        assert_eq!(m.outlet.as_ref().map(|o| o.name.as_str()), Some("example.de"));
+        assert_eq!(
+            m.outlet.as_ref().map(|o| o.name.as_str()),
+            Some("example.de")
+        );
         let manifest = ManifestEntry {
             published: Some("2024-03-11".into()),
             outlet: Some("Beispielblatt".into()),
@@ -219,8 +237,14 @@ mod tests {
         };
         let m = meta(&cleaned, &manifest);
         assert_eq!(m.published_on, Some(d("2024-03-11")));
-        assert_eq!(m.outlet.as_ref().map(|o| o.name.as_str()), Some("Beispielblatt"));
-        let no_url = Cleaned { url: None, ..cleaned };
+        assert_eq!(
+            m.outlet.as_ref().map(|o| o.name.as_str()),
+            Some("Beispielblatt")
+        );
+        let no_url = Cleaned {
+            url: None,
+            ..cleaned
+        };
         let m = meta(&no_url, &none);
         assert_eq!(m.published_on, Some(d("2024-03-12")));
         assert_eq!(m.date_source, Some(DateSource::Dateline));

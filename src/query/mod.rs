@@ -61,8 +61,9 @@ impl QueryError {
 
 /// Every canned query, by name.
 pub fn catalog(conn: &Connection) -> Result<Vec<Canned>, QueryError> {
-    let mut stmt =
-        conn.prepare("SELECT name, title, description, params, sql FROM canned_queries ORDER BY name")?;
+    let mut stmt = conn.prepare(
+        "SELECT name, title, description, params, sql FROM canned_queries ORDER BY name",
+    )?;
     let rows = stmt.query_map([], |r| {
         let params: String = r.get(3)?;
         Ok(Canned {
@@ -112,7 +113,11 @@ pub fn parse_params(raw: &[String]) -> Result<Vec<(String, String)>, QueryError>
 }
 
 /// Runs the canned query or table export `name` with `params`.
-pub fn run_named(conn: &Connection, name: &str, params: &[(String, String)]) -> Result<Rows, QueryError> {
+pub fn run_named(
+    conn: &Connection,
+    name: &str,
+    params: &[(String, String)],
+) -> Result<Rows, QueryError> {
     let catalog = catalog(conn)?;
     if let Some(q) = catalog.iter().find(|q| q.name == name) {
         return run_canned(conn, q, params);
@@ -125,7 +130,11 @@ pub fn run_named(conn: &Connection, name: &str, params: &[(String, String)]) -> 
                 all: "none".into(),
             });
         }
-        return run_sql(conn, &format!("SELECT {cols} FROM {table} ORDER BY {order}"), &[]);
+        return run_sql(
+            conn,
+            &format!("SELECT {cols} FROM {table} ORDER BY {order}"),
+            &[],
+        );
     }
     let mut known: Vec<&str> = catalog.iter().map(|q| q.name.as_str()).collect();
     known.extend(TABLES.iter().map(|t| t.0));
@@ -136,7 +145,11 @@ pub fn run_named(conn: &Connection, name: &str, params: &[(String, String)]) -> 
 }
 
 /// Runs a canned query, checking its parameters first.
-pub fn run_canned(conn: &Connection, q: &Canned, params: &[(String, String)]) -> Result<Rows, QueryError> {
+pub fn run_canned(
+    conn: &Connection,
+    q: &Canned,
+    params: &[(String, String)],
+) -> Result<Rows, QueryError> {
     let all = if q.params.is_empty() {
         "none".to_string()
     } else {
@@ -164,9 +177,13 @@ pub fn run_canned(conn: &Connection, q: &Canned, params: &[(String, String)]) ->
 }
 
 /// Runs one SQL statement with named parameters and collects its rows.
-pub fn run_sql(conn: &Connection, sql: &str, params: &[(String, String)]) -> Result<Rows, QueryError> {
+pub fn run_sql(
+    conn: &Connection,
+    sql: &str,
+    params: &[(String, String)],
+) -> Result<Rows, QueryError> {
     let mut stmt = conn.prepare(sql).map_err(friendly)?;
-    let columns: Vec<String> = stmt.column_names().into_iter().map(str::to_string).collect();
+    let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
     for (k, v) in params {
         if let Some(i) = stmt.parameter_index(&format!(":{k}"))? {
             stmt.raw_bind_parameter(i, v)?;
@@ -186,9 +203,17 @@ pub fn run_sql(conn: &Connection, sql: &str, params: &[(String, String)]) -> Res
 
 /// Runs user SQL on a read-only connection, refusing anything that writes.
 pub fn run_user_sql(conn: &Connection, sql: &str) -> Result<Rows, QueryError> {
+    let verb = sql.split_whitespace().next().unwrap_or("").to_uppercase();
+    if matches!(verb.as_str(), "ATTACH" | "DETACH" | "VACUUM") {
+        return Err(QueryError::ReadOnly(verb));
+    }
     let stmt = conn.prepare(sql).map_err(friendly)?;
     if !stmt.readonly() {
-        let verb = sql.split_whitespace().next().unwrap_or("this statement").to_uppercase();
+        let verb = sql
+            .split_whitespace()
+            .next()
+            .unwrap_or("this statement")
+            .to_uppercase();
         return Err(QueryError::ReadOnly(verb));
     }
     drop(stmt);

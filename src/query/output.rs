@@ -40,7 +40,12 @@ impl Default for CsvOptions {
 }
 
 /// Writes `rows` in `format`.
-pub fn write(rows: &Rows, format: Format, csv: CsvOptions, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(
+    rows: &Rows,
+    format: Format,
+    csv: CsvOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
         Format::Table => write_table(rows, out),
         Format::Csv => write_csv(rows, csv, out),
@@ -170,7 +175,7 @@ mod tests {
             raw: true,
         };
         write_csv(&rows(), opts, &mut out).unwrap();
-        assert!(out.starts_with(b"\xEF\xBB\xBFname;n\r\n=HYPERLINK"));
+        assert!(out.starts_with(b"\xEF\xBB\xBFname;n\r\n\"=HYPERLINK"));
         let back: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
             .delimiter(b';')
             .from_reader(&out[3..])

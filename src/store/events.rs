@@ -10,10 +10,19 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::extract::events::{better_date, same_happening, signature, Signature};
 use crate::extract::{Extraction, EXTRACTOR};
 
-pub(super) fn write_events(conn: &Connection, article: i64, x: &Extraction, entity_ids: &[i64]) -> rusqlite::Result<()> {
+pub(super) fn write_events(
+    conn: &Connection,
+    article: i64,
+    x: &Extraction,
+    entity_ids: &[i64],
+) -> rusqlite::Result<()> {
     for ev in &x.events {
         let sig = signature(ev, &x.entities);
-        let participant_ids: Vec<i64> = ev.participants.iter().map(|(i, _)| entity_ids[*i]).collect();
+        let participant_ids: Vec<i64> = ev
+            .participants
+            .iter()
+            .map(|(i, _)| entity_ids[*i])
+            .collect();
         let location_id = ev.location.map(|i| entity_ids[i]);
         let existing = match ev.date {
             Some(_) => find_match(conn, &sig, &participant_ids)?,
@@ -29,8 +38,10 @@ pub(super) fn write_events(conn: &Connection, article: i64, x: &Extraction, enti
                     .execute(params![id, date, ev.precision.as_str(), ev.date_text])?;
                 }
                 if let Some(l) = location_id {
-                    conn.prepare_cached("UPDATE events SET location_id = ?2 WHERE id = ?1 AND location_id IS NULL")?
-                        .execute(params![id, l])?;
+                    conn.prepare_cached(
+                        "UPDATE events SET location_id = ?2 WHERE id = ?1 AND location_id IS NULL",
+                    )?
+                    .execute(params![id, l])?;
                 }
                 id
             }
@@ -64,7 +75,11 @@ pub(super) fn write_events(conn: &Connection, article: i64, x: &Extraction, enti
 }
 
 /// The oldest stored event that is the same happening, with its date.
-fn find_match(conn: &Connection, sig: &Signature, participants: &[i64]) -> rusqlite::Result<Option<(i64, Option<String>)>> {
+fn find_match(
+    conn: &Connection,
+    sig: &Signature,
+    participants: &[i64],
+) -> rusqlite::Result<Option<(i64, Option<String>)>> {
     let mut candidates = BTreeSet::new();
     let mut by_entity =
         conn.prepare_cached("SELECT event_id FROM event_participants WHERE entity_id = ?1")?;
@@ -97,7 +112,9 @@ fn stored_signature(conn: &Connection, id: i64) -> rusqlite::Result<Option<Signa
     let mut stmt = conn.prepare_cached(
         "SELECT e.key, e.kind FROM event_participants p JOIN entities e ON e.id = p.entity_id WHERE p.event_id = ?1",
     )?;
-    for row in stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+    for row in stmt.query_map([id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })? {
         let (key, kind) = row?;
         if kind == "location" {
             places.insert(key);

@@ -47,11 +47,17 @@ pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
     let mut k = Known::default();
     let mut stmt = conn.prepare("SELECT id, origin, content_hash FROM articles ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     })?;
     for row in rows {
         let (id, origin, hash) = row?;
-        k.by_hash.entry(hash.clone()).or_insert_with(|| origin.clone());
+        k.by_hash
+            .entry(hash.clone())
+            .or_insert_with(|| origin.clone());
         k.by_origin.insert(origin, (id, hash));
     }
     Ok(k)
@@ -133,8 +139,10 @@ pub fn write_extraction(conn: &Connection, id: i64, x: &Extraction) -> rusqlite:
             known.and_then(|s| s.domain.as_deref()),
             known.map_or("agency", |s| s.kind.as_str()),
         )?;
-        conn.prepare_cached("INSERT OR IGNORE INTO citations (article_id, source_id) VALUES (?1, ?2)")?
-            .execute(params![id, sid])?;
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO citations (article_id, source_id) VALUES (?1, ?2)",
+        )?
+        .execute(params![id, sid])?;
     }
     events::write_events(conn, id, x, &entity_ids)
 }
@@ -154,7 +162,9 @@ fn ensure_entity(conn: &Connection, e: &crate::extract::Entity) -> rusqlite::Res
             conn.last_insert_rowid()
         }
     };
-    let mut alias = conn.prepare_cached("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)")?;
+    let mut alias = conn.prepare_cached(
+        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)",
+    )?;
     alias.execute(params![id, e.name])?;
     for a in &e.aliases {
         alias.execute(params![id, a])?;
@@ -163,7 +173,12 @@ fn ensure_entity(conn: &Connection, e: &crate::extract::Entity) -> rusqlite::Res
 }
 
 /// The id of the source with this domain or name, created if missing.
-pub fn ensure_source(conn: &Connection, name: &str, domain: Option<&str>, kind: &str) -> rusqlite::Result<i64> {
+pub fn ensure_source(
+    conn: &Connection,
+    name: &str,
+    domain: Option<&str>,
+    kind: &str,
+) -> rusqlite::Result<i64> {
     if let Some(d) = domain {
         let by_domain: Option<i64> = conn
             .prepare_cached("SELECT id FROM sources WHERE domain = ?1")?
@@ -214,7 +229,10 @@ pub fn collect_garbage(conn: &Connection) -> rusqlite::Result<()> {
 /// Rows per archive table, in a fixed order.
 pub fn stats(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>> {
     let mut out = Vec::new();
-    for (table, _, _) in crate::query::TABLES.iter().chain(&[("import_runs", "", "")]) {
+    for (table, _, _) in crate::query::TABLES
+        .iter()
+        .chain(&[("import_runs", "", "")])
+    {
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
         out.push((table.to_string(), n));
     }
@@ -223,5 +241,9 @@ pub fn stats(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>> {
 
 /// The newest migration applied to the archive.
 pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.query_row("SELECT coalesce(max(version), 0) FROM refinery_schema_history", [], |r| r.get(0))
+    conn.query_row(
+        "SELECT coalesce(max(version), 0) FROM refinery_schema_history",
+        [],
+        |r| r.get(0),
+    )
 }

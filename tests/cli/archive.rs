@@ -1,0 +1,124 @@
+use crate::workdir::Workdir;
+
+#[test]
+fn migrate_status_lists_applied_migrations() {
+    let w = Workdir::new();
+    let (code, out, _) = w.run(&["migrate", "--status"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("V1__schema\tpending"), "{out}");
+    let (code, _, _) = w.run(&["migrate"]);
+    assert_eq!(code, 0);
+    let (_, out, _) = w.run(&["migrate", "--status"]);
+    assert!(out.contains("V1__schema\tapplied"), "{out}");
+    assert!(out.contains("V2__views\tapplied"), "{out}");
+    let mode: String = w
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn unknown_migration_is_refused_and_the_file_left_alone() {
+    let w = Workdir::new();
+    w.run(&["migrate"]);
+    w.conn()
+        .execute(
+            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (99, 'from_the_future', '2030-01-01T00:00:00Z', '1')",
+            [],
+        )
+        .unwrap();
+    w.conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    let before = std::fs::read(w.db()).unwrap();
+    let (code, _, err) = w.run(&["stats"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("migration V99__from_the_future is not known to this chronik"),
+        "{err}"
+    );
+    assert!(err.contains("The file was not modified"), "{err}");
+    assert_eq!(std::fs::read(w.db()).unwrap(), before);
+}
+
+#[test]
+fn edited_migration_is_refused() {
+    let w = Workdir::new();
+    w.run(&["migrate"]);
+    w.conn()
+        .execute(
+            "UPDATE refinery_schema_history SET checksum = '42' WHERE version = 2",
+            [],
+        )
+        .unwrap();
+    let (code, _, err) = w.run(&["import", "."]);
+    assert_eq!(code, 1);
+    assert!(err.contains("migration V2__views is not known"), "{err}");
+    assert!(err.contains("checksum differs"), "{err}");
+}
+
+#[test]
+fn foreign_files_are_refused_untouched() {
+    let w = Workdir::new();
+    let text = w.write("notes.db", "just some text, not a database at all");
+    let (code, _, err) = w
+        .cmd(&["stats"])
+        .arg("--db")
+        .arg(&text)
+        .output()
+        .map(|o| {
+            (
+                o.status.code(),
+                (),
+                String::from_utf8_lossy(&o.stderr).into_owned(),
+            )
+        })
+        .unwrap();
+    assert_eq!(code, Some(1));
+    assert!(err.contains("notes.db: not a SQLite database"), "{err}");
+    assert_eq!(
+        std::fs::read(&text).unwrap(),
+        b"just some text, not a database at all"
+    );
+
+    let other = w.path("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE recipes (id INTEGER PRIMARY KEY);")
+        .unwrap();
+    let before = std::fs::read(&other).unwrap();
+    let out = w
+        .cmd(&["import", "."])
+        .arg("--db")
+        .arg(&other)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("not a chronik archive (it has tables such as `recipes`"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+}
+
+#[test]
+fn stats_counts_rows_and_names_the_schema_version() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    let (code, out, _) = w.run(&["stats", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let get = |k: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["item"] == k)
+            .unwrap()["value"]
+            .clone()
+    };
+    assert_eq!(get("articles"), 5);
+    assert_eq!(get("schema_version"), 2);
+    assert!(get("file_bytes").as_i64().unwrap() > 0);
+}

@@ -1,0 +1,7 @@
+//! Integration tests: the `chronik` binary run against a scratch directory per test.
+
+mod archive;
+mod export;
+mod import;
+mod query;
+mod workdir;
