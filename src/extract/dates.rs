@@ -1,4 +1,75 @@
-//! Placeholder: replaced by the real resolver.
+//! German temporal expressions: find them in a sentence and resolve them
+//! against the article's publication date (its document creation time).
+//!
+//! # Design
+//!
+//! * **Knowledge is data.** Month names and variants ("Jänner", "Sept."),
+//!   weekdays, one-word relatives ("gestern", "Vorjahr"), shifting adjectives
+//!   ("letzt-", "kommend-"), units, number words, parts of periods, tense cues
+//!   and known non-dates ("Welt am Sonntag") live in `data/temporal.tsv`,
+//!   parsed once. The Rust side holds only grammar: how those words combine.
+//! * **One regex per phrase shape**, assembled from the data and compiled
+//!   once: calendar ("am 18. Juli 2024", "Mitte August", "im vergangenen
+//!   Juni"), numeric ("18.07.2024", "2024-07-18"), weekday ("am
+//!   Freitagabend", "am vergangenen Wochenende"), relative word ("gestern
+//!   Abend"), relative unit ("in der vergangenen Woche", "Ende des Jahres"),
+//!   "ago" ("vor zwei Wochen", "in drei Tagen") and year in context ("seit
+//!   2019", "Anfang 2024"). Separate shapes stay readable and each has its
+//!   own resolver.
+//! * **Fast on text without dates.** A `RegexSet` of all shapes tells in one
+//!   pass which shapes occur at all; most sentences stop there. The patterns
+//!   use ASCII word boundaries, because a Unicode `\b` makes the regex engine
+//!   drop its DFA on the first umlaut (about 15x slower on German); the
+//!   Unicode edges of each whole match are checked afterwards, and a match
+//!   glued to a word ("Karfreitag") is retried one character further on.
+//! * **Longest match wins, invalid dates block.** Candidates of all shapes are
+//!   sorted by start and length and taken greedily, so results never overlap
+//!   and "am Montag, dem 28. April" beats "am Montag". A phrase shaped like a
+//!   date that cannot be one ("31. Juni", "29. Februar 2023") is dropped
+//!   *and* keeps shorter shapes ("Juni 2023") from claiming its text; a
+//!   listed non-date vetoes everything it overlaps.
+//! * **Years need context.** A four-digit number is a year only after a
+//!   preposition, "Jahr", a part ("Anfang") or a season, and not when a count
+//!   noun follows ("seit 2000 Jahren"). "10.000", "75. Jahrestag" and "24
+//!   Jahren" never match a shape.
+//! * **Tense decides the direction.** "seit" looks back and "ab" forward;
+//!   otherwise the sentence around the phrase is scanned for future cues
+//!   ("wird", "soll", "kommenden") and past cues ("wurde", "hatte", a
+//!   reported perfect like "soll ... geliefert haben"), and decides only when
+//!   cues of one kind are present.
+//!   - Day and month without year: past → latest such date on or before
+//!     publication, future → earliest on or after, neutral → the nearer of
+//!     this and last year's date (never next year). A weekday named with it
+//!     ("Montag, 28. April") picks the year in which it fits, if that lies
+//!     within half a year of publication.
+//!   - Month alone ("im Juni", "Ende Juli"): the latest such month on or
+//!     before the publication month, the earliest on or after it for future
+//!     sentences; "vergangenen"/"kommenden" mean strictly before / after.
+//!   - Weekday: the latest such day on or before publication, the next one
+//!     after it for future sentences; "vergangenen"/"kommenden" likewise
+//!     strictly before / after, "diesen" within the publication week.
+//! * **Precision is honest.** A week or weekend is not a day and not quite a
+//!   month: week phrases ("letzte Woche", "vor zwei Wochen") give the month
+//!   containing the Monday of that week, weekends the month of their
+//!   Saturday, both with [`Precision::Month`]. Parts ("Mitte August", "Anfang
+//!   2024") keep the precision of the period they divide.
+//! * **No publication date, no guessing.** Anything relative is then
+//!   [`Precision::Unresolved`]; today's date is never used.
+//! * Narrative-relative phrases ("am nächsten Tag", "zwei Tage später") refer
+//!   to the story's time, not the article's, and are not reported.
+//!
+//! The phrase in [`DateMention::text`] includes a leading preposition (with
+//! its article) when there is one: "am 18. Juli", "im vergangenen Juni", "in
+//! der vergangenen Woche", "seit dem 24. Februar 2022", "vor zwei Wochen".
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
+use jiff::Span;
+use regex::{Captures, Regex, RegexSet};
+
+/// How precisely a date phrase pins its date down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Precision {
     Day,
@@ -6,6 +77,7 @@ pub enum Precision {
     Year,
     Unresolved,
 }
+
 impl Precision {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -16,14 +88,975 @@ impl Precision {
         }
     }
 }
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {
+    /// Byte offsets of the phrase in the input text (start inclusive, end exclusive).
     pub start: usize,
     pub end: usize,
+    /// The phrase as written, e.g. "am 18. Juli", "gestern Abend", "Mitte August".
     pub text: String,
+    /// "YYYY-MM-DD", "YYYY-MM" or "YYYY" according to precision; None when Unresolved.
     pub value: Option<String>,
     pub precision: Precision,
 }
-pub fn find_dates(_text: &str, _published: Option<jiff::civil::Date>) -> Vec<DateMention> {
-    Vec::new()
+
+/// Finds every temporal expression in `text` (typically one sentence or paragraph),
+/// resolving relative ones against `published` (the article's publication date, its
+/// document creation time). Without `published`, anything that needs it is
+/// Precision::Unresolved with value None — never invent a date, never use today's date.
+/// Results are in text order and never overlap.
+pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
+    let mut candidates: Vec<(usize, usize, Option<When>)> = Vec::new();
+    let mut vetoes: Vec<(usize, usize)> = Vec::new();
+    for i in RULES.any.matches(text).iter() {
+        let (shape, re) = &RULES.shapes[i];
+        let mut at = 0;
+        while let Some(caps) = re.captures_at(text, at) {
+            let Some(m) = caps.get(0) else { break };
+            if m.is_empty() || !word_edges(text, m.start(), m.end()) {
+                // Inside a word ("Karfreitag"): look again one character on.
+                at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            at = m.end();
+            let c = Ctx {
+                text,
+                caps: &caps,
+                start: m.start(),
+                end: m.end(),
+                published,
+            };
+            match resolve(*shape, &c) {
+                Verdict::Date(w) => candidates.push((c.start, c.end, Some(w))),
+                Verdict::Invalid => candidates.push((c.start, c.end, None)),
+                Verdict::Veto => vetoes.push((c.start, c.end)),
+                Verdict::NotADate => {}
+            }
+        }
+    }
+    candidates.retain(|&(s, e, _)| !vetoes.iter().any(|&(vs, ve)| s < ve && vs < e));
+    candidates.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let mut out = Vec::new();
+    let mut taken_to = 0;
+    for (start, end, when) in candidates {
+        if start < taken_to {
+            continue;
+        }
+        taken_to = end;
+        let Some(when) = when else { continue };
+        let (value, precision) = when.render();
+        out.push(DateMention {
+            start,
+            end,
+            text: text[start..end].to_string(),
+            value,
+            precision,
+        });
+    }
+    out
+}
+
+/// True when `start..end` neither starts nor ends inside a word.
+fn word_edges(text: &str, start: usize, end: usize) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let phrase = &text[start..end];
+    let glued_before = word(text[..start].chars().next_back()) && word(phrase.chars().next());
+    let glued_after = word(text[end..].chars().next()) && word(phrase.chars().next_back());
+    !glued_before && !glued_after
+}
+
+// ---------------------------------------------------------------------------
+// Knowledge from data/temporal.tsv
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+#[derive(Default)]
+struct Knowledge {
+    months: HashMap<String, i8>,
+    weekdays: HashMap<String, i8>,
+    weekend: Vec<String>,
+    daytimes: Vec<String>,
+    relative: HashMap<String, (Unit, i32)>,
+    shifts: HashMap<String, i32>,
+    /// form -> (unit, plural)
+    units: HashMap<String, (Unit, bool)>,
+    numbers: HashMap<String, i32>,
+    hedges: Vec<String>,
+    parts: Vec<String>,
+    seasons: Vec<String>,
+    future: Vec<String>,
+    past: Vec<String>,
+    countnouns: HashSet<String>,
+    not_dates: Vec<String>,
+}
+
+static KB: LazyLock<Knowledge> =
+    LazyLock::new(|| Knowledge::parse(include_str!("../../data/temporal.tsv")));
+
+impl Knowledge {
+    /// Parses the embedded file. It is ours and compiled in, so a malformed
+    /// line is a build mistake: panic naming the line.
+    fn parse(src: &str) -> Knowledge {
+        let mut k = Knowledge::default();
+        for (no, line) in src.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad =
+                |what: &str| -> ! { panic!("data/temporal.tsv line {}: {what}: {line:?}", no + 1) };
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let word = match cols.get(1) {
+                Some(w) if !w.is_empty() => w.to_lowercase(),
+                _ => bad("missing phrase"),
+            };
+            let arg = |i: usize| {
+                cols.get(i)
+                    .copied()
+                    .unwrap_or_else(|| bad("missing column"))
+            };
+            let int = |i: usize| {
+                arg(i)
+                    .parse::<i32>()
+                    .unwrap_or_else(|_| bad("not a number"))
+            };
+            let unit = |i: usize| match arg(i) {
+                "day" => Unit::Day,
+                "week" => Unit::Week,
+                "month" => Unit::Month,
+                "year" => Unit::Year,
+                _ => bad("unknown unit"),
+            };
+            match cols[0] {
+                "month" if (1..=12).contains(&int(2)) => {
+                    k.months.insert(word, int(2) as i8);
+                }
+                "weekday" if (1..=7).contains(&int(2)) => {
+                    k.weekdays.insert(word, int(2) as i8);
+                }
+                "weekend" => k.weekend.push(word),
+                "daytime" => k.daytimes.push(word),
+                "relative" => {
+                    k.relative.insert(word, (unit(2), int(3)));
+                }
+                "shift" => {
+                    k.shifts.insert(word, int(2));
+                }
+                "unit" => {
+                    k.units.insert(word, (unit(2), arg(3) == "pl"));
+                }
+                "number" => {
+                    k.numbers.insert(word, int(2));
+                }
+                "hedge" => k.hedges.push(word),
+                "part" => k.parts.push(word),
+                "season" => k.seasons.push(word),
+                "future" => k.future.push(word),
+                "past" => k.past.push(word),
+                "notdate" => k.not_dates.push(word),
+                "countnoun" => {
+                    k.countnouns.insert(word);
+                }
+                _ => bad("unknown kind or value out of range"),
+            }
+        }
+        k
+    }
+
+    fn shift(&self, stem: &str) -> i32 {
+        self.shifts.get(&stem.to_lowercase()).copied().unwrap_or(0)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Patterns, built from the knowledge
+
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    Calendar,
+    Numeric,
+    Iso,
+    Weekday,
+    RelWord,
+    RelUnit,
+    Ago,
+    Year,
+    /// Phrases that contain a date word but are none ("Welt am Sonntag").
+    NotDate,
+}
+
+struct Rules {
+    shapes: Vec<(Shape, Regex)>,
+    /// All shapes in one automaton: one pass tells which shapes to run at all.
+    any: RegexSet,
+    future: Regex,
+    past: Regex,
+    perfect: Regex,
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| Rules::build(&KB));
+
+/// ASCII word boundary. Unicode `\b` would make the regex engine give up its
+/// fast DFA on every umlaut; the true (Unicode) edges of a whole match are
+/// checked in [`find_dates`] instead.
+const B: &str = r"(?-u:\b)";
+
+/// Regex alternation of `words`, longest first; spaces match any white space.
+/// With `bounded`, a word ending in an ASCII letter must end at a boundary.
+fn alt<'a>(words: impl IntoIterator<Item = &'a String>, bounded: bool) -> String {
+    let mut ws: Vec<&String> = words.into_iter().collect();
+    ws.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    ws.dedup();
+    let parts: Vec<String> = ws
+        .iter()
+        .map(|w| {
+            let mut p = regex::escape(w).replace(' ', r"\s+");
+            if bounded && w.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                p.push_str(B);
+            }
+            p
+        })
+        .collect();
+    format!("(?:{})", parts.join("|"))
+}
+
+/// Prepositions (with an optional article) that may lead a day, month or
+/// weekday phrase.
+const PREP: &str =
+    r"(?:(?:bis\s+zum|zwischen|am|vom|von|seit|bis|ab|zum|im|für|auf)(?:\s+(?:dem|den))?)";
+/// German adjective endings after a shift stem ("letzt" + "en").
+const ENDING: &str = r"(?:en|em|er|es|e)?";
+
+impl Rules {
+    fn build(k: &Knowledge) -> Rules {
+        let months = alt(k.months.keys(), true);
+        let wd_b = alt(k.weekdays.keys(), true);
+        let wd = alt(k.weekdays.keys(), false);
+        let weekend = alt(&k.weekend, true);
+        let daytime = alt(&k.daytimes, false);
+        let daytime_b = alt(&k.daytimes, true);
+        let shift = alt(k.shifts.keys(), false);
+        let parts = alt(&k.parts, true);
+        let rel = alt(k.relative.keys(), true);
+        let sg_units = alt(k.units.iter().filter(|u| !u.1 .1).map(|u| u.0), true);
+        let all_units = alt(k.units.keys(), true);
+        let numbers = alt(k.numbers.keys(), true);
+        let hedges = alt(&k.hedges, true);
+        let year_nouns = k.units.iter().filter(|u| u.1 .0 == Unit::Year).map(|u| u.0);
+        let year_cues = alt(year_nouns.chain(&k.parts).chain(&k.seasons), true);
+        let not_dates = alt(&k.not_dates, true);
+        let weekday_lead = format!(r"(?:(?P<wd>{wd_b}),?\s+(?:(?:den|dem)\s+)?)?");
+        let day_range = r"(?:\s*(?:-|–|/|bis\s+zum|bis|und)\s*[0-9]{1,2}\.)?";
+
+        let calendar = format!(
+            r"(?:(?P<prep>{PREP})\s+)?{weekday_lead}(?:(?P<day>[0-9]{{1,2}})\.{day_range}\s*|(?P<part>{parts})\s+|(?P<mshift>{shift}){ENDING}\s+)?(?P<month>{months})(?:\s+(?P<year>[0-9]{{4}}){B}|\s+(?:des\s+)?(?P<yshift>{shift}){ENDING}\s+jahres{B})?"
+        );
+        let numeric = format!(
+            r"(?:(?P<prep>{PREP})\s+)?{weekday_lead}(?P<day>[0-9]{{1,2}})\.(?P<month>[0-9]{{1,2}})\.(?P<year>[0-9]{{4}})?"
+        );
+        let iso = format!(r"(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{2}})-(?P<day>[0-9]{{2}}){B}");
+        let weekday = format!(
+            r"(?:(?P<prep>{PREP}|in\s+der\s+nacht\s+(?:zum|zu|auf))\s+)?(?:(?P<shift>{shift}){ENDING}\s+)?(?:(?:frühen|späten)\s+)?(?:(?P<wd>{wd}){daytime}?{B}|(?P<we>{weekend}))"
+        );
+        let rel_word = format!(
+            r"(?:(?P<prep>bis\s+zum|seit|bis|ab|von|für|im|zum)\s+)?(?P<word>{rel})(?:\s+{daytime_b})?"
+        );
+        let rel_unit = format!(
+            r"(?:(?P<prep>in\s+der|bis\s+zum|bis\s+zur|im|in|am|bis|seit|ab|zum|zur|zu)\s+)?(?:(?P<part>{parts})\s+(?:(?:des|der)\s+)?)?(?:(?P<shift>{shift}){ENDING}\s+)?(?P<unit>{sg_units})(?:\s+(?P<year>[0-9]{{4}}){B})?"
+        );
+        let ago = format!(
+            r"(?P<dir>vor|in)\s+(?:{hedges}\s+)?(?P<n>[0-9]{{1,3}}{B}|{numbers})\s+(?P<unit>{all_units})"
+        );
+        let year = format!(
+            r"(?:(?P<prep>bis\s+zum|seit|bis|ab|von|im|zwischen|zu)\s+)?(?:(?:dem|des|den|der)\s+)?(?:(?P<cue>{year_cues})\s+)?(?P<year>[0-9]{{4}}){B}"
+        );
+        let compile = |name: &str, p: &str| {
+            Regex::new(&format!("(?i){p}"))
+                .unwrap_or_else(|e| panic!("date pattern {name} from data/temporal.tsv: {e}"))
+        };
+        // Cue patterns run only on the sentence of a found phrase: Unicode `\b` is affordable.
+        let cues = |words: &[String]| format!(r"\b{}\b", alt(words, false));
+        let shapes = vec![
+            (Shape::Calendar, compile("calendar", &calendar)),
+            (Shape::Numeric, compile("numeric", &numeric)),
+            (Shape::Iso, compile("iso", &iso)),
+            (Shape::Weekday, compile("weekday", &weekday)),
+            (Shape::RelWord, compile("relative word", &rel_word)),
+            (Shape::RelUnit, compile("relative unit", &rel_unit)),
+            (Shape::Ago, compile("ago", &ago)),
+            (Shape::Year, compile("year", &year)),
+            (Shape::NotDate, compile("not a date", &not_dates)),
+        ];
+        let any = RegexSet::new(shapes.iter().map(|(_, re)| re.as_str()))
+            .unwrap_or_else(|e| panic!("date patterns from data/temporal.tsv: {e}"));
+        Rules {
+            shapes,
+            any,
+            future: compile("future cues", &cues(&k.future)),
+            past: compile("past cues", &cues(&k.past)),
+            // "soll ... geliefert haben", "... gewesen sein": reported past.
+            perfect: compile("perfect", r"\b\p{L}*ge\p{L}{2,}(?:t|en)\s+(?:haben|sein)\b"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+/// A resolved date at its precision. Years are checked to lie in 1..=9999.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum When {
+    Day(Date),
+    Month(i32, i8),
+    Year(i32),
+    Unresolved,
+}
+
+impl When {
+    fn render(self) -> (Option<String>, Precision) {
+        match self {
+            When::Day(d) => (Some(d.to_string()), Precision::Day),
+            When::Month(y, m) => (Some(format!("{y:04}-{m:02}")), Precision::Month),
+            When::Year(y) => (Some(format!("{y:04}")), Precision::Year),
+            When::Unresolved => (None, Precision::Unresolved),
+        }
+    }
+}
+
+enum Verdict {
+    Date(When),
+    /// Shaped like a date but impossible ("31. Juni"): report nothing, block overlaps.
+    Invalid,
+    /// Not a temporal expression after all ("August" as a name).
+    NotADate,
+    /// A listed non-date ("Welt am Sonntag"): nothing overlapping it is a date.
+    Veto,
+}
+
+fn ok_year(y: i32) -> bool {
+    (1..=9999).contains(&y)
+}
+
+fn day(y: i32, m: i8, d: i8) -> Option<Date> {
+    let y = i16::try_from(y).ok().filter(|&y| ok_year(y.into()))?;
+    Date::new(y, m, d).ok()
+}
+
+fn month(y: i32, m: i8) -> Verdict {
+    if ok_year(y) {
+        Verdict::Date(When::Month(y, m))
+    } else {
+        Verdict::Invalid
+    }
+}
+
+fn year(y: i32) -> Verdict {
+    if ok_year(y) {
+        Verdict::Date(When::Year(y))
+    } else {
+        Verdict::Invalid
+    }
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(Span::new().try_days(n).ok()?).ok()
+}
+
+/// Moves `n` units away from `p`; weeks give the month of that week's Monday.
+fn relative(p: Date, unit: Unit, n: i32) -> Verdict {
+    let py = i32::from(p.year());
+    match unit {
+        Unit::Day => {
+            add_days(p, n.into()).map_or(Verdict::Invalid, |d| Verdict::Date(When::Day(d)))
+        }
+        Unit::Week => {
+            let monday = add_days(
+                p,
+                7 * i64::from(n) - i64::from(p.weekday().to_monday_zero_offset()),
+            );
+            monday.map_or(Verdict::Invalid, |d| month(d.year().into(), d.month()))
+        }
+        Unit::Month => {
+            let idx = py * 12 + i32::from(p.month()) - 1 + n;
+            month(idx.div_euclid(12), (idx.rem_euclid(12) + 1) as i8)
+        }
+        Unit::Year => year(py + n),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Neutral,
+    Future,
+}
+
+struct Ctx<'t, 'c> {
+    text: &'t str,
+    caps: &'c Captures<'t>,
+    start: usize,
+    end: usize,
+    published: Option<Date>,
+}
+
+impl<'t> Ctx<'t, '_> {
+    fn get(&self, name: &str) -> Option<&'t str> {
+        self.caps.name(name).map(|m| m.as_str())
+    }
+
+    fn lookup<V: Copy>(&self, name: &str, map: &HashMap<String, V>) -> Option<V> {
+        self.get(name)
+            .and_then(|s| map.get(&s.to_lowercase()).copied())
+    }
+
+    /// Tense of the phrase: "seit" looks back, "ab" forward unless the
+    /// sentence has past cues; otherwise the sentence decides when it has cues
+    /// of one kind only.
+    fn tense(&self) -> Tense {
+        let prep = self.get("prep").map(str::to_lowercase);
+        if prep.as_deref().is_some_and(|p| p.starts_with("seit")) {
+            return Tense::Past;
+        }
+        let s = sentence(self.text, self.start, self.end);
+        let past = RULES.past.is_match(s) || RULES.perfect.is_match(s);
+        let future =
+            RULES.future.is_match(s) || prep.as_deref().is_some_and(|p| p.starts_with("ab"));
+        match (future, past) {
+            (true, false) => Tense::Future,
+            (false, true) => Tense::Past,
+            _ => Tense::Neutral,
+        }
+    }
+}
+
+/// The sentence containing `start..end`: bounded by `!`, `?`, line breaks and
+/// periods before white space, except periods after a one- or two-digit
+/// number ("am 18. Juli").
+fn sentence(text: &str, start: usize, end: usize) -> &str {
+    let b = text.as_bytes();
+    let ends_at = |i: usize| match b[i] {
+        b'!' | b'?' | b'\n' => true,
+        b'.' => {
+            let digits = b[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            b.get(i + 1).is_none_or(u8::is_ascii_whitespace) && !(1..=2).contains(&digits)
+        }
+        _ => false,
+    };
+    let s = (0..start).rev().find(|&i| ends_at(i)).map_or(0, |i| i + 1);
+    let e = (end..b.len()).find(|&i| ends_at(i)).unwrap_or(b.len());
+    &text[s..e]
+}
+
+/// True when nothing but quotes and brackets stand between `at` and the start
+/// of the sentence.
+fn sentence_initial(text: &str, at: usize) -> bool {
+    let before =
+        text[..at].trim_end_matches(|c: char| c.is_whitespace() || "\"'„“”»«‚‘’(–-".contains(c));
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', ';'])
+}
+
+fn resolve(shape: Shape, c: &Ctx) -> Verdict {
+    match shape {
+        Shape::Calendar => calendar(c),
+        Shape::Numeric | Shape::Iso => numeric(c),
+        Shape::Weekday => weekday(c),
+        Shape::RelWord => rel_word(c),
+        Shape::RelUnit => rel_unit(c),
+        Shape::Ago => ago(c),
+        Shape::Year => year_in_context(c),
+        Shape::NotDate => Verdict::Veto,
+    }
+}
+
+fn calendar(c: &Ctx) -> Verdict {
+    let kb = &*KB;
+    let Some(m) = c.lookup("month", &kb.months) else {
+        return Verdict::NotADate;
+    };
+    let y = c.get("year").and_then(|y| y.parse::<i32>().ok());
+    let yshift = c.get("yshift").map(|s| kb.shift(s));
+    let wd = c.lookup("wd", &kb.weekdays);
+    match c.get("day").and_then(|d| d.parse::<i8>().ok()) {
+        Some(d) => day_month(c, d, m, y, yshift, wd),
+        None if wd.is_some() => Verdict::NotADate,
+        None => {
+            let lead = ["prep", "part", "mshift"]
+                .iter()
+                .any(|g| c.get(g).is_some());
+            if !lead && y.is_none() && yshift.is_none() {
+                return Verdict::NotADate;
+            }
+            if let Some(y) = y {
+                return month(y, m);
+            }
+            let Some(p) = c.published else {
+                return Verdict::Date(When::Unresolved);
+            };
+            let py = i32::from(p.year());
+            if let Some(s) = yshift {
+                return month(py + s, m);
+            }
+            let pm = p.month();
+            let y = match c.get("mshift").map(|s| kb.shift(s)) {
+                Some(s) if s < 0 => py - i32::from(m >= pm),
+                Some(s) if s > 0 => py + i32::from(m <= pm),
+                Some(_) => py,
+                None if c.tense() == Tense::Future => py + i32::from(m < pm),
+                None => py - i32::from(m > pm),
+            };
+            month(y, m)
+        }
+    }
+}
+
+fn numeric(c: &Ctx) -> Verdict {
+    let num = |g: &str| c.get(g).and_then(|s| s.parse::<i32>().ok());
+    if c.text[c.end..].starts_with(|ch: char| ch.is_ascii_digit()) {
+        return Verdict::NotADate;
+    }
+    let (Some(d), Some(m)) = (num("day"), num("month")) else {
+        return Verdict::NotADate;
+    };
+    let y = num("year");
+    let wd = c.lookup("wd", &KB.weekdays);
+    if y.is_none() && wd.is_none() && c.get("prep").is_none() {
+        return Verdict::NotADate;
+    }
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Verdict::Invalid;
+    }
+    day_month(c, d as i8, m as i8, y, None, wd)
+}
+
+/// Day and month, with or without year.
+fn day_month(
+    c: &Ctx,
+    d: i8,
+    m: i8,
+    y: Option<i32>,
+    yshift: Option<i32>,
+    wd: Option<i8>,
+) -> Verdict {
+    let found = |date: Option<Date>| date.map_or(Verdict::Invalid, |d| Verdict::Date(When::Day(d)));
+    if let Some(y) = y {
+        return found(day(y, m, d));
+    }
+    // Validate against a leap year first, so "31. Juni" is invalid even
+    // without a publication date while "29. Februar" may still be fine.
+    if day(2024, m, d).is_none() {
+        return Verdict::Invalid;
+    }
+    let Some(p) = c.published else {
+        return Verdict::Date(When::Unresolved);
+    };
+    let py = i32::from(p.year());
+    if let Some(s) = yshift {
+        return found(day(py + s, m, d));
+    }
+    let cands = [py - 1, py, py + 1].map(|y| day(y, m, d));
+    let cands = cands.iter().flatten().copied();
+    let dist = |x: &Date| {
+        p.until(*x)
+            .map_or(i64::MAX, |s| i64::from(s.get_days()).abs())
+    };
+    let named = wd.and_then(|w| Weekday::from_monday_one_offset(w).ok());
+    if let Some(w) = named {
+        let fits = cands.clone().filter(|x| x.weekday() == w && dist(x) <= 183);
+        if let Some(best) = fits.min_by_key(dist) {
+            return found(Some(best));
+        }
+    }
+    found(match c.tense() {
+        Tense::Past => cands.filter(|x| *x <= p).max(),
+        Tense::Future => cands.filter(|x| *x >= p).min(),
+        Tense::Neutral => cands.filter(|x| x.year() <= p.year()).min_by_key(dist),
+    })
+}
+
+fn weekday(c: &Ctx) -> Verdict {
+    let wd = match c.get("we") {
+        Some(_) => Some(6),
+        None => c.lookup("wd", &KB.weekdays),
+    };
+    let Some(w) = wd.and_then(|w| Weekday::from_monday_one_offset(w).ok()) else {
+        return Verdict::NotADate;
+    };
+    let Some(p) = c.published else {
+        return Verdict::Date(When::Unresolved);
+    };
+    let found = match c.get("shift").map(|s| KB.shift(s)) {
+        Some(s) if s < 0 => p.nth_weekday(-1, w).ok(),
+        Some(s) if s > 0 => p.nth_weekday(1, w).ok(),
+        Some(_) => add_days(
+            p,
+            i64::from(w.to_monday_zero_offset() - p.weekday().to_monday_zero_offset()),
+        ),
+        None if c.tense() == Tense::Future => p.nth_weekday(1, w).ok(),
+        None if p.weekday() == w => Some(p),
+        None => p.nth_weekday(-1, w).ok(),
+    };
+    match found {
+        Some(d) if c.get("we").is_some() => month(d.year().into(), d.month()),
+        Some(d) => Verdict::Date(When::Day(d)),
+        None => Verdict::Invalid,
+    }
+}
+
+fn rel_word(c: &Ctx) -> Verdict {
+    let Some(word) = c.get("word") else {
+        return Verdict::NotADate;
+    };
+    let Some(&(unit, n)) = KB.relative.get(&word.to_lowercase()) else {
+        return Verdict::NotADate;
+    };
+    // Capitalised "Morgen" inside a sentence is the noun (morning).
+    let capital = word.starts_with(char::is_uppercase);
+    if word.eq_ignore_ascii_case("morgen")
+        && capital
+        && c.get("prep").is_none()
+        && !sentence_initial(c.text, c.start)
+    {
+        return Verdict::NotADate;
+    }
+    match c.published {
+        Some(p) => relative(p, unit, n),
+        None => Verdict::Date(When::Unresolved),
+    }
+}
+
+fn rel_unit(c: &Ctx) -> Verdict {
+    let Some((unit, _)) = c.lookup("unit", &KB.units) else {
+        return Verdict::NotADate;
+    };
+    let shift = c.get("shift").map(|s| KB.shift(s));
+    // "am nächsten Tag" is relative to the story, not to publication.
+    if unit == Unit::Day || (shift.is_none() && c.get("part").is_none()) {
+        return Verdict::NotADate;
+    }
+    match (c.get("year").and_then(|y| y.parse().ok()), unit) {
+        (Some(y), Unit::Year) => return year(y),
+        (Some(_), _) => return Verdict::NotADate,
+        (None, _) => {}
+    }
+    match c.published {
+        Some(p) => relative(p, unit, shift.unwrap_or(0)),
+        None => Verdict::Date(When::Unresolved),
+    }
+}
+
+fn ago(c: &Ctx) -> Verdict {
+    let Some((unit, _)) = c.lookup("unit", &KB.units) else {
+        return Verdict::NotADate;
+    };
+    let n = c
+        .get("n")
+        .and_then(|n| n.parse::<i32>().ok())
+        .or_else(|| c.lookup("n", &KB.numbers));
+    let Some(n) = n else {
+        return Verdict::NotADate;
+    };
+    let dir = if c.get("dir").is_some_and(|d| d.eq_ignore_ascii_case("vor")) {
+        -1
+    } else {
+        1
+    };
+    match c.published {
+        Some(p) => relative(p, unit, dir * n),
+        None => Verdict::Date(When::Unresolved),
+    }
+}
+
+fn year_in_context(c: &Ctx) -> Verdict {
+    let cue = c.get("cue");
+    if cue.is_none() && c.get("prep").is_none() {
+        return Verdict::NotADate;
+    }
+    let Some(y) = c.get("year").and_then(|y| y.parse::<i32>().ok()) else {
+        return Verdict::NotADate;
+    };
+    let after_year_noun = cue.is_some_and(|q| KB.units.contains_key(&q.to_lowercase()));
+    let plausible = if after_year_noun {
+        1000..=2999
+    } else {
+        1800..=2199
+    };
+    let next_word: String = c.text[c.end..]
+        .trim_start()
+        .chars()
+        .take_while(|ch| ch.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if !plausible.contains(&y)
+        || KB.countnouns.contains(&next_word)
+        || KB.units.contains_key(&next_word)
+    {
+        return Verdict::NotADate;
+    }
+    year(y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (phrase, value, precision) expected for one mention.
+    type Want = &'static [(&'static str, Option<&'static str>, &'static str)];
+
+    /// (input, publication date, expected mentions in order).
+    #[rustfmt::skip]
+    const CASES: &[(&str, Option<&str>, Want)] = &[
+        // --- absolute dates, no publication date needed
+        ("Am 18. Juli 2024 traf Putin Kim.", None, &[("Am 18. Juli 2024", Some("2024-07-18"), "day")]),
+        ("Das Treffen fand 18. Juli 2024 statt.", None, &[("18. Juli 2024", Some("2024-07-18"), "day")]),
+        ("Der Vertrag wurde am 18.07.2024 unterzeichnet.", None, &[("am 18.07.2024", Some("2024-07-18"), "day")]),
+        ("Stand: 18.7.2024, 14 Uhr", None, &[("18.7.2024", Some("2024-07-18"), "day")]),
+        ("Erschienen 2024-07-18 in Berlin.", None, &[("2024-07-18", Some("2024-07-18"), "day")]),
+        ("Im Juni 2024 reiste Putin nach Pjöngjang.", None, &[("Im Juni 2024", Some("2024-06"), "month")]),
+        ("Juni 2024: Putin in Pjöngjang", None, &[("Juni 2024", Some("2024-06"), "month")]),
+        ("Am 18. Sept. 2023 und im Jänner 2024 gab es Treffen.", None,
+            &[("Am 18. Sept. 2023", Some("2023-09-18"), "day"), ("im Jänner 2024", Some("2024-01"), "month")]),
+        ("Im Jahr 2022 begann der Krieg, im Jahr 2023 folgte die Offensive.", None,
+            &[("Im Jahr 2022", Some("2022"), "year"), ("im Jahr 2023", Some("2023"), "year")]),
+        ("Seit 2019 gibt es keine Gespräche.", None, &[("Seit 2019", Some("2019"), "year")]),
+        ("Die Lieferungen begannen Anfang 2024 und dauern bis Ende 2025.", None,
+            &[("Anfang 2024", Some("2024"), "year"), ("bis Ende 2025", Some("2025"), "year")]),
+        ("Die Sanktionen gelten von 2014 bis 2022.", None,
+            &[("von 2014", Some("2014"), "year"), ("bis 2022", Some("2022"), "year")]),
+        ("Im Sommer 2024 wurde geübt.", None, &[("Im Sommer 2024", Some("2024"), "year")]),
+        ("Mitte August 2023 wurde der Vertrag unterzeichnet.", None, &[("Mitte August 2023", Some("2023-08"), "month")]),
+        ("Am Montag, 28. April 2025, begann die Übung.", None, &[("Am Montag, 28. April 2025", Some("2025-04-28"), "day")]),
+        // --- day and month without year
+        ("Am 18. Juli trafen sich die beiden.", Some("2024-07-19"), &[("Am 18. Juli", Some("2024-07-18"), "day")]),
+        ("Am 28. Dezember griff Russland Kiew an.", Some("2024-01-05"), &[("Am 28. Dezember", Some("2023-12-28"), "day")]),
+        ("Am 3. Januar hatte Kim die Grenze besucht.", Some("2024-12-20"), &[("Am 3. Januar", Some("2024-01-03"), "day")]),
+        ("Am 3. Januar begann das Manöver.", Some("2024-12-20"), &[("Am 3. Januar", Some("2024-01-03"), "day")]),
+        ("Am 3. Januar wird Kim nach Moskau reisen.", Some("2024-12-20"), &[("Am 3. Januar", Some("2025-01-03"), "day")]),
+        ("Am 30. Dezember wurde Kiew beschossen.", Some("2025-01-03"), &[("Am 30. Dezember", Some("2024-12-30"), "day")]),
+        ("Am 25. Juli tagt der Rat.", Some("2024-07-19"), &[("Am 25. Juli", Some("2024-07-25"), "day")]),
+        ("Am 5. Jänner kam er an.", Some("2024-01-10"), &[("Am 5. Jänner", Some("2024-01-05"), "day")]),
+        ("Vom 3. bis 5. März findet das Manöver statt.", Some("2024-03-01"),
+            &[("Vom 3. bis 5. März", Some("2024-03-03"), "day")]),
+        ("Am Montag, dem 28. April, beginnt die Konferenz.", Some("2024-12-20"),
+            &[("Am Montag, dem 28. April", Some("2025-04-28"), "day")]),
+        ("Am Montag, dem 28. April, begann die Übung.", Some("2025-05-01"),
+            &[("Am Montag, dem 28. April", Some("2025-04-28"), "day")]),
+        ("Am 18. Juli vergangenen Jahres unterschrieb er.", Some("2024-07-19"),
+            &[("Am 18. Juli vergangenen Jahres", Some("2023-07-18"), "day")]),
+        ("Am 18. Juli trafen sich die beiden.", None, &[("Am 18. Juli", None, "unresolved")]),
+        ("Bis zum 20.03. läuft die Frist.", Some("2024-03-01"), &[("Bis zum 20.03.", Some("2024-03-20"), "day")]),
+        // --- leap days and impossible dates
+        ("Am 29. Februar 2024 fiel Schnee.", None, &[("Am 29. Februar 2024", Some("2024-02-29"), "day")]),
+        ("Am 29. Februar 2023 fiel Schnee.", None, &[]),
+        ("Am 29. Februar fiel Schnee.", Some("2025-03-10"), &[("Am 29. Februar", Some("2024-02-29"), "day")]),
+        ("Am 29. Februar fiel Schnee.", None, &[("Am 29. Februar", None, "unresolved")]),
+        ("Am 31. Juni 2024 und am 30. Februar geschah nichts.", Some("2024-07-19"), &[]),
+        ("Am 31. Juni geschah nichts, am 31.04.2024 auch nicht.", None, &[]),
+        // --- parts of months and years
+        ("Ende Juli soll das Parlament abstimmen.", Some("2024-07-19"), &[("Ende Juli", Some("2024-07"), "month")]),
+        ("Seit Mitte August ist die Zahl gestiegen.", Some("2024-09-10"), &[("Seit Mitte August", Some("2024-08"), "month")]),
+        ("Ende November war es kalt.", Some("2024-03-10"), &[("Ende November", Some("2023-11"), "month")]),
+        ("Anfang des Jahres und Ende des Monats gab es Gespräche.", Some("2024-07-19"),
+            &[("Anfang des Jahres", Some("2024"), "year"), ("Ende des Monats", Some("2024-07"), "month")]),
+        ("Ende vergangenen Jahres und Anfang nächsten Jahres", Some("2024-07-19"),
+            &[("Ende vergangenen Jahres", Some("2023"), "year"), ("Anfang nächsten Jahres", Some("2025"), "year")]),
+        ("Das soll bis Ende des Jahres geschehen.", Some("2024-07-19"), &[("bis Ende des Jahres", Some("2024"), "year")]),
+        ("Ende der Woche", Some("2024-08-01"), &[("Ende der Woche", Some("2024-07"), "month")]),
+        // --- month alone
+        ("Im vergangenen Juni traf Putin Kim.", Some("2024-07-10"), &[("Im vergangenen Juni", Some("2024-06"), "month")]),
+        ("Im vergangenen Juni traf Putin Kim.", Some("2024-06-20"), &[("Im vergangenen Juni", Some("2023-06"), "month")]),
+        ("Im letzten Juni traf Putin Kim.", Some("2024-07-10"), &[("Im letzten Juni", Some("2024-06"), "month")]),
+        ("Im Juni traf Putin Kim.", Some("2024-06-20"), &[("Im Juni", Some("2024-06"), "month")]),
+        ("Im Juni hatte Putin Pjöngjang besucht.", Some("2024-03-10"), &[("Im Juni", Some("2023-06"), "month")]),
+        ("Im Juni will Putin Pjöngjang besuchen.", Some("2024-03-10"), &[("Im Juni", Some("2024-06"), "month")]),
+        ("Im Januar will Putin Pjöngjang besuchen.", Some("2024-11-10"), &[("Im Januar", Some("2025-01"), "month")]),
+        ("Im kommenden März tagt die Duma.", Some("2024-11-10"), &[("Im kommenden März", Some("2025-03"), "month")]),
+        ("Im Juli vergangenen Jahres", Some("2024-07-10"), &[("Im Juli vergangenen Jahres", Some("2023-07"), "month")]),
+        ("Im Juni traf Putin Kim.", None, &[("Im Juni", None, "unresolved")]),
+        // --- weekdays (2024-07-19 is a Friday, 2024-07-22 a Monday)
+        ("Am Freitag traf Putin Kim.", Some("2024-07-19"), &[("Am Freitag", Some("2024-07-19"), "day")]),
+        ("Am Samstag hatte es Angriffe gegeben.", Some("2024-07-19"), &[("Am Samstag", Some("2024-07-13"), "day")]),
+        ("Freitag griff Russland Charkiw an.", Some("2024-07-22"), &[("Freitag", Some("2024-07-19"), "day")]),
+        ("Am Montag wird Kim in Moskau erwartet.", Some("2024-07-19"), &[("Am Montag", Some("2024-07-22"), "day")]),
+        ("Am Freitag wird Kim in Moskau erwartet.", Some("2024-07-19"), &[("Am Freitag", Some("2024-07-26"), "day")]),
+        ("Am vergangenen Freitag und am kommenden Freitag", Some("2024-07-19"),
+            &[("Am vergangenen Freitag", Some("2024-07-12"), "day"), ("am kommenden Freitag", Some("2024-07-26"), "day")]),
+        ("Am Freitagabend explodierte ein Depot.", Some("2024-07-22"), &[("Am Freitagabend", Some("2024-07-19"), "day")]),
+        ("In der Nacht zum Sonntag gab es Alarm.", Some("2024-07-22"),
+            &[("In der Nacht zum Sonntag", Some("2024-07-21"), "day")]),
+        ("Am Wochenende gab es Proteste.", Some("2024-07-22"), &[("Am Wochenende", Some("2024-07"), "month")]),
+        ("Am vergangenen Wochenende gab es Proteste.", Some("2024-08-05"),
+            &[("Am vergangenen Wochenende", Some("2024-08"), "month")]),
+        ("Am Freitag traf Putin Kim.", None, &[("Am Freitag", None, "unresolved")]),
+        ("Freitags wird gebetet, auch an Karfreitag.", Some("2024-07-19"), &[]),
+        // --- one-word relatives
+        ("Heute trifft Putin Kim, gestern war er in Moskau.", Some("2024-07-19"),
+            &[("Heute", Some("2024-07-19"), "day"), ("gestern", Some("2024-07-18"), "day")]),
+        ("Vorgestern kam er an, morgen reist er ab, übermorgen ist er zurück.", Some("2024-07-19"),
+            &[("Vorgestern", Some("2024-07-17"), "day"), ("morgen", Some("2024-07-20"), "day"), ("übermorgen", Some("2024-07-21"), "day")]),
+        ("Gestern Abend explodierte ein Depot.", Some("2024-03-01"), &[("Gestern Abend", Some("2024-02-29"), "day")]),
+        ("Die Rakete wurde heute Morgen gestartet.", Some("2024-07-19"), &[("heute Morgen", Some("2024-07-19"), "day")]),
+        ("Am Morgen war es ruhig.", Some("2024-07-19"), &[]),
+        ("Morgen reist Kim ab.", Some("2024-12-31"), &[("Morgen", Some("2025-01-01"), "day")]),
+        ("„Heute ist Russland stärker“, sagte er.", Some("2024-07-19"), &[("Heute", Some("2024-07-19"), "day")]),
+        ("Im Vorjahr waren es weniger, seit gestern mehr.", Some("2024-07-19"),
+            &[("Im Vorjahr", Some("2023"), "year"), ("seit gestern", Some("2024-07-18"), "day")]),
+        ("Gestern griff Russland an, letzte Woche auch.", None,
+            &[("Gestern", None, "unresolved"), ("letzte Woche", None, "unresolved")]),
+        // --- weeks (2024-08-01 is a Thursday; its week began Monday 2024-07-29)
+        ("In der vergangenen Woche gab es Angriffe.", Some("2024-08-01"),
+            &[("In der vergangenen Woche", Some("2024-07"), "month")]),
+        ("Diese Woche tagt der Rat, nächste Woche die Duma.", Some("2024-08-01"),
+            &[("Diese Woche", Some("2024-07"), "month"), ("nächste Woche", Some("2024-08"), "month")]),
+        ("Letzte Woche und vergangene Woche", Some("2024-07-19"),
+            &[("Letzte Woche", Some("2024-07"), "month"), ("vergangene Woche", Some("2024-07"), "month")]),
+        // --- months and years relative to publication
+        ("Im vergangenen Monat stiegen die Preise.", Some("2024-01-15"), &[("Im vergangenen Monat", Some("2023-12"), "month")]),
+        ("Letzten Monat und vergangenen Monat", Some("2024-07-19"),
+            &[("Letzten Monat", Some("2024-06"), "month"), ("vergangenen Monat", Some("2024-06"), "month")]),
+        ("Nächsten Monat beginnt die Übung.", Some("2024-12-10"), &[("Nächsten Monat", Some("2025-01"), "month")]),
+        ("Im vergangenen Jahr, letztes Jahr und im letzten Jahr", Some("2024-07-19"),
+            &[("Im vergangenen Jahr", Some("2023"), "year"), ("letztes Jahr", Some("2023"), "year"), ("im letzten Jahr", Some("2023"), "year")]),
+        ("Dieses Jahr, in diesem Jahr und im kommenden Jahr", Some("2024-07-19"),
+            &[("Dieses Jahr", Some("2024"), "year"), ("in diesem Jahr", Some("2024"), "year"), ("im kommenden Jahr", Some("2025"), "year")]),
+        // --- "vor ..." and "in ..."
+        ("Vor zwei Wochen begann die Offensive.", Some("2024-08-01"), &[("Vor zwei Wochen", Some("2024-07"), "month")]),
+        ("Vor drei Tagen begann die Offensive.", Some("2024-03-02"), &[("Vor drei Tagen", Some("2024-02-28"), "day")]),
+        ("Vor einem Monat begann die Offensive.", Some("2024-03-31"), &[("Vor einem Monat", Some("2024-02"), "month")]),
+        ("Vor zwei Jahren und vor 24 Jahren", Some("2024-07-19"),
+            &[("Vor zwei Jahren", Some("2022"), "year"), ("vor 24 Jahren", Some("2000"), "year")]),
+        ("Vor etwa zwölf Jahren kam er an.", Some("2024-07-19"), &[("Vor etwa zwölf Jahren", Some("2012"), "year")]),
+        ("In drei Tagen läuft das Ultimatum ab.", Some("2024-12-30"), &[("In drei Tagen", Some("2025-01-02"), "day")]),
+        ("Vor zwei Jahren begann die Offensive.", None, &[("Vor zwei Jahren", None, "unresolved")]),
+        // --- tense from prepositions and reported speech (2024-11-15 is a Friday)
+        ("Russland soll am 18. Juli Raketen geliefert haben.", Some("2024-11-15"), &[("am 18. Juli", Some("2024-07-18"), "day")]),
+        ("Russland soll am 18. Juli Raketen liefern.", Some("2024-11-15"), &[("am 18. Juli", Some("2025-07-18"), "day")]),
+        ("Die Soldaten sollen seit Oktober in Kursk kämpfen.", Some("2024-11-15"), &[("seit Oktober", Some("2024-10"), "month")]),
+        ("Seit dem 1. Dezember gilt das Gesetz.", Some("2024-11-15"), &[("Seit dem 1. Dezember", Some("2023-12-01"), "day")]),
+        ("Ab Montag gelten neue Regeln.", Some("2024-11-15"), &[("Ab Montag", Some("2024-11-18"), "day")]),
+        // --- more shapes
+        ("Die Übung dauert vom 21. bis zum 25. August.", Some("2024-09-01"),
+            &[("vom 21. bis zum 25. August", Some("2024-08-21"), "day")]),
+        ("Die Übung vom 18./19. Juli war groß.", Some("2024-09-01"), &[("vom 18./19. Juli", Some("2024-07-18"), "day")]),
+        ("Seit dem 24. Februar 2022 herrscht Krieg.", None, &[("Seit dem 24. Februar 2022", Some("2022-02-24"), "day")]),
+        ("Im Laufe des Jahres, bis Jahresende und Ende des Jahres 2023", Some("2024-07-19"),
+            &[("Im Laufe des Jahres", Some("2024"), "year"), ("bis Jahresende", Some("2024"), "year"), ("Ende des Jahres 2023", Some("2023"), "year")]),
+        ("In dieser Woche und heute Nacht", Some("2024-07-19"),
+            &[("In dieser Woche", Some("2024-07"), "month"), ("heute Nacht", Some("2024-07-19"), "day")]),
+        ("Übermorgen reist er ab.", Some("2024-07-19"), &[("Übermorgen", Some("2024-07-21"), "day")]),
+        ("Der Imam Freitag predigte.", Some("2024-07-22"), &[("Freitag", Some("2024-07-19"), "day")]),
+        // --- things that look like dates but are none
+        ("Er sagte der „Welt am Sonntag“, im heute-journal und am Ostermontag.", Some("2024-07-19"), &[]),
+        ("In den 2000er-Jahren und den 1990er Jahren", Some("2024-07-19"), &[]),
+        // --- not dates
+        ("Rund 10.000 Soldaten kamen zum 75. Jahrestag.", Some("2024-07-19"), &[]),
+        ("Er war 24 Jahre alt und blieb drei Tage, eineinhalb Stunden lang.", Some("2024-07-19"), &[]),
+        ("Zum 75. Jubiläum kam er nach 24 Jahren zurück.", Some("2024-07-19"), &[]),
+        ("Im letzten Jahrhundert, seit Jahren und in den letzten Jahren", Some("2024-07-19"), &[]),
+        ("Seit 2000 Jahren, um 2000 Euro, bis 2000 Soldaten", Some("2024-07-19"), &[]),
+        ("2023 war schwer; die Resolution 2023 gilt.", Some("2024-07-19"), &[]),
+        ("August der Starke und am nächsten Tag", Some("2024-07-19"), &[]),
+        ("Version 1.2.3 kostet 3.5 Prozent mehr.", Some("2024-07-19"), &[]),
+    ];
+
+    fn date(s: &str) -> Date {
+        s.parse().expect("test date")
+    }
+
+    #[test]
+    fn table() {
+        assert!(CASES.len() >= 50, "only {} cases", CASES.len());
+        let mut failures = Vec::new();
+        for (input, published, want) in CASES {
+            let found = find_dates(input, published.map(date));
+            for m in &found {
+                assert_eq!(&input[m.start..m.end], m.text, "offsets in {input:?}");
+            }
+            let got: Vec<(&str, Option<&str>, &str)> = found
+                .iter()
+                .map(|m| (m.text.as_str(), m.value.as_deref(), m.precision.as_str()))
+                .collect();
+            if got != *want {
+                failures.push(format!(
+                    "{input:?} published {published:?}\n  got  {got:?}\n  want {want:?}"
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} cases failed:\n{}",
+            failures.len(),
+            CASES.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn offsets_slice_the_input() {
+        let inputs = [
+            "Größere Übungen gab es „übermorgen“ – und am 3. März 2024 in Pjöngjang.",
+            "Für Südkorea: Äußerungen vom 18. Juli, danach gestern Abend Ärger.",
+            "😀 Ein Emoji, dann vor zwei Wochen, dann Mitte August.",
+        ];
+        for input in inputs {
+            let found = find_dates(input, Some(date("2024-07-19")));
+            assert_eq!(found.len(), 2, "{input}: {found:?}");
+            let mut last_end = 0;
+            for m in &found {
+                assert_eq!(&input[m.start..m.end], m.text);
+                assert!(m.start >= last_end, "overlap in {input}");
+                last_end = m.end;
+            }
+        }
+        let found = find_dates(inputs[0], None);
+        assert_eq!(found[1].text, "am 3. März 2024");
+        assert_eq!(found[1].start, inputs[0].find("am 3.").expect("in input"));
+    }
+
+    #[test]
+    fn precision_names() {
+        assert_eq!(Precision::Day.as_str(), "day");
+        assert_eq!(Precision::Month.as_str(), "month");
+        assert_eq!(Precision::Year.as_str(), "year");
+        assert_eq!(Precision::Unresolved.as_str(), "unresolved");
+    }
+
+    #[test]
+    fn knowledge_file_is_complete() {
+        let kb = &*KB;
+        assert_eq!(kb.months.values().collect::<HashSet<_>>().len(), 12);
+        assert_eq!(kb.weekdays.values().collect::<HashSet<_>>().len(), 7);
+        for w in ["heute", "gestern", "vorgestern", "morgen", "übermorgen"] {
+            assert!(kb.relative.contains_key(w), "{w}");
+        }
+        for w in [
+            "wird",
+            "werden",
+            "soll",
+            "sollen",
+            "will",
+            "plant",
+            "geplant",
+            "kommenden",
+            "nächsten",
+        ] {
+            assert!(kb.future.iter().any(|f| f == w), "{w}");
+        }
+    }
+
+    #[test]
+    fn text_without_dates_is_cheap_and_empty() {
+        let text = "Die Delegation aus Nordkorea sprach über Äpfel, Öl und Sanktionen. ".repeat(50);
+        assert!(find_dates(&text, Some(date("2024-07-19"))).is_empty());
+        assert!(find_dates("", None).is_empty());
+    }
 }

@@ -26,6 +26,7 @@ struct Lexicon {
     chinese_family: HashSet<String>,
     org_head: HashSet<String>,
     place_head: HashSet<String>,
+    place_word: HashSet<String>,
     not_name: HashSet<String>,
 }
 
@@ -53,6 +54,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         chinese_family: take("chinese-family").into_iter().collect(),
         org_head: take("org-head").into_iter().collect(),
         place_head: take("place-head").into_iter().collect(),
+        place_word: take("place-word").into_iter().collect(),
         not_name: take("not-name").into_iter().collect(),
     }
 });
@@ -359,6 +361,21 @@ fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
                 continue;
             }
         }
+        if lex.place_word.contains(t) {
+            let n = name_run(toks, i + 1, 2, lex);
+            if n > 0 {
+                let (first, last) = (toks[i + 1], toks[i + n]);
+                out.push(span_candidate(
+                    toks,
+                    i + 1,
+                    first.start,
+                    last.end,
+                    EntityKind::Location,
+                    0.75,
+                ));
+            }
+            continue;
+        }
         let kind = if lex.org_head.contains(t) {
             EntityKind::Organization
         } else if lex.place_head.contains(t) {
@@ -491,6 +508,22 @@ mod tests {
                 got[0].1.clone(),
                 "location"
             )]
+        );
+    }
+
+    #[test]
+    fn place_words_name_the_place_after_them() {
+        let got = names("Kämpfe in der Region Testsk und auf der Insel Okushiri.");
+        let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert!(
+            surfaces.contains(&"Okushiri") && surfaces.contains(&"Testsk"),
+            "{got:?}"
+        );
+        assert!(
+            !surfaces
+                .iter()
+                .any(|s| s.starts_with("Region") || s.starts_with("Insel")),
+            "{got:?}"
         );
     }
 

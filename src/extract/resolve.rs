@@ -46,7 +46,7 @@ pub fn plain(name: &str) -> String {
 ///
 /// After [`plain`]: German umlaut spellings (oe, ae, ue) to the bare vowel,
 /// `tsch`/`tch` to `ch`, `sch` to `sh`, `kh` to `ch`, `ks` to `x`, `w` to
-/// `v`, `j` to `y`, `z` to `s`, word-final vowel + `i` to vowel + `y`,
+/// `v`, `j` to `y` (not at the start of a word), `z` to `s`, word-final vowel + `i` to vowel + `y`,
 /// `iy`/`yy` at the end of a word to `y`, then doubled letters to one.
 pub fn fold(name: &str) -> String {
     let p = plain(name);
@@ -68,11 +68,13 @@ fn fold_word(w: &str) -> String {
     ] {
         s = s.replace(from, to);
     }
+    // A word-initial j stays: Korean "Jong" and "Yong" are different names.
     let mut out: Vec<char> = s
         .chars()
-        .map(|c| match c {
+        .enumerate()
+        .map(|(i, c)| match c {
             'w' => 'v',
-            'j' => 'y',
+            'j' if i > 0 => 'y',
             'z' => 's',
             c => c,
         })
@@ -137,6 +139,7 @@ mod tests {
         differ("Kim Jong Un", "Kim Yo Jong");
         differ("Kim Il Sung", "Kim-Il-Sung-Platz");
         differ("Putin", "Wladimir Putin");
+        differ("Kim Jong Nam", "Kim Yong Nam");
     }
 
     #[test]
@@ -144,6 +147,6 @@ mod tests {
         assert_eq!(plain("Kim Jong-Un"), "kim jong un");
         assert_eq!(plain("Pjöngjang"), "pjongjang");
         assert_eq!(plain("Workers' Party"), "workers party");
-        assert_eq!(entity_key("person", "Kim Jong-un"), "person:kim yong un");
+        assert_eq!(entity_key("person", "Kim Jong-un"), "person:kim jong un");
     }
 }

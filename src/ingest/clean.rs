@@ -34,6 +34,7 @@ enum Kind {
     CreditLine,
     SourceLine,
     Line,
+    TeaserBlock,
     Tail,
     TailItem,
     Slogan,
@@ -65,6 +66,7 @@ impl Rules {
                 "credit-line" => Kind::CreditLine,
                 "source-line" => Kind::SourceLine,
                 "line" => Kind::Line,
+                "teaser-block" => Kind::TeaserBlock,
                 "tail" => Kind::Tail,
                 "tail-item" => Kind::TailItem,
                 "slogan" => Kind::Slogan,
@@ -103,7 +105,17 @@ pub fn clean(text: &str) -> Cleaned {
     let mut out = Cleaned::default();
     let raw_lines: Vec<&str> = text.split('\n').collect();
     let mut lines: Vec<Line> = Vec::new();
+    let mut in_teasers = false;
     for (i, raw) in raw_lines.iter().enumerate() {
+        let trimmed = raw.trim();
+        if rules.any(Kind::TeaserBlock, trimmed) {
+            in_teasers = true;
+            continue;
+        }
+        if in_teasers && !trimmed.is_empty() && is_teaser_headline(trimmed) {
+            continue;
+        }
+        in_teasers = false;
         let blank_after = raw_lines
             .get(i + 1)
             .is_some_and(|next| next.trim().is_empty());
@@ -213,6 +225,11 @@ fn cut_tail(lines: &mut Vec<Line>, rules: &Rules) {
     }
 }
 
+/// A teaser's headline: short, and not a sentence.
+fn is_teaser_headline(line: &str) -> bool {
+    line.split_whitespace().count() <= 15 && !line.ends_with(['.', '!', '?', '“', '"'])
+}
+
 /// A short line without sentence punctuation: a heading or a label.
 fn is_header_like(line: &str) -> bool {
     line.split_whitespace().count() <= 8 && !ends_like_sentence(line)
@@ -320,6 +337,14 @@ mod tests {
     fn read_more_alone_cuts_from_the_teaser_before_it() {
         let c = clean("Eins ist wahr.\nZwei ist auch wahr.\nTeaser über Luhansk.\nMehr lesen »\n");
         assert_eq!(c.body, "Eins ist wahr.\nZwei ist auch wahr.");
+    }
+
+    #[test]
+    fn teaser_blocks_and_share_lines_go() {
+        let c = clean(
+            "Der Vertrag trat in Kraft.\nMehr zum Thema\nGeorgien: Proteste in Tiflis\nSyrien: Kämpfe um Hama\nDiesen Artikel teilen\nAuf WhatsApp teilen\nMehr aus Weltpolitik\nLesen Sie auch: Scholz telefoniert mit Macron",
+        );
+        assert_eq!(c.body, "Der Vertrag trat in Kraft.");
     }
 
     #[test]
