@@ -21,6 +21,7 @@ use super::{Candidate, EntityKind};
 struct Lexicon {
     role: HashSet<String>,
     role_suffix: Vec<String>,
+    surname_ending: Vec<String>,
     given: HashSet<String>,
     korean_family: HashSet<String>,
     chinese_family: HashSet<String>,
@@ -49,6 +50,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         role: take("role").into_iter().collect(),
         role_suffix: take("role-suffix"),
+        surname_ending: take("surname-ending"),
         given: take("given").into_iter().collect(),
         korean_family: take("korean-family").into_iter().collect(),
         chinese_family: take("chinese-family").into_iter().collect(),
@@ -240,13 +242,21 @@ fn role_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
             continue;
         }
         let n = name_run(toks, i + 1, 3, lex);
-        if n == 0 {
+        // One word alone is a name only in a surname's shape ("Herr Belousov");
+        // "Führer Kim" is left to the surname step, "Dozent Mitglied" to nobody.
+        if n == 0 || (n == 1 && !surname_shaped(toks[i + 1].text)) {
             continue;
         }
         let (s, e) = (toks[i + 1].start, toks[i + n].end);
         out.push(span_candidate(toks, i + 1, s, e, EntityKind::Person, 0.8));
     }
     out
+}
+
+/// A single word in a surname's shape: a typical ending from `data/names.tsv`.
+fn surname_shaped(t: &str) -> bool {
+    let stem = strip_genitive(t).to_lowercase();
+    stem.chars().count() >= 4 && LEXICON.surname_ending.iter().any(|e| stem.ends_with(e.as_str()))
 }
 
 fn span_candidate(
