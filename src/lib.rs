@@ -25,5 +25,6 @@ pub mod import;
 pub mod ingest;
 pub mod knowledge;
 pub mod query;
+pub mod reindex;
 pub mod store;
 pub mod text;

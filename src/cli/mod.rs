@@ -5,6 +5,7 @@ mod export;
 mod import;
 mod migrate;
 mod query;
+mod reindex;
 mod sql;
 mod stats;
 
@@ -53,6 +54,9 @@ pub enum Command {
         after_help = "Example:\n  chronik sql \"SELECT name, kind FROM entities ORDER BY name\""
     )]
     Sql(sql::Args),
+    /// Re-run extraction over every stored article, without reading files.
+    #[command(after_help = "Example:\n  chronik reindex")]
+    Reindex(reindex::Args),
     /// Rows per table, schema version and file size.
     #[command(after_help = "Example:\n  chronik stats --format json")]
     Stats(stats::Args),
@@ -108,6 +112,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Query(args) => query::run(&cli.db, args),
         Command::Export(args) => export::run(&cli.db, args),
         Command::Sql(args) => sql::run(&cli.db, args),
+        Command::Reindex(args) => reindex::run(&cli.db, args),
         Command::Stats(args) => stats::run(&cli.db, args),
     }
 }

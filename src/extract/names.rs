@@ -256,7 +256,11 @@ fn role_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
 /// A single word in a surname's shape: a typical ending from `data/names.tsv`.
 fn surname_shaped(t: &str) -> bool {
     let stem = strip_genitive(t).to_lowercase();
-    stem.chars().count() >= 4 && LEXICON.surname_ending.iter().any(|e| stem.ends_with(e.as_str()))
+    stem.chars().count() >= 4
+        && LEXICON
+            .surname_ending
+            .iter()
+            .any(|e| stem.ends_with(e.as_str()))
 }
 
 fn span_candidate(

@@ -2,6 +2,7 @@
 
 mod archive;
 mod export;
+mod extraction;
 mod import;
 mod query;
 mod workdir;

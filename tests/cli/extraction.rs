@@ -1,0 +1,236 @@
+//! Extraction quality on our own unseen articles (`tests/fixtures/unseen/`),
+//! scored like `score.py` scores the seeds: an entity counts when one of its
+//! gold names equals (after normalisation) the entity's name, an alias, or a
+//! mention surface in that article.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::workdir::Workdir;
+
+fn norm(s: &str) -> String {
+    let folded: String = s
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .replace('ı', "i")
+        .to_lowercase();
+    let spaced: String = folded
+        .chars()
+        .map(|c| {
+            if "-‐‑–—_'’.".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Scored {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    problems: Vec<String>,
+}
+
+fn score(w: &Workdir, gold: &serde_json::Value) -> Scored {
+    let c = w.conn();
+    let mut names: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
+    let mut stmt = c
+        .prepare(
+            "SELECT id, name FROM entities UNION ALL SELECT entity_id, alias FROM entity_aliases",
+        )
+        .unwrap();
+    for row in stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        .unwrap()
+    {
+        let (id, n) = row.unwrap();
+        names.entry(id).or_default().insert(norm(&n));
+    }
+    let mut s = Scored {
+        tp: 0,
+        fp: 0,
+        fn_: 0,
+        problems: Vec::new(),
+    };
+    let articles = gold["articles"].as_object().unwrap();
+    for (file, g) in articles {
+        let origin = format!("unseen/{file}");
+        let (aid, text): (i64, String) = c
+            .query_row(
+                "SELECT id, title || '\n' || body FROM articles WHERE origin = ?1",
+                [&origin],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap_or_else(|_| panic!("{origin} not imported"));
+        for a in g["absent"].as_array().unwrap() {
+            if text.contains(a.as_str().unwrap()) {
+                s.problems.push(format!("{file}: junk left: {a}"));
+            }
+        }
+        for p in g["present"].as_array().unwrap() {
+            if !text.contains(p.as_str().unwrap()) {
+                s.problems.push(format!("{file}: text lost: {p}"));
+            }
+        }
+        let mut surfaces: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
+        let mut m = c
+            .prepare("SELECT entity_id, surface FROM mentions WHERE article_id = ?1")
+            .unwrap();
+        for row in m
+            .query_map([aid], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .unwrap()
+        {
+            let (e, surf) = row.unwrap();
+            surfaces.entry(e).or_default().insert(norm(&surf));
+        }
+        let matches = |e: i64, gnames: &[serde_json::Value]| {
+            gnames.iter().any(|n| {
+                let n = norm(n.as_str().unwrap());
+                names.get(&e).is_some_and(|s| s.contains(&n)) || surfaces[&e].contains(&n)
+            })
+        };
+        for ge in g["entities"].as_array().unwrap() {
+            let gnames = ge["names"].as_array().unwrap();
+            if surfaces.keys().any(|&e| matches(e, gnames)) {
+                s.tp += 1;
+            } else {
+                s.fn_ += 1;
+                s.problems.push(format!("{file}: missed {}", gnames[0]));
+            }
+        }
+        let mut allowed: Vec<Vec<serde_json::Value>> = g["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["names"].as_array().unwrap().clone())
+            .collect();
+        allowed.extend(
+            g["optional"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| vec![o.clone()]),
+        );
+        for &e in surfaces.keys() {
+            if g["forbidden"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| matches(e, std::slice::from_ref(f)))
+            {
+                s.fp += 1;
+                s.problems.push(format!("{file}: forbidden entity {e}"));
+            } else if !allowed.iter().any(|a| matches(e, a)) {
+                s.fp += 1;
+                s.problems
+                    .push(format!("{file}: spurious {:?}", surfaces[&e]));
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn unseen_articles_entity_f1_and_cleaning() {
+    let w = Workdir::new();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen");
+    let out = w.cmd(&["import"]).arg(&fixtures).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixtures.join("gold.json")).unwrap())
+            .unwrap();
+    let s = score(&w, &gold);
+    let p = s.tp as f64 / (s.tp + s.fp) as f64;
+    let r = s.tp as f64 / (s.tp + s.fn_) as f64;
+    let f1 = 2.0 * p * r / (p + r);
+    eprintln!(
+        "unseen fixtures: precision {p:.3}, recall {r:.3}, F1 {f1:.3}\n{}",
+        s.problems.join("\n")
+    );
+    assert!(f1 >= 0.90, "entity F1 {f1:.3} below 0.90");
+    assert!(!s
+        .problems
+        .iter()
+        .any(|p| p.contains("junk left") || p.contains("text lost") || p.contains("forbidden")));
+    assert_eq!(
+        w.count("SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE substr(a.body, m.start + 1, m.\"end\" - m.start) <> m.surface"),
+        0
+    );
+}
+
+#[test]
+fn distinct_people_stay_distinct_and_spellings_merge() {
+    let w = Workdir::new();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen");
+    w.cmd(&["import"]).arg(&fixtures).output().unwrap();
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixtures.join("gold.json")).unwrap())
+            .unwrap();
+    let c = w.conn();
+    let owners = |name: &str| -> BTreeSet<i64> {
+        let mut stmt = c
+            .prepare("SELECT entity_id, surface FROM mentions")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .filter(|(_, s)| norm(s) == norm(name))
+            .map(|(e, _)| e)
+            .collect()
+    };
+    for group in gold["same_entity"].as_array().unwrap() {
+        let ids: BTreeSet<i64> = group
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|n| owners(n.as_str().unwrap()))
+            .collect();
+        assert!(ids.len() <= 1, "{group} split into {ids:?}");
+    }
+    for group in gold["distinct_entities"].as_array().unwrap() {
+        let mut seen: BTreeMap<i64, String> = BTreeMap::new();
+        for n in group.as_array().unwrap() {
+            for id in owners(n.as_str().unwrap()) {
+                if let Some(prev) = seen.insert(id, n.to_string()) {
+                    assert_eq!(
+                        prev,
+                        n.to_string(),
+                        "{prev} and {n} merged into entity {id}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn reindex_twice_equals_a_fresh_import() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    let before = w.run(&["export", "--all", "--dir", "before"]);
+    assert_eq!(before.0, 0);
+    for _ in 0..2 {
+        let (code, out, _) = w.run(&["reindex"]);
+        assert_eq!(code, 0);
+        assert!(out.starts_with("reindexed 5 articles: "), "{out}");
+    }
+    w.run(&["export", "--all", "--dir", "after"]);
+    for entry in std::fs::read_dir(w.path("before")).unwrap() {
+        let name = entry.unwrap().file_name();
+        assert_eq!(
+            std::fs::read(w.path("before").join(&name)).unwrap(),
+            std::fs::read(w.path("after").join(&name)).unwrap(),
+            "{name:?} changed"
+        );
+    }
+}
