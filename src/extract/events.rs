@@ -42,17 +42,33 @@ struct Trigger {
     re: Regex,
 }
 
-static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
-    include_str!("../../data/events.tsv")
+struct Triggers {
+    list: Vec<Trigger>,
+    /// Kinds that may have places but no people or organizations.
+    concrete: Vec<String>,
+}
+
+static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
+    let mut t = Triggers {
+        list: Vec::new(),
+        concrete: Vec::new(),
+    };
+    let lines = include_str!("../../data/events.tsv")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(kind, pattern)| Trigger {
+        .filter_map(|l| l.split_once('\t'));
+    for (kind, pattern) in lines {
+        if kind == "concrete" {
+            t.concrete = pattern.split('|').map(str::to_string).collect();
+            continue;
+        }
+        t.list.push(Trigger {
             kind: kind.trim().to_string(),
             re: Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
                 .unwrap_or_else(|e| panic!("data/events.tsv: {kind}: {e}")),
-        })
-        .collect()
+        });
+    }
+    t
 });
 
 /// What decides whether two reports are one happening.
@@ -87,6 +103,11 @@ fn dates_compatible(a: &str, b: &str, strong: bool) -> bool {
 
 /// Whether two reports describe one happening. Undated reports only merge
 /// within one article (`same_article`), where the dated one gives the date.
+///
+/// People decide: two shared actors, or one shared actor plus a shared place,
+/// or, on the very same day, one shared actor when one report's actors are
+/// all among the other's (a short report naming only Kim of a meeting another
+/// outlet reports with Kim and Lawrow).
 pub fn same_happening(a: &Signature, b: &Signature, same_article: bool) -> bool {
     if !kinds_compatible(&a.kind, &b.kind) {
         return false;
@@ -94,7 +115,9 @@ pub fn same_happening(a: &Signature, b: &Signature, same_article: bool) -> bool 
     let shared_actors = a.actors.intersection(&b.actors).count();
     let shared_places = a.places.intersection(&b.places).count();
     let strong = shared_actors >= 2;
-    let people_ok = strong || (shared_actors == 1 && shared_places >= 1);
+    let same_day = matches!((&a.date, &b.date), (Some(x), Some(y)) if x == y && x.len() == 10);
+    let nested = a.actors.is_subset(&b.actors) || b.actors.is_subset(&a.actors);
+    let people_ok = strong || (shared_actors == 1 && (shared_places >= 1 || (same_day && nested)));
     let places_only =
         a.actors.is_empty() && b.actors.is_empty() && !a.places.is_empty() && a.places == b.places;
     if !(people_ok || places_only) {
@@ -124,17 +147,19 @@ pub fn events(
     entities: &[Entity],
     mentions: &[(usize, usize, usize)],
 ) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::new();
-    for (s, e) in sentences(body) {
+    let mut out: Vec<(usize, Event)> = Vec::new();
+    let reporters = reporters(entities);
+    for (n, (s, e)) in sentences(body).into_iter().enumerate() {
         let sentence = &body[s..e];
         let Some(kind) = trigger(sentence) else {
             continue;
         };
-        let inside: Vec<&(usize, usize, usize)> =
-            mentions.iter().filter(|m| m.0 >= s && m.1 <= e).collect();
         let mut participants: Vec<(usize, &'static str)> = Vec::new();
         let mut location = None;
-        for &&(ms, _, idx) in &inside {
+        for &(ms, _, idx) in mentions.iter().filter(|m| m.0 >= s && m.1 <= e) {
+            if reporters.contains(&idx) {
+                continue;
+            }
             let role = match entities[idx].kind {
                 EntityKind::Person => "participant",
                 EntityKind::Organization => "organization",
@@ -149,10 +174,15 @@ pub fn events(
                 participants.push((idx, role));
             }
         }
-        if participants.is_empty() {
+        let has_actor = participants.iter().any(|p| p.1 != "place");
+        if participants.is_empty() || (!has_actor && !TRIGGERS.concrete.contains(&kind)) {
             continue;
         }
-        let dates = find_dates(sentence, published);
+        let skip = dateline_end(body, s);
+        let dates: Vec<_> = find_dates(sentence, published)
+            .into_iter()
+            .filter(|d| d.start >= skip)
+            .collect();
         let dated = dates.iter().find(|d| d.value.is_some()).or(dates.first());
         let event = Event {
             summary: summary(&kind, &participants, location, entities),
@@ -164,13 +194,42 @@ pub fn events(
             participants,
             evidence: sentence.to_string(),
         };
-        merge_into(&mut out, event, entities);
+        merge_into(&mut out, n, event, entities);
     }
-    out
+    out.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Entities that report rather than take part: news agencies, newspapers
+/// and broadcasters ("berichtete KCNA").
+fn reporters(entities: &[Entity]) -> Vec<usize> {
+    const REPORTING: &[&str] = &["agency", "newspaper", "broadcaster"];
+    let known = crate::knowledge::sources();
+    (0..entities.len())
+        .filter(|&i| {
+            known
+                .by_name(&entities[i].name)
+                .is_some_and(|s| REPORTING.contains(&s.kind.as_str()))
+        })
+        .collect()
+}
+
+/// In the article's first sentence, the byte offset (relative to the
+/// sentence) where a dateline such as "Seoul, 1. November 2024 (AFP) –" ends:
+/// its date is when the report was filed, not when the event happened.
+fn dateline_end(body: &str, sentence_start: usize) -> usize {
+    if sentence_start != 0 {
+        return 0;
+    }
+    let head: String = body.chars().take(90).collect();
+    match head.find(['–', '—']) {
+        Some(dash) if head[..dash].chars().any(|c| c.is_ascii_digit()) => dash,
+        _ => 0,
+    }
 }
 
 fn trigger(sentence: &str) -> Option<String> {
     TRIGGERS
+        .list
         .iter()
         .filter_map(|t| t.re.find(sentence).map(|m| (m.start(), &t.kind)))
         .min_by_key(|(pos, _)| *pos)
@@ -223,30 +282,40 @@ pub fn signature(event: &Event, entities: &[Entity]) -> Signature {
     }
 }
 
-fn merge_into(out: &mut Vec<Event>, event: Event, entities: &[Entity]) {
+/// Merges `event` (from sentence `n`) into an earlier report of the same
+/// happening in this article. Besides [`same_happening`], an undated report
+/// of the same kind right after a dated one continues it ("Am 10. Oktober fand
+/// die Parade statt. Kim, Li und Medwedew nahmen die Parade ab.").
+fn merge_into(out: &mut Vec<(usize, Event)>, n: usize, event: Event, entities: &[Entity]) {
     let sig = signature(&event, entities);
-    if let Some(prev) = out
-        .iter_mut()
-        .find(|p| same_happening(&signature(p, entities), &sig, true))
-    {
-        let date = better_date(prev.date.as_deref(), event.date.as_deref());
-        if date != prev.date {
-            prev.date = date;
-            prev.precision = event.precision;
-            prev.date_text = event.date_text.clone();
-        }
-        for p in event.participants {
-            if !prev.participants.iter().any(|q| q.0 == p.0) {
-                prev.participants.push(p);
-            }
-        }
-        if prev.location.is_none() {
-            prev.location = event.location;
-        }
-        prev.summary = summary(&prev.kind, &prev.participants, prev.location, entities);
+    let continues = |(m, p): &(usize, Event)| {
+        *m + 1 == n && p.kind == event.kind && (p.date.is_none() || event.date.is_none())
+    };
+    let found = out
+        .iter()
+        .position(|p| same_happening(&signature(&p.1, entities), &sig, true))
+        .or_else(|| out.iter().rposition(continues));
+    let Some(i) = found else {
+        out.push((n, event));
         return;
+    };
+    let (last, prev) = &mut out[i];
+    *last = n;
+    let date = better_date(prev.date.as_deref(), event.date.as_deref());
+    if date != prev.date {
+        prev.date = date;
+        prev.precision = event.precision;
+        prev.date_text = event.date_text.clone();
     }
-    out.push(event);
+    for p in event.participants {
+        if !prev.participants.iter().any(|q| q.0 == p.0) {
+            prev.participants.push(p);
+        }
+    }
+    if prev.location.is_none() {
+        prev.location = event.location;
+    }
+    prev.summary = summary(&prev.kind, &prev.participants, prev.location, entities);
 }
 
 #[cfg(test)]
@@ -271,6 +340,8 @@ mod tests {
         assert!(same_happening(&a, &c, false));
         let one = sig("visit", Some("2024-06"), &["putin"], &["nk"]);
         assert!(same_happening(&a, &one, false));
+        let short = sig("meeting", Some("2024-06-19"), &["kim"], &[]);
+        assert!(same_happening(&a, &short, false));
     }
 
     #[test]

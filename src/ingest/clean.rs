@@ -112,7 +112,9 @@ pub fn clean(text: &str) -> Cleaned {
             in_teasers = true;
             continue;
         }
-        if in_teasers && !trimmed.is_empty() && is_teaser_headline(trimmed) {
+        let furniture =
+            rules.any(Kind::SourceLine, trimmed) || rules.any(Kind::CreditLine, trimmed);
+        if in_teasers && !trimmed.is_empty() && !furniture && is_teaser_headline(trimmed) {
             continue;
         }
         in_teasers = false;
@@ -342,9 +344,10 @@ mod tests {
     #[test]
     fn teaser_blocks_and_share_lines_go() {
         let c = clean(
-            "Der Vertrag trat in Kraft.\nMehr zum Thema\nGeorgien: Proteste in Tiflis\nSyrien: Kämpfe um Hama\nDiesen Artikel teilen\nAuf WhatsApp teilen\nMehr aus Weltpolitik\nLesen Sie auch: Scholz telefoniert mit Macron",
+            "Der Vertrag trat in Kraft.\nMehr zum Thema\nGeorgien: Proteste in Tiflis\nSyrien: Kämpfe um Hama\nDiesen Artikel teilen\nAuf WhatsApp teilen\nMehr aus Weltpolitik\nLesen Sie auch: Scholz telefoniert mit Macron\nQuelle: https://example.org/2025/01/12/x",
         );
         assert_eq!(c.body, "Der Vertrag trat in Kraft.");
+        assert_eq!(c.url.as_deref(), Some("https://example.org/2025/01/12/x"));
     }
 
     #[test]
