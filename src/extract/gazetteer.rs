@@ -87,7 +87,7 @@ impl Gazetteer {
             }
         }
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .map_err(|e| e.to_string())?;
@@ -100,9 +100,14 @@ impl Gazetteer {
     }
 
     /// Every whole-word occurrence of a known spelling, leftmost-longest.
+    ///
+    /// Matches are collected overlapping and checked for word boundaries
+    /// before choosing, so that a spelling inside a longer word
+    /// ("…partei Einiges Russland" in "Regierungspartei Einiges Russland")
+    /// cannot hide the real match that starts later.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        for m in self.automaton.find_iter(text) {
+        let mut valid: Vec<Hit> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
             let (form, entry) = &self.forms[m.pattern().as_usize()];
             let found = &text[m.start()..m.end()];
             if form.len() < EXACT_CASE_BELOW && found != form {
@@ -118,11 +123,18 @@ impl Gazetteer {
             if !word_boundary_before(text, m.start()) || !word_boundary_after(text, m.end()) {
                 continue;
             }
-            hits.push(Hit {
+            valid.push(Hit {
                 entry: *entry,
                 start: m.start(),
                 end: m.end(),
             });
+        }
+        valid.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut hits: Vec<Hit> = Vec::new();
+        for h in valid {
+            if hits.last().is_none_or(|last| h.start >= last.end) {
+                hits.push(h);
+            }
         }
         hits
     }

@@ -1,0 +1,196 @@
+//! The word lists behind name shapes (`data/names.tsv`) and the tokens
+//! the shapes are matched on.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::strip_genitive;
+
+pub(super) struct Lexicon {
+    pub(super) role: HashSet<String>,
+    pub(super) role_suffix: Vec<String>,
+    pub(super) surname_ending: Vec<String>,
+    pub(super) given: HashSet<String>,
+    pub(super) korean_family: HashSet<String>,
+    pub(super) chinese_family: HashSet<String>,
+    pub(super) org_head: HashSet<String>,
+    pub(super) org_suffix: Vec<String>,
+    pub(super) place_head: HashSet<String>,
+    pub(super) place_word: HashSet<String>,
+    pub(super) noun_suffix: Vec<String>,
+    pub(super) not_place: HashSet<String>,
+    pub(super) not_name: HashSet<String>,
+}
+
+pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut classes: HashMap<&str, Vec<String>> = HashMap::new();
+    for line in include_str!("../../../data/names.tsv").lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some((class, words)) = line.split_once('\t') {
+            classes.entry(class.trim()).or_default().extend(
+                words
+                    .split('|')
+                    .map(|w| w.trim().to_string())
+                    .filter(|w| !w.is_empty()),
+            );
+        }
+    }
+    let mut take = |c: &str| classes.remove(c).unwrap_or_default();
+    Lexicon {
+        role: take("role").into_iter().collect(),
+        role_suffix: take("role-suffix"),
+        surname_ending: take("surname-ending"),
+        given: take("given").into_iter().collect(),
+        korean_family: take("korean-family").into_iter().collect(),
+        chinese_family: take("chinese-family").into_iter().collect(),
+        org_head: take("org-head").into_iter().collect(),
+        org_suffix: take("org-suffix"),
+        place_head: take("place-head").into_iter().collect(),
+        place_word: take("place-word").into_iter().collect(),
+        noun_suffix: take("noun-suffix"),
+        not_place: take("not-place").into_iter().collect(),
+        not_name: take("not-name").into_iter().collect(),
+    }
+});
+
+/// A word of the body with its byte span and what precedes it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Token<'a> {
+    pub(super) text: &'a str,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Only a single space separates it from the previous token.
+    pub(super) joined: bool,
+    /// It opens a sentence, a line or a quotation, where German capitalises anything.
+    pub(super) sentence_start: bool,
+}
+
+pub(super) fn tokens(body: &str) -> Vec<Token<'_>> {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’-]*[\p{L}\p{M}\p{N}])?")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let mut out: Vec<Token> = Vec::new();
+    for m in WORD.find_iter(body) {
+        let joined = out
+            .last()
+            .is_some_and(|prev| &body[prev.end..m.start()] == " ");
+        let sentence_start = body[..m.start()]
+            .trim_end_matches(' ')
+            .chars()
+            .next_back()
+            .is_none_or(|c| {
+                matches!(
+                    c,
+                    '.' | '!' | '?' | ':' | '\n' | '„' | '"' | '“' | '»' | '(' | '–' | '—'
+                )
+            });
+        out.push(Token {
+            text: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+            joined,
+            sentence_start,
+        });
+    }
+    out
+}
+
+pub(super) fn is_name_token(t: &str, lex: &Lexicon) -> bool {
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() || lex.not_name.contains(t) {
+        return false;
+    }
+    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    // Headline words in capitals ("VERTEIDIGUNGSKOOPERATION") are not names.
+    !(letters > 5 && upper == letters) && t.chars().count() >= 2
+}
+
+pub(super) fn is_role(t: &str, lex: &Lexicon) -> bool {
+    if lex.role.contains(t) {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    t.chars().next().is_some_and(char::is_uppercase)
+        && lex
+            .role_suffix
+            .iter()
+            .any(|s| lower.ends_with(s.as_str()) && lower.len() > s.len() + 2)
+}
+
+/// Up to `max` name tokens right after `from`, joined by single spaces.
+pub(super) fn name_run(toks: &[Token], from: usize, max: usize, lex: &Lexicon) -> usize {
+    let mut n = 0;
+    while from + n < toks.len()
+        && n < max
+        && toks[from + n].joined
+        && is_name_token(toks[from + n].text, lex)
+        && !is_role(toks[from + n].text, lex)
+    {
+        n += 1;
+    }
+    n
+}
+
+/// A single word in a surname's shape: a typical ending from `data/names.tsv`.
+pub(super) fn surname_shaped(t: &str) -> bool {
+    let stem = strip_genitive(t).to_lowercase();
+    stem.chars().count() >= 4
+        && LEXICON
+            .surname_ending
+            .iter()
+            .any(|e| stem.ends_with(e.as_str()))
+}
+
+pub(super) fn starts_upper(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A capitalised word ending like an inflected adjective ("Zentrale",
+/// "Vereinigten", "Kommunistischen"). Inside a sentence German writes
+/// adjectives in lower case, so a capital one is part of a name.
+pub(super) fn is_cap_adjective(t: &str, lex: &Lexicon) -> bool {
+    let lower = t.to_lowercase();
+    starts_upper(t)
+        && t.chars().count() >= 5
+        && !t.contains('-')
+        && ["e", "en", "er", "es", "em"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        && !lex.not_name.contains(t)
+        && !is_role(t, lex)
+        && head_kind(t, lex).is_none()
+}
+
+/// Whether `t` heads an organization's or a place's name.
+pub(super) fn head_kind(t: &str, lex: &Lexicon) -> Option<crate::extract::EntityKind> {
+    use crate::extract::EntityKind;
+    let stem = strip_genitive(t);
+    let lower = stem.to_lowercase();
+    if lex.org_head.contains(t)
+        || lex.org_head.contains(stem)
+        || lex.org_suffix.iter().any(|s| lower.ends_with(s.as_str()))
+    {
+        Some(EntityKind::Organization)
+    } else if lex.place_head.contains(t) || lex.place_head.contains(stem) {
+        Some(EntityKind::Location)
+    } else {
+        None
+    }
+}
+
+/// A capitalised word that looks like a German common noun by its ending.
+pub(super) fn noun_shaped(t: &str, lex: &Lexicon) -> bool {
+    let lower = t.to_lowercase();
+    lex.noun_suffix
+        .iter()
+        .any(|s| lower.ends_with(s.as_str()) && lower.len() > s.len() + 1)
+}

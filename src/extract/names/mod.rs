@@ -1,0 +1,308 @@
+//! Candidate names in a cleaned body: the gazetteer first, then name shapes
+//! for the people, organizations and places it does not know, then surnames
+//! alone ("Putin", "Kims") resolved to a full name used in the same article.
+//!
+//! German capitalises every noun, so a capital letter alone proves nothing.
+//! A name is taken only in a shape that names take: after a role noun
+//! ("Verteidigungsminister Andrej Belousow"), after a known given name, as a
+//! Korean three-part or Chinese family-plus-pinyin name, or around an
+//! organization or place head ("Universität Dumlupınar", "Kim-Il-Sung-Platz").
+//! The word lists behind these shapes live in `data/names.tsv`.
+
+mod lexicon;
+mod shapes;
+
+use std::collections::HashMap;
+
+use super::gazetteer::{gazetteer, word_boundary_after, word_boundary_before};
+use super::resolve::fold;
+use super::{Candidate, EntityKind};
+use lexicon::{starts_upper, tokens, Lexicon, Token, LEXICON};
+use shapes::{adjective_names, headed_names, preposition_places, role_names, shaped_names};
+
+/// Removes a genitive `s` (or `'s`) when what is left is a longer name.
+pub fn strip_genitive(s: &str) -> &str {
+    for suffix in ["’s", "'s", "s"] {
+        if let Some(stem) = s.strip_suffix(suffix) {
+            if stem.chars().count() >= 3 && !stem.ends_with(['s', 'ß', 'x', 'z']) {
+                return stem;
+            }
+        }
+    }
+    s
+}
+
+/// Every name candidate in `body`, in text order, none overlapping.
+pub fn candidates(body: &str) -> Vec<Candidate> {
+    let lex = &*LEXICON;
+    let mut out = gazetteer_candidates(body);
+    let toks = tokens(body);
+    // An organization named after its country ("Kommunistische Partei
+    // Vietnams") takes the place of the country's mention inside it.
+    for c in adjective_names(&toks, lex) {
+        let inside = |x: &Candidate| x.start < c.end && c.start < x.end;
+        let absorbable = out
+            .iter()
+            .filter(|x| inside(x))
+            .all(|x| x.kind == EntityKind::Location && x.start > c.start && x.end <= c.end);
+        if c.kind == EntityKind::Organization && absorbable {
+            out.retain(|x| !inside(x));
+            insert_sorted(&mut out, c);
+        }
+    }
+    let mut pattern = Vec::new();
+    pattern.extend(role_names(&toks, lex));
+    pattern.extend(shaped_names(&toks, lex));
+    pattern.extend(headed_names(&toks, lex));
+    pattern.extend(adjective_names(&toks, lex));
+    pattern.extend(preposition_places(&toks, lex));
+    pattern.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    for c in pattern {
+        if !overlaps(&out, c.start, c.end) {
+            insert_sorted(&mut out, c);
+        }
+    }
+    for c in surname_mentions(body, &toks, &out, lex) {
+        if !overlaps(&out, c.start, c.end) {
+            insert_sorted(&mut out, c);
+        }
+    }
+    out
+}
+
+fn overlaps(list: &[Candidate], start: usize, end: usize) -> bool {
+    list.iter().any(|c| c.start < end && start < c.end)
+}
+
+fn insert_sorted(list: &mut Vec<Candidate>, c: Candidate) {
+    let at = list.partition_point(|x| x.start < c.start);
+    list.insert(at, c);
+}
+
+fn gazetteer_candidates(body: &str) -> Vec<Candidate> {
+    let gaz = gazetteer();
+    let mut out = Vec::new();
+    for hit in gaz.find(body) {
+        let entry = &gaz.entries[hit.entry];
+        let before_hyphen = body[..hit.start].ends_with('-');
+        let after_hyphen = body[hit.end..].starts_with('-');
+        // "Kim-Il-Sung-Platz" names a square, not the person.
+        if entry.kind == EntityKind::Person && (before_hyphen || after_hyphen) {
+            continue;
+        }
+        let mut end = hit.end;
+        if body[end..].starts_with('s') && word_boundary_after(body, end + 1) {
+            end += 1;
+        }
+        out.push(Candidate {
+            start: hit.start,
+            end,
+            kind: entry.kind,
+            name: entry.canonical.clone(),
+            aliases: entry.aliases.clone(),
+            confidence: 0.95,
+        });
+    }
+    out
+}
+
+/// A candidate for a pattern-found surface: the gazetteer entity when a known
+/// spelling folds to the same key, else the surface itself.
+fn resolved(
+    start: usize,
+    end: usize,
+    surface: &str,
+    kind: EntityKind,
+    confidence: f64,
+) -> Candidate {
+    let gaz = gazetteer();
+    let stem = strip_genitive(surface);
+    let hit = gaz.by_fold(surface).or_else(|| gaz.by_fold(stem));
+    match hit.map(|i| &gaz.entries[i]) {
+        Some(entry) => Candidate {
+            start,
+            end,
+            kind: entry.kind,
+            name: entry.canonical.clone(),
+            aliases: entry.aliases.clone(),
+            confidence: confidence.max(0.9),
+        },
+        None => Candidate {
+            start,
+            end,
+            kind,
+            name: stem.to_string(),
+            aliases: Vec::new(),
+            confidence,
+        },
+    }
+}
+
+/// Surnames alone, resolved to a full name of the same article: the family
+/// name is the first part of a Korean or Chinese name and the last part of
+/// others. When two people share it, the nearest full mention before wins.
+fn surname_mentions(
+    body: &str,
+    toks: &[Token],
+    found: &[Candidate],
+    lex: &Lexicon,
+) -> Vec<Candidate> {
+    let mut owners: HashMap<String, Vec<(usize, usize)>> = HashMap::new(); // fold -> (candidate index, start)
+    for (ci, c) in found.iter().enumerate() {
+        if c.kind != EntityKind::Person {
+            continue;
+        }
+        let parts: Vec<&str> = c.name.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let family =
+            if lex.korean_family.contains(parts[0]) || lex.chinese_family.contains(parts[0]) {
+                parts[0]
+            } else {
+                parts[parts.len() - 1]
+            };
+        let surface = &body[c.start..c.end];
+        let surface_parts: Vec<&str> = surface.split([' ', '-']).collect();
+        let mut keys = vec![fold(family)];
+        if let Some(last) = surface_parts.last() {
+            if family != parts[0] {
+                keys.push(fold(strip_genitive(last)));
+            }
+        }
+        for k in keys {
+            owners.entry(k).or_default().push((ci, c.start));
+        }
+    }
+    let mut out = Vec::new();
+    for t in toks {
+        if !starts_upper(t.text) || lex.not_name.contains(t.text) {
+            continue;
+        }
+        if !word_boundary_before(body, t.start) || overlaps(found, t.start, t.end) {
+            continue;
+        }
+        let key = fold(t.text);
+        let list = owners
+            .get(&key)
+            .or_else(|| owners.get(&fold(strip_genitive(t.text))));
+        let Some(list) = list else { continue };
+        let owner = list
+            .iter()
+            .filter(|(_, s)| *s < t.start)
+            .max_by_key(|(_, s)| *s)
+            .or_else(|| list.iter().min_by_key(|(_, s)| *s));
+        let Some(&(ci, _)) = owner else { continue };
+        let c = &found[ci];
+        out.push(Candidate {
+            start: t.start,
+            end: t.end,
+            kind: c.kind,
+            name: c.name.clone(),
+            aliases: c.aliases.clone(),
+            confidence: 0.75,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(body: &str) -> Vec<(String, String, &'static str)> {
+        candidates(body)
+            .into_iter()
+            .map(|c| (body[c.start..c.end].to_string(), c.name, c.kind.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn role_nouns_and_shapes_find_unknown_people() {
+        let got = names("Verteidigungsminister Andrej Testow traf Außenministerin Choe Son Hui und Vize-Regierungschef Liu Guozhong.");
+        let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert!(surfaces.contains(&"Andrej Testow"), "{got:?}");
+        assert!(surfaces.contains(&"Choe Son Hui"), "{got:?}");
+        assert!(surfaces.contains(&"Liu Guozhong"), "{got:?}");
+    }
+
+    #[test]
+    fn surname_alone_and_genitive_resolve_to_full_name() {
+        let got = names(
+            "Der Minister Andrej Testow kam. Später sprach Testow, und Testows Delegation ging.",
+        );
+        let testow: Vec<_> = got.iter().filter(|g| g.1 == "Andrej Testow").collect();
+        assert_eq!(testow.len(), 3, "{got:?}");
+        assert_eq!(testow[2].0, "Testows");
+    }
+
+    #[test]
+    fn square_is_not_the_person() {
+        let got = names("Auf dem Kim-Il-Sung-Platz fand eine Zeremonie statt.");
+        assert_eq!(
+            got,
+            vec![(
+                "Kim-Il-Sung-Platz".to_string(),
+                got[0].1.clone(),
+                "location"
+            )]
+        );
+    }
+
+    #[test]
+    fn place_words_name_the_place_after_them() {
+        let got = names("Kämpfe in der Region Testsk und auf der Insel Okushiri.");
+        let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert!(
+            surfaces.contains(&"Okushiri") && surfaces.contains(&"Testsk"),
+            "{got:?}"
+        );
+        assert!(
+            !surfaces
+                .iter()
+                .any(|s| s.starts_with("Region") || s.starts_with("Insel")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn capital_adjectives_before_a_head_make_a_name() {
+        let got = names("Laut dem Vereinigten Generalstab in Seoul und der Zentralen Testkommission der Kommunistischen Partei Vietnams flog sie ins Japanische Meer.");
+        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        for want in [
+            ("Vereinigten Generalstab", "organization"),
+            ("Zentralen Testkommission", "organization"),
+            ("Kommunistischen Partei Vietnams", "organization"),
+            ("Japanische Meer", "location"),
+        ] {
+            assert!(surfaces.contains(&want), "{want:?} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn bare_capital_after_a_preposition_is_a_place_unless_an_idiom() {
+        let got = names("Der Vertrag trat in Kraft. Nach Angaben aus Moskau reiste er nach Testograd und bei Kuala Lumpur weiter.");
+        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        assert!(surfaces.contains(&("Testograd", "location")), "{got:?}");
+        assert!(surfaces.contains(&("Kuala Lumpur", "location")), "{got:?}");
+        assert!(
+            !surfaces.iter().any(|s| s.0 == "Kraft" || s.0 == "Angaben"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn adjectives_alone_are_not_mentions() {
+        let got = names("Die nordkoreanische Delegation und der russische Minister sprachen über die koreanische Halbinsel.");
+        assert!(
+            !got.iter().any(|g| g.1 == "Nordkorea" || g.1 == "Russland"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn sentence_start_capitals_are_not_names() {
+        let got = names("Die Zusammenarbeit wächst. Berichten zufolge sagte der Präsident nichts.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

@@ -1,0 +1,286 @@
+//! Name shapes: the people, organizations and places the gazetteer does
+//! not know, found by the shape their names take in German news.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{
+    head_kind, is_cap_adjective, is_name_token, is_role, name_run, noun_shaped, starts_upper,
+    surname_shaped, Lexicon, Token,
+};
+use super::{resolved, strip_genitive};
+use crate::extract::gazetteer::gazetteer;
+use crate::extract::{Candidate, EntityKind};
+
+/// "Verteidigungsminister Andrej Belousow", "Herr Belousov".
+pub(super) fn role_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if !is_role(toks[i].text, lex) {
+            continue;
+        }
+        let n = name_run(toks, i + 1, 3, lex);
+        // One word alone is a name only in a surname's shape ("Herr Belousov");
+        // "Führer Kim" is left to the surname step, "Dozent Mitglied" to nobody.
+        if n == 0 || (n == 1 && !surname_shaped(toks[i + 1].text)) {
+            continue;
+        }
+        let (s, e) = (toks[i + 1].start, toks[i + n].end);
+        out.push(span_candidate(toks, i + 1, s, e, EntityKind::Person, 0.8));
+    }
+    out
+}
+
+fn span_candidate(
+    toks: &[Token],
+    first: usize,
+    s: usize,
+    e: usize,
+    kind: EntityKind,
+    conf: f64,
+) -> Candidate {
+    let surface: String = {
+        let mut parts = Vec::new();
+        for t in &toks[first..] {
+            if t.start >= e {
+                break;
+            }
+            parts.push(t.text);
+        }
+        parts.join(" ")
+    };
+    resolved(s, e, &surface, kind, conf)
+}
+
+fn korean_syllable(t: &str) -> bool {
+    static SYL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(?:kk|tt|pp|ss|jj|ch|ph|th|kh|[bcdghjklmnprstwy])?(?:wae|wa|wo|we|wi|ya|yae|yo|yu|ye|yeo|ae|eo|eu|oe|ui|[aeiou])(?:ng|[nmklpt])?)$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    t.split('-').all(|p| !p.is_empty() && SYL.is_match(p))
+}
+
+fn pinyin(t: &str) -> bool {
+    static PINYIN: LazyLock<Regex> = LazyLock::new(|| {
+        let syl = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|e|i|o|u|ü)(?:n|ng|r)?";
+        Regex::new(&format!("^(?i:{syl}(?:{syl})?)$")).unwrap_or_else(|e| panic!("{e}"))
+    });
+    t.is_ascii() && PINYIN.is_match(t)
+}
+
+/// Given name + surname, Korean three-part names, Chinese family + pinyin.
+pub(super) fn shaped_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i].text;
+        let next_joined = |k: usize| toks.get(i + k).filter(|x| x.joined);
+        let mut found: Option<usize> = None;
+        if lex.korean_family.contains(t) {
+            if let (Some(a), Some(b)) = (next_joined(1), next_joined(2)) {
+                if starts_upper(a.text)
+                    && korean_syllable(a.text)
+                    && starts_upper(b.text)
+                    && korean_syllable(b.text)
+                {
+                    found = Some(2);
+                }
+            }
+            if found.is_none() {
+                if let Some(a) = next_joined(1) {
+                    if a.text.contains('-') && starts_upper(a.text) && korean_syllable(a.text) {
+                        found = Some(1);
+                    }
+                }
+            }
+        }
+        if found.is_none() && lex.chinese_family.contains(t) {
+            if let Some(a) = next_joined(1) {
+                if starts_upper(a.text) && pinyin(a.text) && !lex.not_name.contains(a.text) {
+                    found = Some(1);
+                }
+            }
+        }
+        if found.is_none() && lex.given.contains(t) {
+            let n = name_run(toks, i + 1, 2, lex);
+            if n > 0 {
+                found = Some(n);
+            }
+        }
+        if let Some(n) = found {
+            let (s, e) = (toks[i].start, toks[i + n].end);
+            out.push(span_candidate(toks, i, s, e, EntityKind::Person, 0.85));
+            i += n + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// "Universität Dumlupınar", "Dumlupınar-Universität", "Kim-Il-Sung-Platz",
+/// "Kosmodrom Wostotschny".
+pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, tok) in toks.iter().enumerate() {
+        let t = tok.text;
+        if let Some((_, last)) = t.rsplit_once('-') {
+            let kind = if lex.org_head.contains(last) {
+                Some(EntityKind::Organization)
+            } else if lex.place_head.contains(last) {
+                Some(EntityKind::Location)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                if starts_upper(t) && t.split('-').count() >= 2 {
+                    out.push(resolved(tok.start, tok.end, t, kind, 0.75));
+                }
+                continue;
+            }
+        }
+        if lex.place_word.contains(t) {
+            let n = name_run(toks, i + 1, 2, lex);
+            if n > 0 {
+                let (first, last) = (toks[i + 1], toks[i + n]);
+                out.push(span_candidate(
+                    toks,
+                    i + 1,
+                    first.start,
+                    last.end,
+                    EntityKind::Location,
+                    0.75,
+                ));
+            }
+            continue;
+        }
+        let kind = if lex.org_head.contains(t) {
+            EntityKind::Organization
+        } else if lex.place_head.contains(t) {
+            EntityKind::Location
+        } else {
+            continue;
+        };
+        let n = name_run(toks, i + 1, 2, lex);
+        if n == 0 {
+            continue;
+        }
+        let last = toks[i + n];
+        // A following known place is its own mention ("Flughafen Pjöngjang").
+        if gazetteer()
+            .by_fold(strip_genitive(toks[i + 1].text))
+            .is_some()
+        {
+            continue;
+        }
+        out.push(span_candidate(toks, i, tok.start, last.end, kind, 0.7));
+    }
+    out
+}
+
+/// Capitalised adjectives before an organization or place head:
+/// "Zentrale Militärkommission", "Vereinigter Generalstab", "Kommunistische
+/// Partei Vietnams", "Internationales Komitee vom Roten Kreuz", "Japanisches Meer".
+pub(super) fn adjective_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].sentence_start || !is_cap_adjective(toks[i].text, lex) {
+            i += 1;
+            continue;
+        }
+        let mut h = i + 1;
+        while h < toks.len() && h - i <= 3 && toks[h].joined && is_cap_adjective(toks[h].text, lex)
+        {
+            h += 1;
+        }
+        let Some(kind) = toks
+            .get(h)
+            .filter(|t| t.joined)
+            .and_then(|t| head_kind(t.text, lex))
+        else {
+            i += 1;
+            continue;
+        };
+        let mut end = h;
+        let next = toks.get(h + 1).filter(|t| t.joined);
+        if let Some(n) = next {
+            let genitive_place = n.text.ends_with('s')
+                && gazetteer()
+                    .by_fold(strip_genitive(n.text))
+                    .is_some_and(|e| gazetteer().entries[e].kind == EntityKind::Location);
+            if genitive_place {
+                end = h + 1;
+            } else if matches!(n.text, "vom" | "für") {
+                let run = (h + 2..toks.len().min(h + 5))
+                    .take_while(|&k| {
+                        toks[k].joined
+                            && starts_upper(toks[k].text)
+                            && !lex.not_name.contains(toks[k].text)
+                    })
+                    .last();
+                if let Some(k) = run {
+                    end = k;
+                }
+            }
+        }
+        out.push(span_candidate(
+            toks,
+            i,
+            toks[i].start,
+            toks[end].end,
+            kind,
+            0.7,
+        ));
+        i = end + 1;
+    }
+    out
+}
+
+/// A place the gazetteer does not know, after "in", "nach", "aus" or "bei"
+/// without an article ("in Nachodka", "nach Kuala Lumpur"). German puts an
+/// article before common nouns there, so a bare capitalised word is a name,
+/// unless it is one of the idioms in `not-place` ("in Kraft", "nach Angaben")
+/// or ends like a common noun.
+pub(super) fn preposition_places(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let place_like = |t: &Token| {
+        t.joined
+            && is_name_token(t.text, lex)
+            && !lex.not_place.contains(t.text)
+            && !lex.not_place.contains(strip_genitive(t.text))
+            && !noun_shaped(t.text, lex)
+            && !is_cap_adjective(t.text, lex)
+            && head_kind(t.text, lex).is_none()
+            && !is_role(t.text, lex)
+    };
+    for i in 0..toks.len().saturating_sub(1) {
+        if !matches!(
+            toks[i].text,
+            "in" | "nach" | "aus" | "bei" | "In" | "Nach" | "Aus" | "Bei"
+        ) {
+            continue;
+        }
+        let first = &toks[i + 1];
+        if !place_like(first) {
+            continue;
+        }
+        let mut end = i + 1;
+        if toks
+            .get(i + 2)
+            .is_some_and(|t| place_like(t) && !t.text.ends_with('s'))
+        {
+            end = i + 2;
+        }
+        out.push(span_candidate(
+            toks,
+            i + 1,
+            first.start,
+            toks[end].end,
+            EntityKind::Location,
+            0.6,
+        ));
+    }
+    out
+}
