@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::resolve::fold;
+use super::resolve::{fold, uninflect};
 use super::EntityKind;
 
 /// One gazetteer entity.
@@ -84,6 +84,9 @@ impl Gazetteer {
             for form in std::iter::once(&e.canonical).chain(&e.aliases) {
                 forms.push((form.clone(), i));
                 by_fold.entry(fold(form)).or_insert(i);
+                if e.kind != EntityKind::Person {
+                    by_fold.entry(fold(&uninflect(form))).or_insert(i);
+                }
             }
         }
         let automaton = AhoCorasick::builder()
@@ -141,7 +144,10 @@ impl Gazetteer {
 
     /// The entry whose spelling folds to the same key as `name`.
     pub fn by_fold(&self, name: &str) -> Option<usize> {
-        self.by_fold.get(&fold(name)).copied()
+        self.by_fold
+            .get(&fold(name))
+            .or_else(|| self.by_fold.get(&fold(&uninflect(name))))
+            .copied()
     }
 }
 

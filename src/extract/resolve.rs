@@ -94,9 +94,41 @@ fn fold_word(w: &str) -> String {
     out.into_iter().collect()
 }
 
-/// The entity key stored in `entities.key`: kind and folded name.
+/// The entity key stored in `entities.key`: kind and folded name; names of
+/// organizations and places also lose their inflection, so "Vereinigter
+/// Generalstab" and "des Vereinigten Generalstabs" are one key.
 pub fn entity_key(kind: &str, name: &str) -> String {
-    format!("{kind}:{}", fold(name))
+    if kind == "person" {
+        format!("{kind}:{}", fold(name))
+    } else {
+        format!("{kind}:{}", fold(&uninflect(name)))
+    }
+}
+
+/// A multi-word name without adjective endings on its capitalised
+/// adjectives and without a genitive `s` on its last word.
+pub fn uninflect(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() < 2 {
+        return name.to_string();
+    }
+    let last = words.len() - 1;
+    let mut out = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let stem = if i < last && capital && w.chars().count() >= 5 {
+            ["em", "en", "er", "es", "e"]
+                .iter()
+                .find_map(|e| w.strip_suffix(e))
+                .unwrap_or(w)
+        } else if i == last && w.chars().count() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+            &w[..w.len() - 1]
+        } else {
+            w
+        };
+        out.push(stem);
+    }
+    out.join(" ")
 }
 
 #[cfg(test)]
@@ -140,6 +172,26 @@ mod tests {
         differ("Kim Il Sung", "Kim-Il-Sung-Platz");
         differ("Putin", "Wladimir Putin");
         differ("Kim Jong Nam", "Kim Yong Nam");
+    }
+
+    #[test]
+    fn inflected_organizations_share_a_key() {
+        assert_eq!(
+            entity_key("organization", "Vereinigter Generalstab"),
+            entity_key("organization", "Vereinigten Generalstabs")
+        );
+        assert_eq!(
+            entity_key("organization", "Zentrale Militärkommission"),
+            entity_key("organization", "Zentralen Militärkommission")
+        );
+        assert_ne!(
+            entity_key("person", "Kim Jong Un"),
+            entity_key("person", "Kim Jong Uns")
+        );
+        assert_ne!(
+            entity_key("location", "Vereinigte Staaten"),
+            entity_key("organization", "Vereinte Nationen")
+        );
     }
 
     #[test]
