@@ -168,6 +168,87 @@ fn unseen_articles_entity_f1_and_cleaning() {
     );
 }
 
+/// Share of gold events (not optional) found: an event linked to the article
+/// with the gold date (as a prefix, or unresolved when gold has none) and at
+/// least one gold participant among its participants.
+fn event_recall(w: &Workdir, gold: &serde_json::Value) -> (usize, usize, Vec<String>) {
+    let c = w.conn();
+    let (mut hit, mut total, mut missed) = (0, 0, Vec::new());
+    for (file, g) in gold["articles"].as_object().unwrap() {
+        let aid: i64 = c
+            .query_row(
+                "SELECT id FROM articles WHERE origin = ?1",
+                [format!("unseen/{file}")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let mut stmt = c
+            .prepare(
+                "SELECT ev.occurred_on, ev.date_precision, e.name,
+                        (SELECT group_concat(alias, '|') FROM entity_aliases WHERE entity_id = e.id)
+                 FROM event_articles ea JOIN events ev ON ev.id = ea.event_id
+                 JOIN event_participants p ON p.event_id = ev.id JOIN entities e ON e.id = p.entity_id
+                 WHERE ea.article_id = ?1",
+            )
+            .unwrap();
+        let rows: Vec<(Option<String>, String, String, Option<String>)> = stmt
+            .query_map([aid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        for ge in g["events"].as_array().unwrap() {
+            if ge["optional"].as_bool() == Some(true) {
+                continue;
+            }
+            total += 1;
+            let names: BTreeSet<String> = ge["participants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|l| {
+                    l.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|n| norm(n.as_str().unwrap()))
+                })
+                .collect();
+            let found = rows.iter().any(|(date, precision, name, aliases)| {
+                let date_ok = match ge["date"].as_str() {
+                    Some(d) => date.as_deref().is_some_and(|x| x.starts_with(d)),
+                    None => date.is_none() || precision == "unresolved",
+                };
+                let spelled = std::iter::once(name.as_str())
+                    .chain(aliases.as_deref().unwrap_or("").split('|'));
+                date_ok && spelled.map(norm).any(|n| names.contains(&n))
+            });
+            if found {
+                hit += 1;
+            } else {
+                missed.push(format!("{file}: {}", ge["id"]));
+            }
+        }
+    }
+    (hit, total, missed)
+}
+
+#[test]
+fn unseen_articles_event_recall() {
+    let w = Workdir::new();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen");
+    w.cmd(&["import"]).arg(&fixtures).output().unwrap();
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixtures.join("gold.json")).unwrap())
+            .unwrap();
+    let (hit, total, missed) = event_recall(&w, &gold);
+    let recall = hit as f64 / total as f64;
+    eprintln!("unseen fixtures: event recall {hit}/{total} = {recall:.3}; missed: {missed:?}");
+    assert!(total >= 30);
+    assert!(
+        recall >= 0.85,
+        "event recall {recall:.3} below 0.85: {missed:?}"
+    );
+}
+
 #[test]
 fn distinct_people_stay_distinct_and_spellings_merge() {
     let w = Workdir::new();
