@@ -46,12 +46,15 @@ struct Triggers {
     list: Vec<Trigger>,
     /// Kinds that may have places but no people or organizations.
     concrete: Vec<String>,
+    /// Words that start like a trigger but are none (lower case).
+    not_trigger: Vec<String>,
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut t = Triggers {
         list: Vec::new(),
         concrete: Vec::new(),
+        not_trigger: Vec::new(),
     };
     let lines = include_str!("../../data/events.tsv")
         .lines()
@@ -62,9 +65,17 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             t.concrete = pattern.split('|').map(str::to_string).collect();
             continue;
         }
+        if kind == "not-trigger" {
+            t.not_trigger = pattern.split('|').map(str::to_lowercase).collect();
+            continue;
+        }
         t.list.push(Trigger {
             kind: kind.trim().to_string(),
-            re: Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
+            // No \b: Unicode word boundaries force the slow regex engines on
+            // German text. The start is checked by hand in `triggers`, and
+            // the match runs on to the end of its word, which `not-trigger`
+            // words ("Besucher", "Treffer") then rule out.
+            re: Regex::new(&format!(r"(?i)(?:{pattern})\w*"))
                 .unwrap_or_else(|e| panic!("data/events.tsv: {kind}: {e}")),
         });
     }
@@ -149,11 +160,14 @@ pub fn events(
 ) -> Vec<Event> {
     let mut out: Vec<(usize, Event)> = Vec::new();
     let reporters = reporters(entities);
+    let found = triggers(body);
     for (n, (s, e)) in sentences(body).into_iter().enumerate() {
         let sentence = &body[s..e];
-        let Some(kind) = trigger(sentence) else {
+        // The first trigger of the sentence; `found` is sorted by position.
+        let Some(&(_, k)) = found.iter().find(|(pos, _)| *pos >= s && *pos < e) else {
             continue;
         };
+        let kind = TRIGGERS.list[k].kind.clone();
         let mut participants: Vec<(usize, &'static str)> = Vec::new();
         let mut location = None;
         for &(ms, _, idx) in mentions.iter().filter(|m| m.0 >= s && m.1 <= e) {
@@ -227,13 +241,27 @@ fn dateline_end(body: &str, sentence_start: usize) -> usize {
     }
 }
 
-fn trigger(sentence: &str) -> Option<String> {
-    TRIGGERS
-        .list
-        .iter()
-        .filter_map(|t| t.re.find(sentence).map(|m| (m.start(), &t.kind)))
-        .min_by_key(|(pos, _)| *pos)
-        .map(|(_, k)| k.clone())
+/// Every whole-word trigger in `body` as (byte position, trigger index),
+/// sorted by position, the earlier-listed trigger first at equal positions.
+fn triggers(body: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for (k, t) in TRIGGERS.list.iter().enumerate() {
+        for m in t.re.find_iter(body) {
+            let before = body[..m.start()].chars().next_back();
+            let last_word = m
+                .as_str()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if before.is_none_or(|c| !c.is_alphanumeric())
+                && !TRIGGERS.not_trigger.contains(&last_word.to_lowercase())
+            {
+                found.push((m.start(), k));
+            }
+        }
+    }
+    found.sort_unstable();
+    found
 }
 
 fn after_place_preposition(before: &str) -> bool {

@@ -351,6 +351,14 @@ mod tests {
     }
 
     #[test]
+    fn cookie_newsletter_share_and_paywall_lines_go() {
+        let c = clean(
+            "Wir verwenden Cookies und ähnliche Technologien. Alle akzeptieren | Einstellungen\nDer Text.\nJetzt den XY-Newsletter abonnieren und nichts verpassen!\nFolgen Sie uns auf Instagram, X und Telegram!\nTeilen: Facebook | X | WhatsApp\nPer E-Mail teilen | Drucken\nJetzt Z+ testen: Alle Analysen für 1 Euro lesen\nSZ Plus\nZweiter Satz über Moskau.",
+        );
+        assert_eq!(c.body, "Der Text.\nZweiter Satz über Moskau.");
+    }
+
+    #[test]
     fn lead_sentence_title_without_outlet_credit() {
         let c = clean("(Dan Tri) – In einer Erklärung am 29. November sprach er. Mehr folgt.");
         assert_eq!(c.title, "In einer Erklärung am 29. November sprach er.");

@@ -75,22 +75,70 @@ pub(super) fn write_events(
 }
 
 /// The oldest stored event that is the same happening, with its date.
+///
+/// Candidates share a participant and have a date that can match: for a day,
+/// that day, the days either side, its month and its year; for a month, the
+/// month, its days and its year. Both lookups use indexes, so the cost does
+/// not grow with the archive. Year-only reports are too vague to merge
+/// across articles.
 fn find_match(
     conn: &Connection,
     sig: &Signature,
     participants: &[i64],
 ) -> rusqlite::Result<Option<(i64, Option<String>)>> {
+    let Some(date) = sig.date.as_deref() else {
+        return Ok(None);
+    };
+    let mut exact: Vec<String> = Vec::new();
+    let mut month_range: Option<String> = None;
+    match date.len() {
+        10 => {
+            exact.push(date.to_string());
+            if let Ok(d) = date.parse::<jiff::civil::Date>() {
+                for n in [-1, 1] {
+                    if let Ok(x) = d.checked_add(jiff::Span::new().days(n)) {
+                        exact.push(x.to_string());
+                    }
+                }
+            }
+            exact.push(date[..7].to_string());
+            exact.push(date[..4].to_string());
+        }
+        7 => {
+            exact.push(date.to_string());
+            exact.push(date[..4].to_string());
+            month_range = Some(date.to_string());
+        }
+        _ => return Ok(None),
+    }
+    let wanted: BTreeSet<i64> = participants.iter().copied().collect();
     let mut candidates = BTreeSet::new();
-    let mut by_entity =
-        conn.prepare_cached("SELECT event_id FROM event_participants WHERE entity_id = ?1")?;
-    for &p in participants {
-        for id in by_entity.query_map([p], |r| r.get::<_, i64>(0))? {
-            candidates.insert(id?);
+    let mut by_date = conn.prepare_cached(
+        "SELECT p.event_id, p.entity_id FROM events e JOIN event_participants p ON p.event_id = e.id
+         WHERE e.occurred_on = ?1",
+    )?;
+    for d in &exact {
+        for row in by_date.query_map([d], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+            let (ev, ent) = row?;
+            if wanted.contains(&ent) {
+                candidates.insert(ev);
+            }
+        }
+    }
+    if let Some(m) = month_range {
+        let mut in_month = conn.prepare_cached(
+            "SELECT p.event_id, p.entity_id FROM events e JOIN event_participants p ON p.event_id = e.id
+             WHERE e.occurred_on > ?1 AND e.occurred_on < ?1 || '-99'",
+        )?;
+        for row in in_month.query_map([&m], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+            let (ev, ent) = row?;
+            if wanted.contains(&ent) {
+                candidates.insert(ev);
+            }
         }
     }
     for id in candidates {
-        let stored = stored_signature(conn, id)?;
-        if let Some(stored) = stored {
+        if let Some(stored) = stored_signature(conn, id)? {
             if same_happening(&stored, sig, false) {
                 return Ok(Some((id, stored.date)));
             }
