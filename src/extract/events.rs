@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-use super::dates::{find_dates, Precision};
+use super::dates::{find_dates, DateMention, Precision};
 use super::{Entity, EntityKind};
 use crate::text::sentences;
 
@@ -161,8 +161,25 @@ pub fn events(
     let mut out: Vec<(usize, Event)> = Vec::new();
     let reporters = reporters(entities);
     let found = triggers(body);
+    // The narrative date: the last date named earlier in the paragraph.
+    let mut narrative: Option<DateMention> = None;
+    let mut paragraph = 0;
     for (n, (s, e)) in sentences(body).into_iter().enumerate() {
         let sentence = &body[s..e];
+        if s > 0 && body[..s].ends_with('\n') {
+            paragraph += 1;
+            narrative = None;
+        }
+        let skip = dateline_end(body, s);
+        let dates: Vec<DateMention> = find_dates(sentence, published)
+            .into_iter()
+            .filter(|d| d.start >= skip)
+            .collect();
+        let own = dates.iter().find(|d| d.value.is_some()).cloned();
+        let inherited = narrative.clone();
+        if own.is_some() {
+            narrative = own.clone();
+        }
         // The first trigger of the sentence; `found` is sorted by position.
         let Some(&(_, k)) = found.iter().find(|(pos, _)| *pos >= s && *pos < e) else {
             continue;
@@ -192,18 +209,23 @@ pub fn events(
         if participants.is_empty() || (!has_actor && !TRIGGERS.concrete.contains(&kind)) {
             continue;
         }
-        let skip = dateline_end(body, s);
-        let dates: Vec<_> = find_dates(sentence, published)
-            .into_iter()
-            .filter(|d| d.start >= skip)
-            .collect();
-        let dated = dates.iter().find(|d| d.value.is_some()).or(dates.first());
+        // A sentence without a date of its own happens when the paragraph's
+        // last named date says; in the lead paragraph, on the publication
+        // day, which is what news leads report. Without a publication date
+        // it stays unresolved.
+        let lead = paragraph == 0 && published.is_some();
+        let dated = own.or(inherited).or_else(|| dates.first().cloned());
+        let (date, precision, date_text) = match dated {
+            Some(d) if d.value.is_some() || !lead => (d.value, d.precision, Some(d.text)),
+            _ if lead => (published.map(|p| p.to_string()), Precision::Day, None),
+            _ => (None, Precision::Unresolved, None),
+        };
         let event = Event {
             summary: summary(&kind, &participants, location, entities),
             kind,
-            date: dated.and_then(|d| d.value.clone()),
-            precision: dated.map_or(Precision::Unresolved, |d| d.precision),
-            date_text: dated.map(|d| d.text.clone()),
+            date,
+            precision,
+            date_text,
             location,
             participants,
             evidence: sentence.to_string(),

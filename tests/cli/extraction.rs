@@ -37,7 +37,7 @@ struct Scored {
     problems: Vec<String>,
 }
 
-fn score(w: &Workdir, gold: &serde_json::Value) -> Scored {
+fn score(w: &Workdir, set: &str, gold: &serde_json::Value) -> Scored {
     let c = w.conn();
     let mut names: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
     let mut stmt = c
@@ -60,7 +60,7 @@ fn score(w: &Workdir, gold: &serde_json::Value) -> Scored {
     };
     let articles = gold["articles"].as_object().unwrap();
     for (file, g) in articles {
-        let origin = format!("unseen/{file}");
+        let origin = format!("{set}/{file}");
         let (aid, text): (i64, String) = c
             .query_row(
                 "SELECT id, title || '\n' || body FROM articles WHERE origin = ?1",
@@ -136,28 +136,34 @@ fn score(w: &Workdir, gold: &serde_json::Value) -> Scored {
     s
 }
 
-#[test]
-fn unseen_articles_entity_f1_and_cleaning() {
+/// Imports one fixture set into a fresh archive and reads its gold file.
+fn import_set(set: &str) -> (Workdir, serde_json::Value) {
     let w = Workdir::new();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(set);
     let out = w.cmd(&["import"]).arg(&fixtures).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(fixtures.join("gold.json")).unwrap())
-            .unwrap();
-    let s = score(&w, &gold);
+    let gold = serde_json::from_str(&std::fs::read_to_string(fixtures.join("gold.json")).unwrap())
+        .unwrap();
+    (w, gold)
+}
+
+fn check_entities_and_cleaning(set: &str, min_f1: f64) {
+    let (w, gold) = import_set(set);
+    let s = score(&w, set, &gold);
     let p = s.tp as f64 / (s.tp + s.fp) as f64;
     let r = s.tp as f64 / (s.tp + s.fn_) as f64;
     let f1 = 2.0 * p * r / (p + r);
     eprintln!(
-        "unseen fixtures: precision {p:.3}, recall {r:.3}, F1 {f1:.3}\n{}",
+        "{set}: precision {p:.3}, recall {r:.3}, F1 {f1:.3}\n{}",
         s.problems.join("\n")
     );
-    assert!(f1 >= 0.90, "entity F1 {f1:.3} below 0.90");
+    assert!(f1 >= min_f1, "{set}: entity F1 {f1:.3} below {min_f1}");
     assert!(!s
         .problems
         .iter()
@@ -168,17 +174,29 @@ fn unseen_articles_entity_f1_and_cleaning() {
     );
 }
 
+#[test]
+fn unseen_articles_entity_f1_and_cleaning() {
+    check_entities_and_cleaning("unseen", 0.95);
+}
+
+/// The held-out set was written without looking at the extractor and is
+/// not tuned against; its bar is the bar for unseen articles.
+#[test]
+fn holdout_articles_entity_f1_and_cleaning() {
+    check_entities_and_cleaning("holdout", 0.90);
+}
+
 /// Share of gold events (not optional) found: an event linked to the article
 /// with the gold date (as a prefix, or unresolved when gold has none) and at
 /// least one gold participant among its participants.
-fn event_recall(w: &Workdir, gold: &serde_json::Value) -> (usize, usize, Vec<String>) {
+fn event_recall(w: &Workdir, set: &str, gold: &serde_json::Value) -> (usize, usize, Vec<String>) {
     let c = w.conn();
     let (mut hit, mut total, mut missed) = (0, 0, Vec::new());
     for (file, g) in gold["articles"].as_object().unwrap() {
         let aid: i64 = c
             .query_row(
                 "SELECT id FROM articles WHERE origin = ?1",
-                [format!("unseen/{file}")],
+                [format!("{set}/{file}")],
                 |r| r.get(0),
             )
             .unwrap();
@@ -231,22 +249,28 @@ fn event_recall(w: &Workdir, gold: &serde_json::Value) -> (usize, usize, Vec<Str
     (hit, total, missed)
 }
 
-#[test]
-fn unseen_articles_event_recall() {
-    let w = Workdir::new();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen");
-    w.cmd(&["import"]).arg(&fixtures).output().unwrap();
-    let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(fixtures.join("gold.json")).unwrap())
-            .unwrap();
-    let (hit, total, missed) = event_recall(&w, &gold);
+fn check_event_recall(set: &str, min: f64) {
+    let (w, gold) = import_set(set);
+    let (hit, total, missed) = event_recall(&w, set, &gold);
     let recall = hit as f64 / total as f64;
-    eprintln!("unseen fixtures: event recall {hit}/{total} = {recall:.3}; missed: {missed:?}");
+    eprintln!("{set}: event recall {hit}/{total} = {recall:.3}; missed: {missed:?}");
     assert!(total >= 30);
     assert!(
-        recall >= 0.85,
-        "event recall {recall:.3} below 0.85: {missed:?}"
+        recall >= min,
+        "{set}: event recall {recall:.3} below {min}: {missed:?}"
     );
+}
+
+#[test]
+fn unseen_articles_event_recall() {
+    check_event_recall("unseen", 0.85);
+}
+
+/// Below the 0.85: what is measured, not what is wished; raise it as
+/// extraction improves.
+#[test]
+fn holdout_articles_event_recall() {
+    check_event_recall("holdout", 0.70);
 }
 
 #[test]

@@ -19,6 +19,7 @@ pub(super) struct Lexicon {
     pub(super) org_suffix: Vec<String>,
     pub(super) place_head: HashSet<String>,
     pub(super) place_word: HashSet<String>,
+    pub(super) org_word: HashSet<String>,
     pub(super) noun_suffix: Vec<String>,
     pub(super) not_place: HashSet<String>,
     pub(super) not_name: HashSet<String>,
@@ -51,6 +52,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         org_suffix: take("org-suffix"),
         place_head: take("place-head").into_iter().collect(),
         place_word: take("place-word").into_iter().collect(),
+        org_word: take("org-word").into_iter().collect(),
         noun_suffix: take("noun-suffix"),
         not_place: take("not-place").into_iter().collect(),
         not_name: take("not-name").into_iter().collect(),
@@ -173,6 +175,9 @@ pub(super) fn is_cap_adjective(t: &str, lex: &Lexicon) -> bool {
 /// Whether `t` heads an organization's or a place's name.
 pub(super) fn head_kind(t: &str, lex: &Lexicon) -> Option<crate::extract::EntityKind> {
     use crate::extract::EntityKind;
+    if !starts_upper(t) {
+        return None;
+    }
     let stem = strip_genitive(t);
     let lower = stem.to_lowercase();
     if lex.org_head.contains(t)

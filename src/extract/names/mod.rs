@@ -18,7 +18,10 @@ use super::gazetteer::{gazetteer, word_boundary_after, word_boundary_before};
 use super::resolve::fold;
 use super::{Candidate, EntityKind};
 use lexicon::{starts_upper, tokens, Lexicon, Token, LEXICON};
-use shapes::{adjective_names, headed_names, preposition_places, role_names, shaped_names};
+use shapes::{
+    adjective_names, appositive_names, coordinated_places, headed_names, preposition_places,
+    role_names, shaped_names,
+};
 
 /// Removes a genitive `s` (or `'s`) when what is left is a longer name.
 pub fn strip_genitive(s: &str) -> &str {
@@ -56,8 +59,14 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     pattern.extend(headed_names(&toks, lex));
     pattern.extend(adjective_names(&toks, lex));
     pattern.extend(preposition_places(&toks, lex));
+    pattern.extend(appositive_names(body, &toks, lex));
     pattern.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     for c in pattern {
+        if !overlaps(&out, c.start, c.end) {
+            insert_sorted(&mut out, c);
+        }
+    }
+    for c in coordinated_places(&toks, &out, lex) {
         if !overlaps(&out, c.start, c.end) {
             insert_sorted(&mut out, c);
         }
@@ -289,6 +298,14 @@ mod tests {
             !surfaces.iter().any(|s| s.0 == "Kraft" || s.0 == "Angaben"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn appositions_next_to_a_role_are_people() {
+        let got = names("Der Sprecher des Außenministeriums, Heorhij Tychyj, widersprach. Oleh Testenko, der Gouverneur des Gebiets, meldete Schäden.");
+        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        assert!(surfaces.contains(&("Heorhij Tychyj", "person")), "{got:?}");
+        assert!(surfaces.contains(&("Oleh Testenko", "person")), "{got:?}");
     }
 
     #[test]

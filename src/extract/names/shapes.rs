@@ -69,6 +69,16 @@ fn pinyin(t: &str) -> bool {
     t.is_ascii() && PINYIN.is_match(t)
 }
 
+/// A romanised Japanese name part of three or more syllables ("Akihiro",
+/// "Yokota"); two such words in a row are a Japanese name.
+fn japanese(t: &str) -> bool {
+    static JA: LazyLock<Regex> = LazyLock::new(|| {
+        let syl = r"(?:(?:ky|gy|sh|ch|ny|hy|my|ry|by|py|ts|[kgsztdnhbpmyrwfj])?[aiueo]|n)";
+        Regex::new(&format!("^(?i:{syl}{{3,6}})$")).unwrap_or_else(|e| panic!("{e}"))
+    });
+    t.is_ascii() && t.len() >= 5 && JA.is_match(t)
+}
+
 /// Given name + surname, Korean three-part names, Chinese family + pinyin.
 pub(super) fn shaped_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -98,6 +108,13 @@ pub(super) fn shaped_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
         if found.is_none() && lex.chinese_family.contains(t) {
             if let Some(a) = next_joined(1) {
                 if starts_upper(a.text) && pinyin(a.text) && !lex.not_name.contains(a.text) {
+                    found = Some(1);
+                }
+            }
+        }
+        if found.is_none() && starts_upper(t) && japanese(t) && !lex.not_name.contains(t) {
+            if let Some(a) = next_joined(1) {
+                if starts_upper(a.text) && japanese(a.text) && !lex.not_name.contains(a.text) {
                     found = Some(1);
                 }
             }
@@ -140,16 +157,23 @@ pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
                 continue;
             }
         }
-        if lex.place_word.contains(t) {
+        let descriptor = if lex.place_word.contains(t) {
+            Some(EntityKind::Location)
+        } else if lex.org_word.contains(t) {
+            Some(EntityKind::Organization)
+        } else {
+            None
+        };
+        if let Some(kind) = descriptor {
             let n = name_run(toks, i + 1, 2, lex);
-            if n > 0 {
+            if n > 0 && !noun_shaped(toks[i + 1].text, lex) {
                 let (first, last) = (toks[i + 1], toks[i + n]);
                 out.push(span_candidate(
                     toks,
                     i + 1,
                     first.start,
                     last.end,
-                    EntityKind::Location,
+                    kind,
                     0.75,
                 ));
             }
@@ -203,6 +227,17 @@ pub(super) fn adjective_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
             i += 1;
             continue;
         };
+        // "Moskauer Flughafen Wnukowo": the head's own name is the entity.
+        let named = toks.get(h + 1).is_some_and(|n| {
+            n.joined
+                && is_name_token(n.text, lex)
+                && !noun_shaped(n.text, lex)
+                && !n.text.ends_with('s')
+        });
+        if named && kind == EntityKind::Location {
+            i = h;
+            continue;
+        }
         let mut end = h;
         let next = toks.get(h + 1).filter(|t| t.joined);
         if let Some(n) = next {
@@ -245,31 +280,30 @@ pub(super) fn adjective_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
 /// or ends like a common noun.
 pub(super) fn preposition_places(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let place_like = |t: &Token| {
-        t.joined
-            && is_name_token(t.text, lex)
-            && !lex.not_place.contains(t.text)
-            && !lex.not_place.contains(strip_genitive(t.text))
-            && !noun_shaped(t.text, lex)
-            && !is_cap_adjective(t.text, lex)
-            && head_kind(t.text, lex).is_none()
-            && !is_role(t.text, lex)
-    };
     for i in 0..toks.len().saturating_sub(1) {
         if !matches!(
             toks[i].text,
-            "in" | "nach" | "aus" | "bei" | "In" | "Nach" | "Aus" | "Bei"
+            "in" | "nach"
+                | "aus"
+                | "bei"
+                | "über"
+                | "zwischen"
+                | "In"
+                | "Nach"
+                | "Aus"
+                | "Bei"
+                | "Zwischen"
         ) {
             continue;
         }
         let first = &toks[i + 1];
-        if !place_like(first) {
+        if !place_like(first, lex) {
             continue;
         }
         let mut end = i + 1;
         if toks
             .get(i + 2)
-            .is_some_and(|t| place_like(t) && !t.text.ends_with('s'))
+            .is_some_and(|t| place_like(t, lex) && !t.text.ends_with('s'))
         {
             end = i + 2;
         }
@@ -281,6 +315,105 @@ pub(super) fn preposition_places(toks: &[Token], lex: &Lexicon) -> Vec<Candidate
             EntityKind::Location,
             0.6,
         ));
+    }
+    out
+}
+
+/// Names set off by commas next to a role noun, for people whose given name
+/// chronik does not know: "der Sprecher des Außenministeriums, Heorhij
+/// Tychyj, sagte" and "Heorhij Tychyj, der Sprecher des Außenministeriums".
+pub(super) fn appositive_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let comma_before = |t: &Token| body[..t.start].trim_end_matches(' ').ends_with(',');
+    let comma_after = |t: &Token| body[t.end..].trim_start_matches(' ').starts_with(',');
+    let nameish = |t: &Token| {
+        is_name_token(t.text, lex)
+            && !noun_shaped(t.text, lex)
+            && !is_cap_adjective(t.text, lex)
+            && head_kind(t.text, lex).is_none()
+            && !is_role(t.text, lex)
+            && !lex.given.contains(t.text)
+            && !lex.korean_family.contains(t.text)
+            && !lex.chinese_family.contains(t.text)
+    };
+    for i in 0..toks.len() {
+        for n in [3usize, 2] {
+            let Some(last) = toks.get(i + n - 1) else {
+                continue;
+            };
+            let run_ok = (i..i + n).all(|k| nameish(&toks[k]) && (k == i || toks[k].joined));
+            if !run_ok || !comma_after(last) {
+                continue;
+            }
+            let role_before = comma_before(&toks[i])
+                && toks[i.saturating_sub(8)..i]
+                    .iter()
+                    .any(|t| is_role(t.text, lex));
+            let role_after = toks
+                .get(i + n..(i + n + 3).min(toks.len()))
+                .is_some_and(|next| {
+                    next.first()
+                        .is_some_and(|d| matches!(d.text, "der" | "die"))
+                        && next.iter().skip(1).any(|t| is_role(t.text, lex))
+                });
+            if role_before || role_after {
+                out.push(span_candidate(
+                    toks,
+                    i,
+                    toks[i].start,
+                    last.end,
+                    EntityKind::Person,
+                    0.7,
+                ));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// A word that can be a place's name where German grammar expects one.
+pub(super) fn place_like(t: &Token, lex: &Lexicon) -> bool {
+    t.joined
+        && is_name_token(t.text, lex)
+        && !lex.not_place.contains(t.text)
+        && !lex.not_place.contains(strip_genitive(t.text))
+        && !noun_shaped(t.text, lex)
+        && !is_cap_adjective(t.text, lex)
+        && head_kind(t.text, lex).is_none()
+        && !is_role(t.text, lex)
+        && !lex.given.contains(t.text)
+        && !lex.korean_family.contains(t.text)
+        && !lex.chinese_family.contains(t.text)
+}
+
+/// "zwischen Murmansk und Pewek": a place-like word joined by "und",
+/// "oder" or "sowie" to a place is a place too.
+pub(super) fn coordinated_places(
+    toks: &[Token],
+    found: &[Candidate],
+    lex: &Lexicon,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for i in 1..toks.len().saturating_sub(1) {
+        if !matches!(toks[i].text, "und" | "oder" | "sowie") {
+            continue;
+        }
+        let prev = &toks[i - 1];
+        let after_place = found
+            .iter()
+            .any(|c| c.kind == EntityKind::Location && c.start <= prev.start && prev.end <= c.end);
+        let next = &toks[i + 1];
+        if after_place && place_like(next, lex) {
+            out.push(span_candidate(
+                toks,
+                i + 1,
+                next.start,
+                next.end,
+                EntityKind::Location,
+                0.6,
+            ));
+        }
     }
     out
 }
