@@ -1,21 +1,34 @@
-//! One import, file by file: read → decode → clean → meta → extract → store.
+//! One import: read → decode → clean → meta → extract on all cores, then
+//! store from a single writer.
 //!
-//! Each file is one transaction: a failure anywhere leaves nothing of that
-//! file behind and the import goes on with the next. Unchanged files (same
-//! raw bytes as stored under the same origin) are skipped without a write.
+//! The stages before `store` are pure, so files are prepared in parallel
+//! (rayon) in chunks and handed, in input order, through a bounded channel
+//! to the one thread that writes. The writer puts many files into one
+//! transaction, each inside its own savepoint: a file that fails is rolled
+//! back alone and nothing half-written stays, while the archive pays for a
+//! commit only once per batch. Unchanged files (same raw bytes under the same
+//! origin) are skipped without a write.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
 
+use rayon::prelude::*;
 use rusqlite::Connection;
 
-use crate::extract::{extract, ArticleText};
+use crate::extract::{extract, ArticleText, Extraction};
 use crate::ingest::decode::decode;
 use crate::ingest::discover::{discover, io_reason, Input, Problem};
 use crate::ingest::{clean::clean, meta::meta};
-use crate::store::{self, ArticleRecord, Known};
+use crate::store::{self, ArticleRecord, Cache, Known};
 
 /// Default largest file an import reads.
 pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Files prepared in parallel before they go to the writer, and the most
+/// prepared files waiting for it: this bounds memory, however large the corpus.
+const CHUNK: usize = 64;
+/// Files per transaction.
+const BATCH: usize = 500;
 
 /// Import settings.
 #[derive(Debug, Clone)]
@@ -82,6 +95,21 @@ pub enum ImportError {
     Archive(#[from] rusqlite::Error),
 }
 
+/// A file after the pure stages, ready for the writer.
+struct Prepared {
+    hash: String,
+    size: u64,
+    record: ArticleRecord,
+    extraction: Extraction,
+}
+
+/// What the parallel stages hand to the writer for one file.
+enum Step {
+    Ready(Box<Prepared>),
+    Unchanged,
+    Failed(String),
+}
+
 /// Imports `paths` into `conn`; `report` hears about every file.
 pub fn run(
     conn: &mut Connection,
@@ -96,24 +124,56 @@ pub fn run(
         problem(p);
         summary.failed += 1;
     }
-    let started = now();
-    conn.execute(
-        "INSERT INTO import_runs (started_at) VALUES (?1)",
-        [&started],
-    )?;
+    conn.execute("INSERT INTO import_runs (started_at) VALUES (?1)", [now()])?;
     let run_id = conn.last_insert_rowid();
-    let mut known = store::known(conn)?;
-    for input in &found.inputs {
-        let outcome = import_one(conn, input, options, &mut known)?;
-        match &outcome {
-            Outcome::Imported => summary.imported += 1,
-            Outcome::Updated => summary.updated += 1,
-            Outcome::Unchanged => summary.unchanged += 1,
-            Outcome::Duplicate { .. } => summary.duplicates += 1,
-            Outcome::Failed { .. } => summary.failed += 1,
+    // The stored state before this run: the preparing threads read it to
+    // skip unchanged files, the writer keeps its own copy up to date.
+    let before = store::known(conn)?;
+    let mut writer = Writer {
+        known: before.clone(),
+        cache: Cache::default(),
+        now: now(),
+    };
+    let inputs = &found.inputs;
+    let known_hashes = &before;
+    let (tx, rx) = sync_channel::<Vec<Step>>(1);
+    std::thread::scope(|scope| -> Result<(), ImportError> {
+        let producer = scope.spawn(move || {
+            for chunk in inputs.chunks(CHUNK) {
+                let steps: Vec<Step> = chunk
+                    .par_iter()
+                    .map(|input| prepare(input, options, known_hashes))
+                    .collect();
+                if tx.send(steps).is_err() {
+                    break; // the writer stopped
+                }
+            }
+        });
+        let mut done = 0usize;
+        let mut batch = conn.transaction()?;
+        for (chunk, steps) in inputs.chunks(CHUNK).zip(rx.iter()) {
+            for (input, step) in chunk.iter().zip(steps) {
+                let outcome = writer.write(&mut batch, input, step)?;
+                match &outcome {
+                    Outcome::Imported => summary.imported += 1,
+                    Outcome::Updated => summary.updated += 1,
+                    Outcome::Unchanged => summary.unchanged += 1,
+                    Outcome::Duplicate { .. } => summary.duplicates += 1,
+                    Outcome::Failed { .. } => summary.failed += 1,
+                }
+                report(&input.path, &outcome);
+                done += 1;
+                if done.is_multiple_of(BATCH) {
+                    batch.commit()?;
+                    batch = conn.transaction()?;
+                }
+            }
         }
-        report(&input.path, &outcome);
-    }
+        batch.commit()?;
+        drop(rx);
+        let _ = producer.join();
+        Ok(())
+    })?;
     conn.execute(
         "UPDATE import_runs SET finished_at = ?2, imported = ?3, updated = ?4, unchanged = ?5,
          duplicates = ?6, failed = ?7 WHERE id = ?1",
@@ -131,56 +191,41 @@ pub fn run(
 }
 
 fn now() -> String {
-    jiff::Timestamp::now()
-        .round(jiff::Unit::Second)
-        .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
+    let t = jiff::Timestamp::now();
+    t.round(jiff::Unit::Second).unwrap_or(t).to_string()
 }
 
-fn failed(reason: impl Into<String>) -> Outcome {
-    Outcome::Failed {
-        reason: reason.into(),
-    }
-}
-
-fn import_one(
-    conn: &mut Connection,
-    input: &Input,
-    options: &Options,
-    known: &mut Known,
-) -> Result<Outcome, ImportError> {
+/// The pure stages for one file: no SQLite, runs on any thread.
+fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
     let size = match std::fs::metadata(&input.path) {
         Ok(m) => m.len(),
-        Err(e) => return Ok(failed(io_reason(&e))),
+        Err(e) => return Step::Failed(io_reason(&e)),
     };
     if size > options.max_bytes {
-        return Ok(failed(format!(
+        return Step::Failed(format!(
             "file is {size} bytes, over the limit of {} bytes; raise it with --max-bytes",
             options.max_bytes
-        )));
+        ));
     }
     let bytes = match std::fs::read(&input.path) {
         Ok(b) => b,
-        Err(e) => return Ok(failed(io_reason(&e))),
+        Err(e) => return Step::Failed(io_reason(&e)),
     };
     let hash = blake3::hash(&bytes).to_hex().to_string();
-    let existing = known.by_origin.get(&input.origin).cloned();
-    if let Some((_, stored)) = &existing {
-        if *stored == hash {
-            return Ok(Outcome::Unchanged);
-        }
-    }
-    if let Some(first) = known.by_hash.get(&hash) {
-        if *first != input.origin {
-            return Ok(Outcome::Duplicate { of: first.clone() });
-        }
+    if known
+        .by_origin
+        .get(&input.origin)
+        .is_some_and(|(_, h)| *h == hash)
+    {
+        return Step::Unchanged;
     }
     let decoded = match decode(&bytes) {
         Ok(d) => d,
-        Err(e) => return Ok(failed(e.to_string())),
+        Err(e) => return Step::Failed(e.to_string()),
     };
     let cleaned = clean(&decoded.text);
     if cleaned.body.trim().is_empty() {
-        return Ok(failed("nothing left after removing page furniture"));
+        return Step::Failed("nothing left after removing page furniture".into());
     }
     let meta = meta(&cleaned, &input.manifest);
     let extraction = extract(&ArticleText {
@@ -189,37 +234,89 @@ fn import_one(
         published: meta.published_on,
         credits: &cleaned.credits,
     });
-    let record = ArticleRecord {
-        origin: input.origin.clone(),
-        url: meta.url,
-        title: cleaned.title,
-        body: cleaned.body,
-        published_on: meta.published_on.map(|d| d.to_string()),
-        date_source: meta.date_source.map(|s| s.as_str()),
-        content_hash: hash.clone(),
-        byte_size: size as i64,
-        raw_text: decoded.raw,
-        outlet: meta.outlet,
-    };
-    let store_err = |source| ImportError::Store {
-        path: input.path.clone(),
-        source,
-    };
-    let tx = conn.transaction().map_err(store_err)?;
-    let id = store::write_article(&tx, &record, &extraction, existing.map(|e| e.0), &now())
-        .map_err(store_err)?;
-    tx.commit().map_err(store_err)?;
-    known
-        .by_hash
-        .entry(hash.clone())
-        .or_insert_with(|| input.origin.clone());
-    let updated = known
-        .by_origin
-        .insert(input.origin.clone(), (id, hash))
-        .is_some();
-    Ok(if updated {
-        Outcome::Updated
-    } else {
-        Outcome::Imported
-    })
+    Step::Ready(Box::new(Prepared {
+        record: ArticleRecord {
+            origin: input.origin.clone(),
+            url: meta.url,
+            title: cleaned.title,
+            body: cleaned.body,
+            published_on: meta.published_on.map(|d| d.to_string()),
+            date_source: meta.date_source.map(|s| s.as_str()),
+            content_hash: hash.clone(),
+            byte_size: size as i64,
+            raw_text: decoded.raw,
+            outlet: meta.outlet,
+        },
+        hash,
+        size,
+        extraction,
+    }))
+}
+
+/// The single writer's state across files.
+struct Writer {
+    known: Known,
+    cache: Cache,
+    now: String,
+}
+
+impl Writer {
+    /// Writes one prepared file inside its own savepoint of `tx`.
+    fn write(
+        &mut self,
+        tx: &mut rusqlite::Transaction,
+        input: &Input,
+        step: Step,
+    ) -> Result<Outcome, ImportError> {
+        let p = match step {
+            Step::Unchanged => return Ok(Outcome::Unchanged),
+            Step::Failed(reason) => return Ok(Outcome::Failed { reason }),
+            Step::Ready(p) => p,
+        };
+        if let Some(first) = self.known.by_hash.get(&p.hash) {
+            if *first != input.origin {
+                return Ok(Outcome::Duplicate { of: first.clone() });
+            }
+        }
+        let existing = self.known.by_origin.get(&input.origin).map(|e| e.0);
+        let store_err = |source| ImportError::Store {
+            path: input.path.clone(),
+            source,
+        };
+        let sp = tx.savepoint().map_err(store_err)?;
+        let written = store::write_article(
+            &sp,
+            &mut self.cache,
+            &p.record,
+            &p.extraction,
+            existing,
+            &self.now,
+        );
+        let id = match written {
+            Ok(id) => {
+                sp.commit().map_err(store_err)?;
+                id
+            }
+            Err(e) => {
+                drop(sp); // rolls back this file only
+                self.cache.clear();
+                return Err(store_err(e));
+            }
+        };
+        debug_assert!(p.size as i64 == p.record.byte_size);
+        self.known
+            .by_hash
+            .entry(p.hash.clone())
+            .or_insert_with(|| input.origin.clone());
+        let updated = self
+            .known
+            .by_origin
+            .insert(input.origin.clone(), (id, p.hash))
+            .is_some();
+        Ok(if updated {
+            Outcome::Updated
+        } else {
+            Outcome::Imported
+        })
+    }
 }

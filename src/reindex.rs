@@ -34,6 +34,7 @@ pub fn run(conn: &mut Connection) -> rusqlite::Result<Summary> {
         rows.collect::<Result<_, _>>()?
     };
     let mut summary = Summary::default();
+    let mut cache = store::Cache::default();
     for (id, raw, published) in articles {
         let cleaned = clean(&normalise(&raw));
         let x = extract(&ArticleText {
@@ -44,7 +45,7 @@ pub fn run(conn: &mut Connection) -> rusqlite::Result<Summary> {
         });
         tx.prepare_cached("UPDATE articles SET title = ?2, body = ?3 WHERE id = ?1 AND (title IS NOT ?2 OR body IS NOT ?3)")?
             .execute(params![id, cleaned.title, cleaned.body])?;
-        store::write_extraction(&tx, id, &x)?;
+        store::write_extraction(&tx, &mut cache, id, &x)?;
         summary.articles += 1;
     }
     let count = |t: &str| {

@@ -69,13 +69,19 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             t.not_trigger = pattern.split('|').map(str::to_lowercase).collect();
             continue;
         }
+        // Matched against a lower-cased copy of the text (see `lower_keep_len`),
+        // so the patterns are lower-cased here and need no (?i), which with
+        // Unicode classes makes the regex engine rebuild its DFA constantly.
+        // No \b either: Unicode word boundaries force the slow engines on
+        // German text. The start is checked by hand in `triggers`, and the
+        // match runs on to the end of its word, which `not-trigger` words
+        // ("Besucher", "Treffer") then rule out.
+        let pattern = pattern.to_lowercase().replace(r"\w", r"\p{L}");
         t.list.push(Trigger {
             kind: kind.trim().to_string(),
-            // No \b: Unicode word boundaries force the slow regex engines on
-            // German text. The start is checked by hand in `triggers`, and
-            // the match runs on to the end of its word, which `not-trigger`
-            // words ("Besucher", "Treffer") then rule out.
-            re: Regex::new(&format!(r"(?i)(?:{pattern})\w*"))
+            re: regex::RegexBuilder::new(&format!(r"(?:{pattern})\p{{L}}*"))
+                .dfa_size_limit(32 << 20)
+                .build()
                 .unwrap_or_else(|e| panic!("data/events.tsv: {kind}: {e}")),
         });
     }
@@ -263,12 +269,26 @@ fn dateline_end(body: &str, sentence_start: usize) -> usize {
     }
 }
 
+/// Lower case for ASCII letters and German umlauts only: every byte offset
+/// stays valid in the original text.
+fn lower_keep_len(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'Ä' => 'ä',
+            'Ö' => 'ö',
+            'Ü' => 'ü',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
 /// Every whole-word trigger in `body` as (byte position, trigger index),
 /// sorted by position, the earlier-listed trigger first at equal positions.
 fn triggers(body: &str) -> Vec<(usize, usize)> {
+    let lower = lower_keep_len(body);
     let mut found = Vec::new();
     for (k, t) in TRIGGERS.list.iter().enumerate() {
-        for m in t.re.find_iter(body) {
+        for m in t.re.find_iter(&lower) {
             let before = body[..m.start()].chars().next_back();
             let last_word = m
                 .as_str()

@@ -9,7 +9,7 @@
 
 mod events;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -34,7 +34,7 @@ pub struct ArticleRecord {
 
 /// What the archive already holds, loaded once per import so that unchanged
 /// files cost no query each.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Known {
     /// origin -> (article id, content hash)
     pub by_origin: HashMap<String, (i64, String)>,
@@ -63,9 +63,44 @@ pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
     Ok(k)
 }
 
+/// Entity ids and aliases already in the archive, kept in memory during an
+/// import so that an entity seen in every article costs no query each time.
+/// Anything that may have removed rows (a rolled-back file, garbage
+/// collection after an update) calls [`Cache::clear`].
+#[derive(Debug, Default)]
+pub struct Cache {
+    loaded: bool,
+    entities: HashMap<String, i64>,
+    aliases: HashSet<(i64, String)>,
+}
+
+impl Cache {
+    pub fn clear(&mut self) {
+        *self = Cache::default();
+    }
+
+    fn load(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        if self.loaded {
+            return Ok(());
+        }
+        let mut stmt = conn.prepare("SELECT key, id FROM entities")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+            let (k, id) = row?;
+            self.entities.insert(k, id);
+        }
+        let mut stmt = conn.prepare("SELECT entity_id, alias FROM entity_aliases")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            self.aliases.insert(row?);
+        }
+        self.loaded = true;
+        Ok(())
+    }
+}
+
 /// Writes an article and its extraction; replaces `existing` if given.
 pub fn write_article(
     conn: &Connection,
+    cache: &mut Cache,
     rec: &ArticleRecord,
     x: &Extraction,
     existing: Option<i64>,
@@ -102,18 +137,25 @@ pub fn write_article(
             conn.last_insert_rowid()
         }
     };
-    write_extraction(conn, id, x)?;
+    write_extraction(conn, cache, id, x)?;
     if existing.is_some() {
         collect_garbage(conn)?;
+        cache.clear();
     }
     Ok(id)
 }
 
 /// Writes mentions, citations and events of article `id`.
-pub fn write_extraction(conn: &Connection, id: i64, x: &Extraction) -> rusqlite::Result<()> {
+pub fn write_extraction(
+    conn: &Connection,
+    cache: &mut Cache,
+    id: i64,
+    x: &Extraction,
+) -> rusqlite::Result<()> {
+    cache.load(conn)?;
     let mut entity_ids = Vec::with_capacity(x.entities.len());
     for e in &x.entities {
-        let eid = ensure_entity(conn, e)?;
+        let eid = ensure_entity(conn, cache, e)?;
         entity_ids.push(eid);
     }
     let mut insert_mention = conn.prepare_cached(
@@ -147,27 +189,31 @@ pub fn write_extraction(conn: &Connection, id: i64, x: &Extraction) -> rusqlite:
     events::write_events(conn, id, x, &entity_ids)
 }
 
-fn ensure_entity(conn: &Connection, e: &crate::extract::Entity) -> rusqlite::Result<i64> {
-    let found: Option<i64> = conn
-        .prepare_cached("SELECT id FROM entities WHERE key = ?1")?
-        .query_row([&e.key], |r| r.get(0))
-        .optional()?;
-    let id = match found {
-        Some(id) => id,
+fn ensure_entity(
+    conn: &Connection,
+    cache: &mut Cache,
+    e: &crate::extract::Entity,
+) -> rusqlite::Result<i64> {
+    let id = match cache.entities.get(&e.key) {
+        Some(&id) => id,
         None => {
             conn.prepare_cached(
                 "INSERT INTO entities (name, kind, key, extractor, confidence) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
             .execute(params![e.name, e.kind.as_str(), e.key, EXTRACTOR, e.confidence])?;
-            conn.last_insert_rowid()
+            let id = conn.last_insert_rowid();
+            cache.entities.insert(e.key.clone(), id);
+            id
         }
     };
     let mut alias = conn.prepare_cached(
         "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)",
     )?;
-    alias.execute(params![id, e.name])?;
-    for a in &e.aliases {
-        alias.execute(params![id, a])?;
+    for a in std::iter::once(&e.name).chain(&e.aliases) {
+        if !cache.aliases.contains(&(id, a.clone())) {
+            alias.execute(params![id, a])?;
+            cache.aliases.insert((id, a.clone()));
+        }
     }
     Ok(id)
 }
