@@ -87,6 +87,7 @@ pub fn open(path: &Path, access: Access) -> Result<Connection, ArchiveError> {
             path: path.to_path_buf(),
             source,
         })?;
+    crate::store::search::backfill(&mut conn).map_err(sql_err)?;
     match access {
         Access::ReadWrite => Ok(conn),
         Access::ReadOnly => {
