@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::archive::Access;
-use crate::query::output::{write_csv, CsvOptions};
+use crate::query::output::write_csv;
 use crate::query::{self as q};
 
 #[derive(Debug, clap::Args)]
@@ -22,36 +22,16 @@ pub struct Args {
     /// The directory for --all.
     #[arg(long)]
     dir: Option<PathBuf>,
-    /// Start with a UTF-8 byte-order mark, for Excel.
-    #[arg(long)]
-    bom: bool,
-    /// Field delimiter, one ASCII character (';' suits German Excel).
-    #[arg(long, default_value = ",", value_parser = parse_delimiter)]
-    delimiter: u8,
-    /// Keep cells that look like spreadsheet formulas as they are.
-    #[arg(long)]
-    raw: bool,
+    #[command(flatten)]
+    csv: super::output::CsvArgs,
     /// A parameter of the canned query, as KEY=VALUE (repeatable).
     #[arg(long = "param", short = 'p', value_name = "KEY=VALUE")]
     params: Vec<String>,
 }
 
-fn parse_delimiter(s: &str) -> Result<u8, String> {
-    match s.as_bytes() {
-        [b] if b.is_ascii() && *b != b'"' && *b != b'\n' && *b != b'\r' => Ok(*b),
-        _ => Err(format!(
-            "`{s}` is not one ASCII character other than a quote or line break"
-        )),
-    }
-}
-
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let conn = super::open(db, Access::ReadOnly)?;
-    let opts = CsvOptions {
-        bom: args.bom,
-        delimiter: args.delimiter,
-        raw: args.raw,
-    };
+    let opts = args.csv.options();
     if args.all {
         let dir = args.dir.unwrap_or_default();
         std::fs::create_dir_all(&dir)

@@ -4,8 +4,10 @@
 mod export;
 mod import;
 mod migrate;
+mod output;
 mod query;
 mod reindex;
+mod search;
 mod sql;
 mod stats;
 
@@ -44,6 +46,11 @@ pub enum Command {
         after_help = "Examples:\n  chronik query --list\n  chronik query entity_mentions --param name=Putin --format json"
     )]
     Query(query::Args),
+    /// Full-text search over titles and bodies, German-aware, best match first.
+    #[command(
+        after_help = "Examples:\n  chronik search Verteidigungsminister\n  chronik search '\"russische Delegation\" AND (Pjöngjang OR Wonsan)' --limit 5\n  chronik search Verteid* NOT Putin --format json\n\nSyntax (as in SQLite FTS5): words; \"a phrase\"; Verteid* (prefix); AND (also between\nwords), OR, NOT (as in `Kim NOT Putin`) and ( ). Operators are upper case.\nWords are stemmed and diacritics ignored: Pjongjang finds Pjöngjang,\nVerteidigungsminister finds Verteidigungsministers. Matches in titles count more."
+    )]
+    Search(search::Args),
     /// Write a table or canned query as CSV, or all of them into a directory.
     #[command(
         after_help = "Examples:\n  chronik export timeline --out timeline.csv --bom --delimiter ';'\n  chronik export --all --dir exports"
@@ -82,6 +89,9 @@ pub fn main() -> ExitCode {
             let usage = err.downcast_ref::<UsageError>().is_some()
                 || err
                     .downcast_ref::<crate::query::QueryError>()
+                    .is_some_and(|e| e.is_usage())
+                || err
+                    .downcast_ref::<crate::query::search::SearchError>()
                     .is_some_and(|e| e.is_usage());
             ExitCode::from(if usage { 2 } else { 1 })
         }
@@ -110,6 +120,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => import::run(&cli.db, args),
         Command::Migrate(args) => migrate::run(&cli.db, args),
         Command::Query(args) => query::run(&cli.db, args),
+        Command::Search(args) => search::run(&cli.db, args),
         Command::Export(args) => export::run(&cli.db, args),
         Command::Sql(args) => sql::run(&cli.db, args),
         Command::Reindex(args) => reindex::run(&cli.db, args),

@@ -5,6 +5,7 @@
 //! chronik, Datasette and any other client see the same list.
 
 pub mod output;
+pub mod search;
 
 use rusqlite::types::Value;
 use rusqlite::Connection;

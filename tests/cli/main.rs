@@ -5,4 +5,5 @@ mod export;
 mod extraction;
 mod import;
 mod query;
+mod search;
 mod workdir;
