@@ -4,6 +4,7 @@
 //! `canned_queries`, filled by a migration next to the views it queries), so
 //! chronik, Datasette and any other client see the same list.
 
+pub mod datasette;
 pub mod output;
 pub mod search;
 
