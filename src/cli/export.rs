@@ -29,7 +29,7 @@ pub struct Args {
     params: Vec<String>,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Path, args: Args, ui: super::Ui) -> anyhow::Result<ExitCode> {
     let conn = super::open(db, Access::ReadOnly)?;
     let opts = args.csv.options();
     if args.all {
@@ -45,11 +45,15 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         );
         for name in &names {
             let rows = q::run_named(&conn, name, &[])?;
-            write_atomically(&dir.join(format!("{name}.csv")), |w| {
-                write_csv(&rows, opts, w)
-            })?;
+            let path = dir.join(format!("{name}.csv"));
+            write_atomically(&path, |w| write_csv(&rows, opts, w))?;
+            if ui.verbose {
+                eprintln!("{}: {} rows", path.display(), rows.rows.len());
+            }
         }
-        eprintln!("wrote {} files to {}", names.len(), dir.display());
+        if !ui.quiet {
+            eprintln!("wrote {} files to {}", names.len(), dir.display());
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let name = args.name.unwrap_or_default();

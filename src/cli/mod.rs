@@ -1,6 +1,8 @@
 //! The command line: one file per command, each a thin layer over the
 //! library that formats what it returns. No SQL lives here.
 
+mod completions;
+mod datasette;
 mod export;
 mod import;
 mod migrate;
@@ -23,12 +25,18 @@ use crate::archive::{self, Access};
     name = "chronik",
     version,
     about = "Turns a pile of news articles into a SQLite archive people can question.",
-    after_help = "Examples:\n  chronik import seeds/\n  chronik query timeline --format csv\n  chronik export --all --dir exports"
+    after_help = "Examples:\n  chronik import seeds/\n  chronik search Verteidigungsminister\n  chronik query timeline --format csv\n  chronik export --all --dir exports"
 )]
 pub struct Cli {
     /// The archive to use (created if missing).
     #[arg(long, global = true, env = "CHRONIK_DB", default_value = "chronik.db")]
     pub db: PathBuf,
+    /// Say less: no progress bar and no notes, only results, failures and summaries.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Say more: a line for every file imported or exported.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -67,6 +75,24 @@ pub enum Command {
     /// Rows per table, schema version and file size.
     #[command(after_help = "Example:\n  chronik stats --format json")]
     Stats(stats::Args),
+    /// Print Datasette metadata.json: every canned query and the full-text search setup.
+    #[command(
+        name = "datasette-metadata",
+        after_help = "Example:\n  chronik datasette-metadata > metadata.json\n  datasette serve chronik.db --metadata metadata.json"
+    )]
+    DatasetteMetadata(datasette::Args),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  chronik completions bash > ~/.local/share/bash-completion/completions/chronik\n  chronik completions zsh > ~/.zfunc/_chronik\n  chronik completions fish > ~/.config/fish/completions/chronik.fish"
+    )]
+    Completions(completions::Args),
+}
+
+/// How talkative a command is on stderr (`--quiet`, `--verbose`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ui {
+    pub quiet: bool,
+    pub verbose: bool,
 }
 
 /// Failures that are the user's call to fix in how chronik was called.
@@ -116,15 +142,21 @@ fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
 
 /// Runs one parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let ui = Ui {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
     match cli.command {
-        Command::Import(args) => import::run(&cli.db, args),
+        Command::Import(args) => import::run(&cli.db, args, ui),
         Command::Migrate(args) => migrate::run(&cli.db, args),
         Command::Query(args) => query::run(&cli.db, args),
         Command::Search(args) => search::run(&cli.db, args),
-        Command::Export(args) => export::run(&cli.db, args),
+        Command::Export(args) => export::run(&cli.db, args, ui),
         Command::Sql(args) => sql::run(&cli.db, args),
         Command::Reindex(args) => reindex::run(&cli.db, args),
         Command::Stats(args) => stats::run(&cli.db, args),
+        Command::DatasetteMetadata(args) => datasette::run(&cli.db, args),
+        Command::Completions(args) => completions::run(args),
     }
 }
 

@@ -7,4 +7,5 @@ mod extraction;
 mod import;
 mod query;
 mod search;
+mod ui;
 mod workdir;
