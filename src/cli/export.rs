@@ -34,8 +34,12 @@ pub fn run(db: &Path, args: Args, ui: super::Ui) -> anyhow::Result<ExitCode> {
     let opts = args.csv.options();
     if args.all {
         let dir = args.dir.unwrap_or_default();
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+        std::fs::create_dir_all(&dir).with_context(|| {
+            format!(
+                "{}: cannot create the directory; choose another --dir",
+                dir.display()
+            )
+        })?;
         let mut names: Vec<String> = q::TABLES.iter().map(|t| t.0.to_string()).collect();
         names.extend(
             q::catalog(&conn)?
@@ -76,6 +80,19 @@ fn write_atomically(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    if path.is_dir() {
+        anyhow::bail!(
+            "{}: a directory; give --out a file name, or use --all --dir for a directory",
+            path.display()
+        );
+    }
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "{}: the directory {} does not exist; create it first",
+            path.display(),
+            dir.display()
+        );
+    }
     let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
         format!(
             "{}: cannot create a temporary file in {}",

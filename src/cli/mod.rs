@@ -111,7 +111,7 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("chronik: {err:#}");
+            eprintln!("chronik: {}", message(&err));
             let usage = err.downcast_ref::<UsageError>().is_some()
                 || err
                     .downcast_ref::<crate::query::QueryError>()
@@ -122,6 +122,23 @@ pub fn main() -> ExitCode {
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
+}
+
+/// The error and its causes, each said once: many errors repeat their
+/// cause in their own message (`{path}: {source}`).
+fn message(err: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if msg.contains(&text) {
+            continue;
+        }
+        if !msg.is_empty() {
+            msg.push_str(": ");
+        }
+        msg.push_str(&text);
+    }
+    msg
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -163,4 +180,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Opens the archive for a command, with the path in any error.
 fn open(db: &std::path::Path, access: Access) -> anyhow::Result<rusqlite::Connection> {
     Ok(archive::open(db, access)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_repeated_in_its_error_is_said_once() {
+        let err = anyhow::Error::from(archive::ArchiveError::Io {
+            path: "x.db".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        });
+        assert_eq!(
+            message(&err),
+            "x.db: cannot read the file: permission denied"
+        );
+        let err = err.context("stats failed");
+        assert_eq!(
+            message(&err),
+            "stats failed: x.db: cannot read the file: permission denied"
+        );
+    }
 }

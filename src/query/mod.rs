@@ -236,6 +236,9 @@ fn friendly(e: rusqlite::Error) -> QueryError {
         rusqlite::Error::SqlInputError { msg, offset, .. } => {
             QueryError::Sql(format!("SQL error at character {offset}: {msg}"))
         }
+        rusqlite::Error::MultipleStatement => QueryError::Sql(
+            "one statement at a time, please: remove everything after the first `;`".into(),
+        ),
         _ => QueryError::Sqlite(e),
     }
 }

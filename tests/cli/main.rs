@@ -2,6 +2,7 @@
 
 mod archive;
 mod csv;
+mod errors;
 mod export;
 mod extraction;
 mod import;
