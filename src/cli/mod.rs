@@ -32,10 +32,16 @@ pub struct Cli {
     #[arg(long, global = true, env = "CHRONIK_DB", default_value = "chronik.db")]
     pub db: PathBuf,
     /// Say less: no progress bar and no notes, only results, failures and summaries.
-    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    #[arg(
+        long,
+        short,
+        global = true,
+        conflicts_with = "verbose",
+        display_order = 90
+    )]
     pub quiet: bool,
     /// Say more: a line for every file imported or exported.
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, display_order = 91)]
     pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
@@ -56,7 +62,7 @@ pub enum Command {
     Query(query::Args),
     /// Full-text search over titles and bodies, German-aware, best match first.
     #[command(
-        after_help = "Examples:\n  chronik search Verteidigungsminister\n  chronik search '\"russische Delegation\" AND (Pjöngjang OR Wonsan)' --limit 5\n  chronik search Verteid* NOT Putin --format json\n\nSyntax (as in SQLite FTS5): words; \"a phrase\"; Verteid* (prefix); AND (also between\nwords), OR, NOT (as in `Kim NOT Putin`) and ( ). Operators are upper case.\nWords are stemmed and diacritics ignored: Pjongjang finds Pjöngjang,\nVerteidigungsminister finds Verteidigungsministers. Matches in titles count more."
+        after_help = "Examples:\n  chronik search Verteidigungsminister\n  chronik search '\"russische Delegation\" AND (Pjöngjang OR Wonsan)' --limit 5\n  chronik search Verteid* NOT Putin --format json\n\nSyntax (as in SQLite FTS5): words; \"a phrase\"; Verteid* (prefix); AND (also between\nwords), OR, NOT (as in `Kim NOT Putin`) and ( ). Operators are upper case.\nWords are stemmed and diacritics ignored: Pjongjang finds Pjöngjang,\nVerteidigungsminister finds Verteidigungsministers. Matches in titles count more.\nThe snippet marks matches [so] in tables and CSV, **so** in JSON."
     )]
     Search(search::Args),
     /// Write a table or canned query as CSV, or all of them into a directory.
