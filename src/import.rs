@@ -110,15 +110,18 @@ enum Step {
     Failed(String),
 }
 
-/// Imports `paths` into `conn`; `report` hears about every file.
+/// Imports `paths` into `conn`; `found_files` hears how many files there
+/// are to read (before the first, for a progress bar), `report` about every file.
 pub fn run(
     conn: &mut Connection,
     paths: &[PathBuf],
     options: &Options,
     mut report: impl FnMut(&Path, &Outcome),
     mut problem: impl FnMut(&Problem),
+    mut found_files: impl FnMut(usize),
 ) -> Result<Summary, ImportError> {
     let found = discover(paths);
+    found_files(found.inputs.len());
     let mut summary = Summary::default();
     for p in &found.problems {
         problem(p);

@@ -11,7 +11,8 @@
 //! - [`store`]: the single writer that puts an article and everything derived
 //!   from it into the archive in one transaction.
 //! - [`archive`]: opening a database: version checks, refinery migrations, pragmas.
-//! - [`query`]: canned queries, read-only SQL and the output formats.
+//! - [`query`]: canned queries, search, read-only SQL and the output formats.
+//! - [`stem`]: German word stems, shared by the search index and search queries.
 //! - [`cli`]: one file per command; holds no SQL of its own.
 //!
 //! Knowledge that is not logic (gazetteer, boilerplate rules, month names,
@@ -26,5 +27,6 @@ pub mod ingest;
 pub mod knowledge;
 pub mod query;
 pub mod reindex;
+pub mod stem;
 pub mod store;
 pub mod text;

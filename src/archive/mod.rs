@@ -35,6 +35,10 @@ pub enum ArchiveError {
         name: String,
         why: &'static str,
     },
+    #[error("{path}: a directory, not an archive; pass a file name with --db (such as {path}/chronik.db)")]
+    Directory { path: PathBuf },
+    #[error("{path}: cannot open or create the archive ({reason}); check that the directory exists and is writable")]
+    Open { path: PathBuf, reason: String },
     #[error("{path}: cannot read the file: {source}")]
     Io {
         path: PathBuf,
@@ -77,7 +81,15 @@ pub fn open(path: &Path, access: Access) -> Result<Connection, ArchiveError> {
         path: path.to_path_buf(),
         source,
     };
-    let mut conn = Connection::open(path).map_err(sql_err)?;
+    let mut conn = Connection::open(path).map_err(|e| ArchiveError::Open {
+        path: path.to_path_buf(),
+        reason: match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::CannotOpen => {
+                "SQLite cannot open the file".into()
+            }
+            e => e.to_string(),
+        },
+    })?;
     configure(&conn).map_err(sql_err)?;
     embedded::migrations::runner()
         .set_abort_divergent(true)
@@ -87,6 +99,7 @@ pub fn open(path: &Path, access: Access) -> Result<Connection, ArchiveError> {
             path: path.to_path_buf(),
             source,
         })?;
+    crate::store::search::backfill(&mut conn).map_err(sql_err)?;
     match access {
         Access::ReadWrite => Ok(conn),
         Access::ReadOnly => {
@@ -174,6 +187,11 @@ fn check_file(path: &Path) -> Result<(), ArchiveError> {
             })
         }
     };
+    if meta.is_dir() {
+        return Err(ArchiveError::Directory {
+            path: path.to_path_buf(),
+        });
+    }
     if meta.len() == 0 {
         return Ok(()); // SQLite treats an empty file as a new database.
     }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::archive::Access;
-use crate::query::output::{write_csv, CsvOptions};
+use crate::query::output::write_csv;
 use crate::query::{self as q};
 
 #[derive(Debug, clap::Args)]
@@ -22,40 +22,24 @@ pub struct Args {
     /// The directory for --all.
     #[arg(long)]
     dir: Option<PathBuf>,
-    /// Start with a UTF-8 byte-order mark, for Excel.
-    #[arg(long)]
-    bom: bool,
-    /// Field delimiter, one ASCII character (';' suits German Excel).
-    #[arg(long, default_value = ",", value_parser = parse_delimiter)]
-    delimiter: u8,
-    /// Keep cells that look like spreadsheet formulas as they are.
-    #[arg(long)]
-    raw: bool,
+    #[command(flatten)]
+    csv: super::output::CsvArgs,
     /// A parameter of the canned query, as KEY=VALUE (repeatable).
     #[arg(long = "param", short = 'p', value_name = "KEY=VALUE")]
     params: Vec<String>,
 }
 
-fn parse_delimiter(s: &str) -> Result<u8, String> {
-    match s.as_bytes() {
-        [b] if b.is_ascii() && *b != b'"' && *b != b'\n' && *b != b'\r' => Ok(*b),
-        _ => Err(format!(
-            "`{s}` is not one ASCII character other than a quote or line break"
-        )),
-    }
-}
-
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Path, args: Args, ui: super::Ui) -> anyhow::Result<ExitCode> {
     let conn = super::open(db, Access::ReadOnly)?;
-    let opts = CsvOptions {
-        bom: args.bom,
-        delimiter: args.delimiter,
-        raw: args.raw,
-    };
+    let opts = args.csv.options();
     if args.all {
         let dir = args.dir.unwrap_or_default();
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+        std::fs::create_dir_all(&dir).with_context(|| {
+            format!(
+                "{}: cannot create the directory; choose another --dir",
+                dir.display()
+            )
+        })?;
         let mut names: Vec<String> = q::TABLES.iter().map(|t| t.0.to_string()).collect();
         names.extend(
             q::catalog(&conn)?
@@ -65,11 +49,15 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         );
         for name in &names {
             let rows = q::run_named(&conn, name, &[])?;
-            write_atomically(&dir.join(format!("{name}.csv")), |w| {
-                write_csv(&rows, opts, w)
-            })?;
+            let path = dir.join(format!("{name}.csv"));
+            write_atomically(&path, |w| write_csv(&rows, opts, w))?;
+            if ui.verbose {
+                eprintln!("{}: {} rows", path.display(), rows.rows.len());
+            }
         }
-        eprintln!("wrote {} files to {}", names.len(), dir.display());
+        if !ui.quiet {
+            eprintln!("wrote {} files to {}", names.len(), dir.display());
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let name = args.name.unwrap_or_default();
@@ -92,6 +80,19 @@ fn write_atomically(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    if path.is_dir() {
+        anyhow::bail!(
+            "{}: a directory; give --out a file name, or use --all --dir for a directory",
+            path.display()
+        );
+    }
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "{}: the directory {} does not exist; create it first",
+            path.display(),
+            dir.display()
+        );
+    }
     let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
         format!(
             "{}: cannot create a temporary file in {}",

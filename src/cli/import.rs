@@ -1,8 +1,13 @@
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
 use crate::archive::Access;
 use crate::import::{self, Options, Outcome};
+
+use super::Ui;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -12,42 +17,54 @@ pub struct Args {
     /// Skip files larger than this many bytes.
     #[arg(long, default_value_t = import::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
-    /// Print only failures and the summary.
-    #[arg(long, short)]
-    quiet: bool,
-    /// Print a line for every file.
-    #[arg(long, short)]
-    verbose: bool,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Path, args: Args, ui: Ui) -> anyhow::Result<ExitCode> {
     let mut conn = super::open(db, Access::ReadWrite)?;
     let options = Options {
         max_bytes: args.max_bytes,
     };
+    let bar = progress_bar(!ui.quiet && std::io::stderr().is_terminal());
+    // Lines go out around the bar, so it never tears them.
+    let say = |line: String| bar.suspend(|| eprintln!("{line}"));
     let summary = import::run(
         &mut conn,
         &args.paths,
         &options,
-        |path, outcome| match outcome {
-            Outcome::Failed { reason } => eprintln!("chronik: {}: {reason}", path.display()),
-            Outcome::Duplicate { of } if !args.quiet => {
-                eprintln!(
+        |path, outcome| {
+            match outcome {
+                Outcome::Failed { reason } => say(format!("chronik: {}: {reason}", path.display())),
+                Outcome::Duplicate { of } if !ui.quiet => say(format!(
                     "chronik: {}: same text as {of}; not imported again",
                     path.display()
-                )
+                )),
+                other if ui.verbose => say(format!("{}: {}", path.display(), describe(other))),
+                _ => {}
             }
-            other if args.verbose => eprintln!("{}: {}", path.display(), describe(other)),
-            _ => {}
+            bar.inc(1);
         },
-        |problem| eprintln!("chronik: {problem}"),
+        |problem| say(format!("chronik: {problem}")),
+        |n| bar.set_length(n as u64),
     )?;
+    bar.finish_and_clear();
     println!("{summary}");
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A bar on stderr when `show`, else one that draws nothing (stderr is a
+/// file or pipe, or --quiet): logs then hold only what was said.
+fn progress_bar(show: bool) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let style =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files, {elapsed} (about {eta} left)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+    ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr()).with_style(style)
 }
 
 fn describe(o: &Outcome) -> &'static str {
@@ -57,5 +74,21 @@ fn describe(o: &Outcome) -> &'static str {
         Outcome::Unchanged => "unchanged",
         Outcome::Duplicate { .. } => "duplicate",
         Outcome::Failed { .. } => "failed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_draws_only_when_asked() {
+        assert!(progress_bar(false).is_hidden());
+        // A bar for a terminal; under `cargo test` stderr is captured, so
+        // indicatif itself may still hide it: only its setup is checked here.
+        let bar = progress_bar(true);
+        bar.set_length(3);
+        bar.inc(1);
+        assert_eq!((bar.position(), bar.length()), (1, Some(3)));
     }
 }

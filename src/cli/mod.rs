@@ -1,11 +1,15 @@
 //! The command line: one file per command, each a thin layer over the
 //! library that formats what it returns. No SQL lives here.
 
+mod completions;
+mod datasette;
 mod export;
 mod import;
 mod migrate;
+mod output;
 mod query;
 mod reindex;
+mod search;
 mod sql;
 mod stats;
 
@@ -21,12 +25,24 @@ use crate::archive::{self, Access};
     name = "chronik",
     version,
     about = "Turns a pile of news articles into a SQLite archive people can question.",
-    after_help = "Examples:\n  chronik import seeds/\n  chronik query timeline --format csv\n  chronik export --all --dir exports"
+    after_help = "Examples:\n  chronik import seeds/\n  chronik search Verteidigungsminister\n  chronik query timeline --format csv\n  chronik export --all --dir exports"
 )]
 pub struct Cli {
     /// The archive to use (created if missing).
     #[arg(long, global = true, env = "CHRONIK_DB", default_value = "chronik.db")]
     pub db: PathBuf,
+    /// Say less: no progress bar and no notes, only results, failures and summaries.
+    #[arg(
+        long,
+        short,
+        global = true,
+        conflicts_with = "verbose",
+        display_order = 90
+    )]
+    pub quiet: bool,
+    /// Say more: a line for every file imported or exported.
+    #[arg(long, short, global = true, display_order = 91)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -44,6 +60,11 @@ pub enum Command {
         after_help = "Examples:\n  chronik query --list\n  chronik query entity_mentions --param name=Putin --format json"
     )]
     Query(query::Args),
+    /// Full-text search over titles and bodies, German-aware, best match first.
+    #[command(
+        after_help = "Examples:\n  chronik search Verteidigungsminister\n  chronik search '\"russische Delegation\" AND (Pjöngjang OR Wonsan)' --limit 5\n  chronik search Verteid* NOT Putin --format json\n\nSyntax (as in SQLite FTS5): words; \"a phrase\"; Verteid* (prefix); AND (also between\nwords), OR, NOT (as in `Kim NOT Putin`) and ( ). Operators are upper case.\nWords are stemmed and diacritics ignored: Pjongjang finds Pjöngjang,\nVerteidigungsminister finds Verteidigungsministers. Matches in titles count more.\nThe snippet marks matches [so] in tables and CSV, **so** in JSON."
+    )]
+    Search(search::Args),
     /// Write a table or canned query as CSV, or all of them into a directory.
     #[command(
         after_help = "Examples:\n  chronik export timeline --out timeline.csv --bom --delimiter ';'\n  chronik export --all --dir exports"
@@ -60,6 +81,24 @@ pub enum Command {
     /// Rows per table, schema version and file size.
     #[command(after_help = "Example:\n  chronik stats --format json")]
     Stats(stats::Args),
+    /// Print Datasette metadata.json: every canned query and the full-text search setup.
+    #[command(
+        name = "datasette-metadata",
+        after_help = "Example:\n  chronik datasette-metadata > metadata.json\n  datasette serve chronik.db --metadata metadata.json"
+    )]
+    DatasetteMetadata(datasette::Args),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  chronik completions bash > ~/.local/share/bash-completion/completions/chronik\n  chronik completions zsh > ~/.zfunc/_chronik\n  chronik completions fish > ~/.config/fish/completions/chronik.fish"
+    )]
+    Completions(completions::Args),
+}
+
+/// How talkative a command is on stderr (`--quiet`, `--verbose`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ui {
+    pub quiet: bool,
+    pub verbose: bool,
 }
 
 /// Failures that are the user's call to fix in how chronik was called.
@@ -78,14 +117,34 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("chronik: {err:#}");
+            eprintln!("chronik: {}", message(&err));
             let usage = err.downcast_ref::<UsageError>().is_some()
                 || err
                     .downcast_ref::<crate::query::QueryError>()
+                    .is_some_and(|e| e.is_usage())
+                || err
+                    .downcast_ref::<crate::query::search::SearchError>()
                     .is_some_and(|e| e.is_usage());
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
+}
+
+/// The error and its causes, each said once: many errors repeat their
+/// cause in their own message (`{path}: {source}`).
+fn message(err: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if msg.contains(&text) {
+            continue;
+        }
+        if !msg.is_empty() {
+            msg.push_str(": ");
+        }
+        msg.push_str(&text);
+    }
+    msg
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -106,18 +165,47 @@ fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
 
 /// Runs one parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let ui = Ui {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
     match cli.command {
-        Command::Import(args) => import::run(&cli.db, args),
+        Command::Import(args) => import::run(&cli.db, args, ui),
         Command::Migrate(args) => migrate::run(&cli.db, args),
         Command::Query(args) => query::run(&cli.db, args),
-        Command::Export(args) => export::run(&cli.db, args),
+        Command::Search(args) => search::run(&cli.db, args),
+        Command::Export(args) => export::run(&cli.db, args, ui),
         Command::Sql(args) => sql::run(&cli.db, args),
         Command::Reindex(args) => reindex::run(&cli.db, args),
         Command::Stats(args) => stats::run(&cli.db, args),
+        Command::DatasetteMetadata(args) => datasette::run(&cli.db, args),
+        Command::Completions(args) => completions::run(args),
     }
 }
 
 /// Opens the archive for a command, with the path in any error.
 fn open(db: &std::path::Path, access: Access) -> anyhow::Result<rusqlite::Connection> {
     Ok(archive::open(db, access)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_repeated_in_its_error_is_said_once() {
+        let err = anyhow::Error::from(archive::ArchiveError::Io {
+            path: "x.db".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        });
+        assert_eq!(
+            message(&err),
+            "x.db: cannot read the file: permission denied"
+        );
+        let err = err.context("stats failed");
+        assert_eq!(
+            message(&err),
+            "stats failed: x.db: cannot read the file: permission denied"
+        );
+    }
 }

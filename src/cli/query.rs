@@ -2,7 +2,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::archive::Access;
-use crate::query::output::{self, CsvOptions, Format};
 use crate::query::{self as q};
 
 #[derive(Debug, clap::Args)]
@@ -16,14 +15,15 @@ pub struct Args {
     /// A parameter, as KEY=VALUE (repeatable).
     #[arg(long = "param", short = 'p', value_name = "KEY=VALUE")]
     params: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[command(flatten)]
+    output: super::output::OutputArgs,
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    args.output.check()?;
     let conn = super::open(db, Access::ReadOnly)?;
-    let mut out = std::io::stdout().lock();
     if args.list {
+        let mut out = std::io::stdout().lock();
         for c in q::catalog(&conn)? {
             let params = if c.params.is_empty() {
                 String::new()
@@ -57,6 +57,6 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         .into());
     };
     let rows = q::run_canned(&conn, canned, &params)?;
-    output::write(&rows, args.format, CsvOptions::default(), &mut out)?;
+    args.output.print(&rows)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,16 +4,16 @@ use std::process::ExitCode;
 use rusqlite::types::Value;
 
 use crate::archive::Access;
-use crate::query::output::{self, CsvOptions, Format};
 use crate::query::Rows;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[command(flatten)]
+    output: super::output::OutputArgs,
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    args.output.check()?;
     let conn = super::open(db, Access::ReadOnly)?;
     let stats = crate::store::stats(&conn)?;
     let size = std::fs::metadata(db).map(|m| m.len()).unwrap_or(0);
@@ -32,11 +32,6 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         Value::Text("file_bytes".into()),
         Value::Integer(size as i64),
     ]);
-    output::write(
-        &rows,
-        args.format,
-        CsvOptions::default(),
-        &mut std::io::stdout().lock(),
-    )?;
+    args.output.print(&rows)?;
     Ok(ExitCode::SUCCESS)
 }

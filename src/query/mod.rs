@@ -4,7 +4,9 @@
 //! `canned_queries`, filled by a migration next to the views it queries), so
 //! chronik, Datasette and any other client see the same list.
 
+pub mod datasette;
 pub mod output;
+pub mod search;
 
 use rusqlite::types::Value;
 use rusqlite::Connection;
@@ -234,6 +236,9 @@ fn friendly(e: rusqlite::Error) -> QueryError {
         rusqlite::Error::SqlInputError { msg, offset, .. } => {
             QueryError::Sql(format!("SQL error at character {offset}: {msg}"))
         }
+        rusqlite::Error::MultipleStatement => QueryError::Sql(
+            "one statement at a time, please: remove everything after the first `;`".into(),
+        ),
         _ => QueryError::Sqlite(e),
     }
 }

@@ -8,6 +8,7 @@
 //! mentions or events), so an update never leaves stale rows behind.
 
 mod events;
+pub mod search;
 
 use std::collections::{HashMap, HashSet};
 
@@ -137,6 +138,7 @@ pub fn write_article(
             conn.last_insert_rowid()
         }
     };
+    search::index_article(conn, id, Some(&rec.title), &rec.body)?;
     write_extraction(conn, cache, id, x)?;
     if existing.is_some() {
         collect_garbage(conn)?;

@@ -11,6 +11,7 @@ fn migrate_status_lists_applied_migrations() {
     let (_, out, _) = w.run(&["migrate", "--status"]);
     assert!(out.contains("V1__schema\tapplied"), "{out}");
     assert!(out.contains("V2__views\tapplied"), "{out}");
+    assert!(out.contains("V3__search\tapplied"), "{out}");
     let mode: String = w
         .conn()
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -119,6 +120,31 @@ fn stats_counts_rows_and_names_the_schema_version() {
             .clone()
     };
     assert_eq!(get("articles"), 5);
-    assert_eq!(get("schema_version"), 2);
+    assert_eq!(get("schema_version"), 3);
     assert!(get("file_bytes").as_i64().unwrap() > 0);
+}
+
+#[test]
+fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    // Take the archive back to schema V2, as archives in the field are.
+    w.conn()
+        .execute_batch(
+            "DROP TRIGGER articles_stem_stale; DROP TRIGGER articles_stem_gone;
+             DROP TABLE articles_stem_fts; DROP TABLE articles_stem;
+             DELETE FROM canned_queries WHERE name = 'search_articles';
+             DELETE FROM refinery_schema_history WHERE version = 3;",
+        )
+        .unwrap();
+    let (_, out, _) = w.run(&["migrate", "--status"]);
+    assert!(out.contains("V3__search\tpending"), "{out}");
+    let (code, out, err) = w.run(&["search", "Verteidigungsministers", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 4, "{out}");
+    assert_eq!(w.count("SELECT count(*) FROM articles_stem"), 5);
+    assert_eq!(
+        w.count("SELECT count(*) FROM refinery_schema_history WHERE version = 3"),
+        1
+    );
 }

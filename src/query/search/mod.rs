@@ -1,0 +1,78 @@
+//! `chronik search`: German-aware full-text search.
+//!
+//! The query is parsed and stemmed in Rust ([`parse`]) and matched against
+//! `articles_stem_fts`, the FTS5 index over the stemmed shadow columns;
+//! hits are ranked by bm25 with a title match counting [`TITLE_WEIGHT`]
+//! times a body match, and their snippets are cut from the text as written
+//! ([`snippet`]).
+
+pub mod parse;
+pub mod snippet;
+
+use rusqlite::{params, Connection};
+
+pub use parse::ParseError;
+pub use snippet::Piece;
+
+/// How much more a match in the title counts than one in the body.
+pub const TITLE_WEIGHT: f64 = 5.0;
+
+/// One article that matches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub article_id: i64,
+    pub published_on: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub snippet: Vec<Piece>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("cannot search for `{query}`: {reason} (see `chronik search --help` for the syntax)")]
+    Syntax { query: String, reason: String },
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl SearchError {
+    /// Mistakes in the search text, as opposed to archive failures.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, SearchError::Syntax { .. })
+    }
+}
+
+/// The best `limit` articles for `query`, best first.
+pub fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<Hit>, SearchError> {
+    let syntax = |reason: String| SearchError::Syntax {
+        query: query.to_string(),
+        reason,
+    };
+    let expr = parse::parse(query).map_err(|e| syntax(e.to_string()))?;
+    let terms = expr.positive_terms();
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.published_on, s.name, a.title, a.body
+         FROM articles_stem_fts f
+         JOIN articles a ON a.id = f.rowid
+         LEFT JOIN sources s ON s.id = a.source_id
+         WHERE articles_stem_fts MATCH ?1
+         ORDER BY bm25(articles_stem_fts, ?2, 1.0), a.id
+         LIMIT ?3",
+    )?;
+    let rows = stmt.query_map(params![expr.to_fts(), TITLE_WEIGHT, limit], |r| {
+        let body: String = r.get(4)?;
+        Ok(Hit {
+            article_id: r.get(0)?,
+            published_on: r.get(1)?,
+            outlet: r.get(2)?,
+            title: r.get(3)?,
+            snippet: snippet::snippet(&body, &terms),
+        })
+    })?;
+    rows.collect::<Result<_, _>>().map_err(|e| match e {
+        // Quoting every term leaves FTS5 nothing to reject; should it still
+        // refuse, the user hears why in its words, not as an archive failure.
+        rusqlite::Error::SqliteFailure(_, Some(msg)) if msg.starts_with("fts5:") => syntax(msg),
+        e => e.into(),
+    })
+}

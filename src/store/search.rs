@@ -1,0 +1,50 @@
+//! The stemmed shadow columns of `articles` (table `articles_stem`, indexed
+//! by `articles_stem_fts` through triggers): written with every article, and
+//! filled in on opening for articles that lack them (an archive from before
+//! schema V3, or articles edited by another client).
+
+use rusqlite::{params, Connection};
+
+use crate::stem::stem_text;
+
+/// Writes the stems of article `id`'s title and body.
+pub fn index_article(
+    conn: &Connection,
+    id: i64,
+    title: Option<&str>,
+    body: &str,
+) -> rusqlite::Result<()> {
+    // An upsert, not INSERT OR REPLACE: REPLACE would delete without firing
+    // the trigger that keeps the FTS index in step.
+    conn.prepare_cached(
+        "INSERT INTO articles_stem (article_id, title, body) VALUES (?1, ?2, ?3)
+         ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, body = excluded.body",
+    )?
+    .execute(params![id, title.map(stem_text), stem_text(body)])?;
+    Ok(())
+}
+
+/// Stems every article that has no shadow row yet, in one transaction;
+/// returns how many. Cheap when there are none.
+pub fn backfill(conn: &mut Connection) -> rusqlite::Result<usize> {
+    // Ids first: SQLite answers this from an index, without reading the texts.
+    let missing: Vec<i64> = {
+        let mut stmt = conn.prepare(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM articles_stem) ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    if missing.is_empty() {
+        return Ok(0);
+    }
+    let tx = conn.transaction()?;
+    for id in &missing {
+        let (title, body): (Option<String>, String) = tx
+            .prepare_cached("SELECT title, body FROM articles WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        index_article(&tx, *id, title.as_deref(), &body)?;
+    }
+    tx.commit()?;
+    Ok(missing.len())
+}

@@ -1,0 +1,267 @@
+use serde_json::Value;
+
+use crate::workdir::Workdir;
+
+/// Runs `chronik search ARGS --format json` and returns the hits.
+fn search(w: &Workdir, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let (code, out, err) = w.run(&all);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+fn ids(hits: &[Value]) -> Vec<i64> {
+    hits.iter()
+        .map(|h| h["article_id"].as_i64().unwrap())
+        .collect()
+}
+
+/// Three small articles with known words, imported.
+fn three() -> Workdir {
+    let w = Workdir::new();
+    w.write(
+        "in/a.txt",
+        "Lawrow reist nach Pjöngjang\n\nDer russische Außenminister Sergej Lawrow ist in Pjöngjang eingetroffen.\n",
+    );
+    w.write(
+        "in/b.txt",
+        "Putin in Moskau\n\nPräsident Putin empfing den Verteidigungsminister in Moskau.\n",
+    );
+    w.write(
+        "in/c.txt",
+        "Treffen in Wonsan\n\nLawrow und Putin trafen sich in Wonsan mit zwei Verteidigungsministern.\n",
+    );
+    let (code, _, err) = w.run(&["import", "in"]);
+    assert_eq!(code, 0, "{err}");
+    w
+}
+
+#[test]
+fn umlauts_fold_pjongjang_finds_pjoengjang() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    let hits = search(&w, &["Pjongjang"]);
+    assert_eq!(hits.len(), 5);
+    for h in &hits {
+        let s = h["snippet"].as_str().unwrap();
+        assert!(s.contains("**Pjöngjang**"), "{s}");
+    }
+    // The title counts more: the one article with Pjöngjang in its title comes first.
+    assert!(hits[0]["title"].as_str().unwrap().contains("Pjöngjang"));
+    assert_eq!(hits[0]["outlet"], "Dân trí");
+    assert_eq!(hits[0]["published_on"], "2024-11-29");
+}
+
+#[test]
+fn inflected_forms_match_where_plain_fts_misses_them() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    // Plain FTS5 over the text as written finds only the exact form: not
+    // article 5, which has only "Verteidigungsministers" ...
+    let plain: String = w
+        .conn()
+        .query_row(
+            "SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH 'Verteidigungsminister'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(plain, "1,2");
+    // ... chronik search finds it too, and shows the word as written.
+    let hits = search(&w, &["Verteidigungsminister"]);
+    assert_eq!(ids(&hits), vec![2, 1, 5]);
+    let snippet = hits[2]["snippet"].as_str().unwrap();
+    assert!(
+        snippet.contains("stellvertretenden **Verteidigungsministers** Alexei Kriworuchko"),
+        "{snippet}"
+    );
+}
+
+#[test]
+fn phrases_prefixes_and_boolean_operators() {
+    let w = three();
+    assert_eq!(ids(&search(&w, &["Lawrow NOT Putin"])), vec![1]);
+    assert_eq!(ids(&search(&w, &["Lawrow", "NOT", "Putin"])), vec![1]);
+    let mut either = ids(&search(&w, &["Pjongjang OR Moskau"]));
+    either.sort();
+    assert_eq!(either, vec![1, 2]);
+    let mut grouped = ids(&search(&w, &["(Pjöngjang OR Wonsan) AND Lawrow"]));
+    grouped.sort();
+    assert_eq!(grouped, vec![1, 3]);
+    assert_eq!(ids(&search(&w, &["\"russischen Außenminister\""])), vec![1]);
+    assert!(search(&w, &["\"Außenminister russische\""]).is_empty());
+    let mut prefix = ids(&search(&w, &["Verteid*"]));
+    prefix.sort();
+    assert_eq!(prefix, vec![2, 3]);
+    let hits = search(&w, &["Verteidigungsminister"]);
+    assert_eq!(hits.len(), 2);
+    assert!(hits.iter().any(|h| h["snippet"]
+        == "Lawrow und Putin trafen sich in Wonsan mit zwei **Verteidigungsministern**."));
+    assert!(search(&w, &["Minsk"]).is_empty());
+}
+
+#[test]
+fn a_title_match_ranks_above_body_matches() {
+    let w = Workdir::new();
+    w.write(
+        "in/a.txt",
+        "Gespräche in Moskau\n\nLawrow sprach lange mit den Gästen. Danach reiste Lawrow ab.\n",
+    );
+    w.write(
+        "in/b.txt",
+        "Lawrow in Moskau\n\nDer Minister sprach mit den Gästen in der Hauptstadt.\n",
+    );
+    // Articles without the word, so that it is rare enough to count for bm25.
+    for i in 1..=3 {
+        w.write(
+            &format!("in/f{i}.txt"),
+            format!("Wetter {i}\n\nEs regnet in Berlin am Tag {i}.\n"),
+        );
+    }
+    w.run(&["import", "in"]);
+    let hits = search(&w, &["Lawrow"]);
+    assert_eq!(ids(&hits), vec![2, 1]);
+    // No body match: the snippet is the start of the body.
+    assert_eq!(
+        hits[0]["snippet"],
+        "Der Minister sprach mit den Gästen in der Hauptstadt."
+    );
+}
+
+#[test]
+fn table_and_csv_mark_matches_in_brackets() {
+    let w = three();
+    let (code, out, _) = w.run(&["search", "Wonsan", "--format", "csv", "--delimiter", ";"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "article_id;published_on;outlet;title;snippet\r\n3;;;Treffen in Wonsan;Lawrow und Putin trafen sich in [Wonsan] mit zwei Verteidigungsministern.\r\n"
+    );
+    let (code, out, _) = w.run(&["search", "Lawrow", "--limit", "1"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("[Lawrow]"), "{out}");
+    assert!(out.trim_end().ends_with("(1 rows)"), "{out}");
+}
+
+#[test]
+fn malformed_queries_get_a_plain_message() {
+    let w = three();
+    for (query, says) in [
+        (
+            "\"Kim Jong",
+            "a quote is not closed; end the phrase with \"",
+        ),
+        ("(Kim OR Putin", "a `(` is not closed; add the missing `)`"),
+        ("Kim)", "a `)` has no `(` before it"),
+        (
+            "Kim OR",
+            "`OR` needs a search term on both sides, as in `Kim OR Putin`",
+        ),
+        ("NOT Putin", "`NOT` needs a search term on both sides"),
+        (
+            "Kim AND AND Putin",
+            "`AND` needs a search term on both sides",
+        ),
+        ("()", "`()` holds nothing"),
+        ("Kim *", "`*` must follow a word directly, as in Verteid*"),
+        (
+            "?!",
+            "there is nothing to search for; give at least one word",
+        ),
+    ] {
+        let (code, out, err) = w.run(&["search", query]);
+        assert_eq!(code, 2, "{query}");
+        assert!(out.is_empty());
+        assert!(
+            err.contains(&format!("chronik: cannot search for `{query}`: {says}")),
+            "{query}: {err}"
+        );
+        assert!(!err.to_lowercase().contains("fts5"), "{err}");
+    }
+    let (code, _, err) = w.run(&["search", "Lawrow", "--limit", "0"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("invalid value '0' for '--limit <LIMIT>'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_index_follows_updates_reindex_and_other_clients() {
+    let w = three();
+    // A changed file: the new word is found, the old one gone.
+    w.write(
+        "in/b.txt",
+        "Putin in Minsk\n\nPräsident Putin empfing den Verteidigungsminister in Minsk.\n",
+    );
+    let (code, out, _) = w.run(&["import", "in"]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, "imported 0, updated 1, unchanged 2, failed 0")
+    );
+    assert_eq!(ids(&search(&w, &["Minsk"])), vec![2]);
+    assert!(search(&w, &["Moskau"]).is_empty());
+
+    let (code, _, err) = w.run(&["reindex"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(ids(&search(&w, &["Minsk"])), vec![2]);
+    assert_eq!(w.count("SELECT count(*) FROM articles_stem"), 3);
+
+    // Another client edits a title: its stems go stale and chronik writes them anew.
+    w.conn()
+        .execute(
+            "UPDATE articles SET title = 'Putin in Nowosibirsk' WHERE id = 2",
+            [],
+        )
+        .unwrap();
+    assert_eq!(w.count("SELECT count(*) FROM articles_stem"), 2);
+    assert_eq!(ids(&search(&w, &["Nowosibirsk"])), vec![2]);
+    // An archive whose stems are missing altogether (made before schema V3) gets them.
+    w.conn().execute("DELETE FROM articles_stem", []).unwrap();
+    assert_eq!(ids(&search(&w, &["Wonsan"])), vec![3]);
+    assert_eq!(w.count("SELECT count(*) FROM articles_stem"), 3);
+    // Deleting an article elsewhere removes it from the index.
+    w.conn()
+        .execute("DELETE FROM articles WHERE id = 3", [])
+        .unwrap();
+    assert!(search(&w, &["Wonsan"]).is_empty());
+}
+
+#[test]
+fn other_clients_query_both_full_text_tables_without_chronik() {
+    let w = three();
+    let c = w.conn();
+    let stemmed: i64 = c
+        .query_row(
+            "SELECT count(*) FROM articles_stem_fts WHERE articles_stem_fts MATCH 'verteidigungsminist'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stemmed, 2);
+    let tokenizers: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%USING fts5%' AND sql LIKE '%tokenize=\"unicode61 remove_diacritics 2\"%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tokenizers, 2);
+    let (code, out, _) = w.run(&[
+        "query",
+        "search_articles",
+        "--param",
+        "q=Pjongjang",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let rows: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0]["snippet"],
+        "Der russische Außenminister Sergej Lawrow ist in [Pjöngjang] eingetroffen."
+    );
+}
