@@ -24,7 +24,7 @@ pub fn citations(
     mentions: &[(usize, usize, usize)],
 ) -> Vec<String> {
     static CUE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:laut|zufolge|zitiert\w*|berichtet\w*|meldet\w*|teilt\w*|erklärt\w*|sagt\w*|nach angaben|aussage|mitteilung|hieß es|schrieb|verlautet\w*|bestätigt\w*|quelle)\b")
+        Regex::new(r"(?i)(?:laut|zufolge|zitiert\w*|berichtet\w*|meldet\w*|teilt\w*|erklärt\w*|sagt\w*|nach angaben|aussage|mitteilung|hieß es|schrieb|verlautet\w*|bestätigt\w*|quelle)")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let known = sources();

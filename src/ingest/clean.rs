@@ -27,7 +27,7 @@ pub struct Cleaned {
     pub credits: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Kind {
     Inline,
     Credit,
@@ -43,6 +43,8 @@ enum Kind {
 
 struct Rules {
     rules: Vec<(Kind, Regex)>,
+    /// All patterns of a kind in one set, so "does any rule match" is one pass.
+    sets: std::collections::HashMap<Kind, regex::RegexSet>,
 }
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
@@ -77,7 +79,22 @@ impl Rules {
                 .map_err(|e| format!("line {}: {e}", n + 1))?;
             rules.push((kind, re));
         }
-        Ok(Rules { rules })
+        let mut sets = std::collections::HashMap::new();
+        for &(kind, _) in &rules {
+            if sets.contains_key(&kind) {
+                continue;
+            }
+            let patterns = rules
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, r)| r.as_str());
+            let set = regex::RegexSetBuilder::new(patterns)
+                .dfa_size_limit(16 << 20)
+                .build()
+                .map_err(|e| e.to_string())?;
+            sets.insert(kind, set);
+        }
+        Ok(Rules { rules, sets })
     }
 
     fn of(&self, kind: Kind) -> impl Iterator<Item = &Regex> {
@@ -88,7 +105,7 @@ impl Rules {
     }
 
     fn any(&self, kind: Kind, line: &str) -> bool {
-        self.of(kind).any(|r| r.is_match(line))
+        self.sets.get(&kind).is_some_and(|s| s.is_match(line))
     }
 }
 
