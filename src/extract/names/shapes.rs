@@ -136,6 +136,21 @@ pub(super) fn shaped_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     out
 }
 
+/// Organization when `word` is in `orgs`, location when in `places`.
+fn kind_in(
+    word: &str,
+    orgs: &std::collections::HashSet<String>,
+    places: &std::collections::HashSet<String>,
+) -> Option<EntityKind> {
+    if orgs.contains(word) {
+        Some(EntityKind::Organization)
+    } else if places.contains(word) {
+        Some(EntityKind::Location)
+    } else {
+        None
+    }
+}
+
 /// "Universität Dumlupınar", "Dumlupınar-Universität", "Kim-Il-Sung-Platz",
 /// "Kosmodrom Wostotschny".
 pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
@@ -143,28 +158,14 @@ pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     for (i, tok) in toks.iter().enumerate() {
         let t = tok.text;
         if let Some((_, last)) = t.rsplit_once('-') {
-            let kind = if lex.org_head.contains(last) {
-                Some(EntityKind::Organization)
-            } else if lex.place_head.contains(last) {
-                Some(EntityKind::Location)
-            } else {
-                None
-            };
-            if let Some(kind) = kind {
+            if let Some(kind) = kind_in(last, &lex.org_head, &lex.place_head) {
                 if starts_upper(t) && t.split('-').count() >= 2 {
                     out.push(resolved(tok.start, tok.end, t, kind, 0.75));
                 }
                 continue;
             }
         }
-        let descriptor = if lex.place_word.contains(t) {
-            Some(EntityKind::Location)
-        } else if lex.org_word.contains(t) {
-            Some(EntityKind::Organization)
-        } else {
-            None
-        };
-        if let Some(kind) = descriptor {
+        if let Some(kind) = kind_in(t, &lex.org_word, &lex.place_word) {
             let n = name_run(toks, i + 1, 2, lex);
             if n > 0 && !noun_shaped(toks[i + 1].text, lex) {
                 let (first, last) = (toks[i + 1], toks[i + n]);
