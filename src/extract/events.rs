@@ -101,9 +101,10 @@ pub struct Signature {
 
 /// Kinds that describe the same happening from different angles.
 fn kinds_compatible(a: &str, b: &str) -> bool {
-    const VISIT: &[&str] = &["meeting", "visit"];
-    a == b || (VISIT.contains(&a) && VISIT.contains(&b))
+    a == b || (VISIT_KINDS.contains(&a) && VISIT_KINDS.contains(&b))
 }
+
+const VISIT_KINDS: &[&str] = &["meeting", "visit"];
 
 /// Dates that can name the same happening: one is a prefix of the other
 /// (2024-07 fits 2024-07-18), or two days at most one apart (the day it

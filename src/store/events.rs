@@ -111,31 +111,32 @@ fn find_match(
         }
         _ => return Ok(None),
     }
-    let wanted: BTreeSet<i64> = participants.iter().copied().collect();
+    // Only events that share a participant, found from the date index:
+    // starting from a participant such as Kim Jong Un would scan all his
+    // events, so CROSS JOIN and the unary + keep SQLite on the dates.
+    let marks: Vec<String> = (0..participants.len())
+        .map(|i| format!("?{}", i + 3))
+        .collect();
+    let sql = format!(
+        "SELECT e.id FROM events e CROSS JOIN event_participants p ON p.event_id = e.id
+         WHERE e.occurred_on BETWEEN ?1 AND ?2 AND +p.entity_id IN ({})",
+        marks.join(", ")
+    );
     let mut candidates = BTreeSet::new();
-    let mut by_date = conn.prepare_cached(
-        "SELECT p.event_id, p.entity_id FROM events e JOIN event_participants p ON p.event_id = e.id
-         WHERE e.occurred_on = ?1",
-    )?;
-    for d in &exact {
-        for row in by_date.query_map([d], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-            let (ev, ent) = row?;
-            if wanted.contains(&ent) {
-                candidates.insert(ev);
-            }
+    let mut collect = |lo: &str, hi: &str| -> rusqlite::Result<()> {
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut params: Vec<&dyn rusqlite::ToSql> = vec![&lo, &hi];
+        params.extend(participants.iter().map(|p| p as &dyn rusqlite::ToSql));
+        for id in stmt.query_map(params.as_slice(), |r| r.get::<_, i64>(0))? {
+            candidates.insert(id?);
         }
+        Ok(())
+    };
+    for d in &exact {
+        collect(d, d)?;
     }
     if let Some(m) = month_range {
-        let mut in_month = conn.prepare_cached(
-            "SELECT p.event_id, p.entity_id FROM events e JOIN event_participants p ON p.event_id = e.id
-             WHERE e.occurred_on > ?1 AND e.occurred_on < ?1 || '-99'",
-        )?;
-        for row in in_month.query_map([&m], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-            let (ev, ent) = row?;
-            if wanted.contains(&ent) {
-                candidates.insert(ev);
-            }
-        }
+        collect(&format!("{m}-01"), &format!("{m}-99"))?;
     }
     for id in candidates {
         if let Some(stored) = stored_signature(conn, id)? {
