@@ -3,8 +3,17 @@
 //! Each file is one transaction: a failure anywhere leaves nothing of that
 //! file behind and the import goes on with the next. Unchanged files (same
 //! raw bytes as stored under the same origin) are skipped without a write.
+//!
+//! A stop request ([`Options::stop`], set by the CLI on Ctrl-C) is honoured
+//! between files and once more just before a file's commit, so the file in
+//! progress is rolled back and everything before it stays. The last write of
+//! an import is made with `synchronous = FULL`, which syncs the WAL and with
+//! it every file committed before: what an import reported is on disk once it
+//! returns, power loss or not.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use rusqlite::Connection;
 
@@ -21,13 +30,23 @@ pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Options {
     pub max_bytes: u64,
+    /// When set, the import stops before the next file (or before committing
+    /// the current one) and reports [`Summary::interrupted`].
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             max_bytes: DEFAULT_MAX_BYTES,
+            stop: None,
         }
+    }
+}
+
+impl Options {
+    fn stopping(&self) -> bool {
+        self.stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst))
     }
 }
 
@@ -54,6 +73,9 @@ pub struct Summary {
     pub unchanged: u64,
     pub duplicates: u64,
     pub failed: u64,
+    /// The import was stopped on request; files after the last one counted
+    /// were not imported (the one in progress was rolled back).
+    pub interrupted: bool,
 }
 
 impl std::fmt::Display for Summary {
@@ -104,7 +126,13 @@ pub fn run(
     let run_id = conn.last_insert_rowid();
     let mut known = store::known(conn)?;
     for input in &found.inputs {
-        let outcome = import_one(conn, input, options, &mut known)?;
+        let outcome = match import_one(conn, input, options, &mut known)? {
+            Some(outcome) => outcome,
+            None => {
+                summary.interrupted = true;
+                break;
+            }
+        };
         match &outcome {
             Outcome::Imported => summary.imported += 1,
             Outcome::Updated => summary.updated += 1,
@@ -114,6 +142,8 @@ pub fn run(
         }
         report(&input.path, &outcome);
     }
+    // Syncing this last commit makes every earlier one durable too (see above).
+    conn.execute_batch("PRAGMA synchronous = FULL")?;
     conn.execute(
         "UPDATE import_runs SET finished_at = ?2, imported = ?3, updated = ?4, unchanged = ?5,
          duplicates = ?6, failed = ?7 WHERE id = ?1",
@@ -127,6 +157,7 @@ pub fn run(
             summary.failed as i64
         ],
     )?;
+    conn.execute_batch("PRAGMA synchronous = NORMAL")?;
     Ok(summary)
 }
 
@@ -136,18 +167,23 @@ fn now() -> String {
         .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
 }
 
-fn failed(reason: impl Into<String>) -> Outcome {
-    Outcome::Failed {
+fn failed(reason: impl Into<String>) -> Option<Outcome> {
+    Some(Outcome::Failed {
         reason: reason.into(),
-    }
+    })
 }
 
+/// Imports one file in one transaction; None when a stop was requested
+/// before anything of it was committed.
 fn import_one(
     conn: &mut Connection,
     input: &Input,
     options: &Options,
     known: &mut Known,
-) -> Result<Outcome, ImportError> {
+) -> Result<Option<Outcome>, ImportError> {
+    if options.stopping() {
+        return Ok(None);
+    }
     let size = match std::fs::metadata(&input.path) {
         Ok(m) => m.len(),
         Err(e) => return Ok(failed(io_reason(&e))),
@@ -166,12 +202,12 @@ fn import_one(
     let existing = known.by_origin.get(&input.origin).cloned();
     if let Some((_, stored)) = &existing {
         if *stored == hash {
-            return Ok(Outcome::Unchanged);
+            return Ok(Some(Outcome::Unchanged));
         }
     }
     if let Some(first) = known.by_hash.get(&hash) {
         if *first != input.origin {
-            return Ok(Outcome::Duplicate { of: first.clone() });
+            return Ok(Some(Outcome::Duplicate { of: first.clone() }));
         }
     }
     let decoded = match decode(&bytes) {
@@ -205,9 +241,16 @@ fn import_one(
         path: input.path.clone(),
         source,
     };
+    if options.stopping() {
+        return Ok(None);
+    }
     let tx = conn.transaction().map_err(store_err)?;
     let id = store::write_article(&tx, &record, &extraction, existing.map(|e| e.0), &now())
         .map_err(store_err)?;
+    if options.stopping() {
+        // Dropping the transaction rolls this file back.
+        return Ok(None);
+    }
     tx.commit().map_err(store_err)?;
     known
         .by_hash
@@ -217,9 +260,9 @@ fn import_one(
         .by_origin
         .insert(input.origin.clone(), (id, hash))
         .is_some();
-    Ok(if updated {
+    Ok(Some(if updated {
         Outcome::Updated
     } else {
         Outcome::Imported
-    })
+    }))
 }

@@ -13,6 +13,11 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub mod backup;
+mod lock;
+
+pub use lock::{lock_path, ImportLock, LockError};
+
 mod embedded {
     refinery::embed_migrations!("migrations");
 }
@@ -35,6 +40,8 @@ pub enum ArchiveError {
         name: String,
         why: &'static str,
     },
+    #[error("{path}: the database file is damaged (SQLite: {detail}) and was not modified; restore it from a backup (see `chronik backup`), or rescue what is left with: sqlite3 {path} .recover | sqlite3 rescued.db")]
+    Damaged { path: PathBuf, detail: String },
     #[error("{path}: cannot read the file: {source}")]
     Io {
         path: PathBuf,
@@ -50,6 +57,8 @@ pub enum ArchiveError {
         path: PathBuf,
         source: refinery::Error,
     },
+    #[error(transparent)]
+    Lock(#[from] LockError),
 }
 
 /// One migration as the archive and the binary see it.
@@ -105,6 +114,17 @@ pub fn open(path: &Path, access: Access) -> Result<Connection, ArchiveError> {
             Ok(ro)
         }
     }
+}
+
+/// Opens the archive for a writer (import, reindex) holding the import lock,
+/// so that no other writer runs until the lock is dropped. The file is
+/// checked before the lock file is created beside it, and the lock is taken
+/// before migrating, so two writers never migrate a new archive at once.
+pub fn open_writer(path: &Path) -> Result<(Connection, ImportLock), ArchiveError> {
+    check_file(path)?;
+    let lock = ImportLock::try_acquire(path)?;
+    let conn = open(path, Access::ReadWrite)?;
+    Ok((conn, lock))
 }
 
 /// Pragmas for a writing connection. WAL lets readers (sqlite3, Datasette) go
@@ -213,12 +233,25 @@ fn unknown(path: &Path, row: &HistoryRow, why: &'static str) -> ArchiveError {
     }
 }
 
+/// A damaged file gets a message saying so; other errors pass through.
+fn damaged_or(path: &Path, source: rusqlite::Error) -> ArchiveError {
+    match &source {
+        rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::DatabaseCorrupt => {
+            ArchiveError::Damaged {
+                path: path.to_path_buf(),
+                detail: rusqlite::ffi::code_to_str(e.extended_code).to_string(),
+            }
+        }
+        _ => ArchiveError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
 /// Reads refinery's history table; a database with tables but no history is foreign.
 fn read_history(path: &Path) -> Result<Vec<HistoryRow>, ArchiveError> {
-    let sql_err = |source| ArchiveError::Sqlite {
-        path: path.to_path_buf(),
-        source,
-    };
+    let sql_err = |source| damaged_or(path, source);
     let conn =
         Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(sql_err)?;
     conn.busy_timeout(Duration::from_secs(10))
@@ -232,7 +265,7 @@ fn read_history(path: &Path) -> Result<Vec<HistoryRow>, ArchiveError> {
                     path: path.to_path_buf(),
                 }
             }
-            source => sql_err(source),
+            source => damaged_or(path, source),
         })?;
     if !tables.iter().any(|t| t == HISTORY_TABLE) {
         return match tables.into_iter().next() {

@@ -1,7 +1,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 
-use crate::archive::Access;
+use anyhow::Context;
+
 use crate::import::{self, Options, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -21,9 +24,11 @@ pub struct Args {
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
-    let mut conn = super::open(db, Access::ReadWrite)?;
+    let (stop, signal) = stop_on_signals()?;
+    let (mut conn, _lock) = crate::archive::open_writer(db)?;
     let options = Options {
         max_bytes: args.max_bytes,
+        stop: Some(stop),
     };
     let summary = import::run(
         &mut conn,
@@ -43,11 +48,38 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         |problem| eprintln!("chronik: {problem}"),
     )?;
     println!("{summary}");
+    if summary.interrupted {
+        eprintln!(
+            "chronik: interrupted; the file in progress was rolled back, the files counted above are in the archive. Run the same import again to import the rest."
+        );
+        // The shell convention for "ended by signal N".
+        return Ok(ExitCode::from(
+            128 + u8::try_from(signal.load(Ordering::SeqCst)).unwrap_or(0),
+        ));
+    }
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Ctrl-C (SIGINT) or SIGTERM asks the import to stop after rolling back the
+/// file in progress; a second one ends the process at once, which loses no
+/// more than that file either (WAL). Returns the stop flag and the number of
+/// the signal that set it.
+fn stop_on_signals() -> anyhow::Result<(Arc<AtomicBool>, Arc<AtomicUsize>)> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    let which = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGINT, SIGTERM] {
+        // Registered first, so it sees the flag as it was before this signal.
+        signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(&stop))
+            .and_then(|_| signal_hook::flag::register_usize(sig, Arc::clone(&which), sig as usize))
+            .and_then(|_| signal_hook::flag::register(sig, Arc::clone(&stop)))
+            .context("cannot install the Ctrl-C handler")?;
+    }
+    Ok((stop, which))
 }
 
 fn describe(o: &Outcome) -> &'static str {
