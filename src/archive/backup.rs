@@ -31,7 +31,9 @@ pub struct BackupSummary {
 pub enum BackupError {
     #[error("{0}: already exists; choose a new file name, or pass --force to replace it")]
     Exists(PathBuf),
-    #[error("{0}: that is the archive itself or one of its files; choose another file for the backup")]
+    #[error(
+        "{0}: that is the archive itself or one of its files; choose another file for the backup"
+    )]
     SameFile(PathBuf),
     #[error("{path}: cannot write the backup: {source}")]
     Io {
@@ -87,8 +89,10 @@ pub fn backup(
     copy_all(src, &mut dst, dest)?;
     // The copy carries the archive's WAL flag; a rollback journal makes it
     // one self-contained file that can be moved, mailed or opened read-only.
-    dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0))
-        .map_err(sql)?;
+    dst.query_row("PRAGMA journal_mode = DELETE", [], |r| {
+        r.get::<_, String>(0)
+    })
+    .map_err(sql)?;
     let check: String = dst
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(sql)?;
@@ -149,9 +153,11 @@ fn is_part_of(db: &Path, dest: &Path) -> bool {
     let Ok(db) = std::fs::canonicalize(db) else {
         return false;
     };
-    ["", "-wal", "-shm", "-journal", ".lock"].iter().any(|suffix| {
-        let mut name = db.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name) == dest
-    })
+    ["", "-wal", "-shm", "-journal", ".lock"]
+        .iter()
+        .any(|suffix| {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name) == dest
+        })
 }

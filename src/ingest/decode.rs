@@ -232,7 +232,10 @@ mod tests {
             decode(&le),
             Err(DecodeError::Utf16WithoutBom("little-endian"))
         );
-        let be: Vec<u8> = "Moskau".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let be: Vec<u8> = "Moskau"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
         assert_eq!(decode(&be), Err(DecodeError::Utf16WithoutBom("big-endian")));
         // A text with a few NULs in it is not UTF-16.
         assert_eq!(

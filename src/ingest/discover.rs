@@ -76,7 +76,9 @@ pub fn discover(args: &[PathBuf]) -> Discovery {
             // Reading a named pipe would wait forever; a device is no article.
             found.problems.push(problem(arg, None, NOT_REGULAR.into()));
         } else if arg.file_name().and_then(|n| n.to_str()).is_none() {
-            found.problems.push(problem(arg, None, NOT_UTF8_NAME.into()));
+            found
+                .problems
+                .push(problem(arg, None, NOT_UTF8_NAME.into()));
         } else {
             let parent = arg.parent().filter(|p| !p.as_os_str().is_empty());
             let root = parent.unwrap_or(Path::new("."));

@@ -1,6 +1,8 @@
 //! Integration tests: the `chronik` binary run against a scratch directory per test.
 
 mod archive;
+mod corpus;
+mod crash;
 mod export;
 mod extraction;
 mod import;
