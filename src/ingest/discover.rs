@@ -115,7 +115,13 @@ fn walk_dir(root: &Path, out: &mut BTreeMap<String, Input>, problems: &mut Vec<P
                 let reason = if e.loop_ancestor().is_some() {
                     "symbolic link loop; skipped".to_string()
                 } else if let Some(io) = e.io_error() {
-                    io_reason(io)
+                    let dangling = io.kind() == std::io::ErrorKind::NotFound
+                        && std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink());
+                    if dangling {
+                        "symbolic link to a file that does not exist; skipped".to_string()
+                    } else {
+                        io_reason(io)
+                    }
                 } else {
                     e.to_string()
                 };

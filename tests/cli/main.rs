@@ -1,6 +1,7 @@
 //! Integration tests: the `chronik` binary run against a scratch directory per test.
 
 mod archive;
+mod bad_input;
 mod concurrency;
 mod corpus;
 mod crash;
