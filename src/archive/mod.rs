@@ -40,7 +40,7 @@ pub enum ArchiveError {
         name: String,
         why: &'static str,
     },
-    #[error("{path}: the database file is damaged (SQLite: {detail}) and was not modified; restore it from a backup (see `chronik backup`), or rescue what is left with: sqlite3 {path} .recover | sqlite3 rescued.db")]
+    #[error("{path}: the database file is damaged ({detail}) and was not modified; restore it from a backup (see `chronik backup`), or rescue what is left with: sqlite3 {path} .recover | sqlite3 rescued.db")]
     Damaged { path: PathBuf, detail: String },
     #[error("{path}: cannot read the file: {source}")]
     Io {
@@ -197,16 +197,22 @@ fn check_file(path: &Path) -> Result<(), ArchiveError> {
     if meta.len() == 0 {
         return Ok(()); // SQLite treats an empty file as a new database.
     }
-    let mut head = [0u8; 16];
-    let read = std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+    let mut head = Vec::with_capacity(100);
+    std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 100), &mut head))
         .map_err(|source| ArchiveError::Io {
             path: path.to_path_buf(),
             source,
         })?;
-    if read < 16 || &head != SQLITE_MAGIC {
+    if !head.starts_with(SQLITE_MAGIC) {
         return Err(ArchiveError::NotSqlite {
             path: path.to_path_buf(),
+        });
+    }
+    if let Some(detail) = cut_off(path, &head, meta.len()) {
+        return Err(ArchiveError::Damaged {
+            path: path.to_path_buf(),
+            detail,
         });
     }
     let known = embedded::migrations::runner().get_migrations().clone();
@@ -224,6 +230,33 @@ fn check_file(path: &Path) -> Result<(), ArchiveError> {
     Ok(())
 }
 
+/// Whether the file is shorter than its 100-byte header says, which SQLite
+/// itself may notice only when it reads the missing pages. A non-empty WAL
+/// beside it may still hold those pages (a checkpoint cut short), so then
+/// SQLite's own recovery decides.
+fn cut_off(path: &Path, head: &[u8], len: u64) -> Option<String> {
+    if head.len() < 100 {
+        return Some(format!(
+            "the file ends after {} bytes, inside the SQLite header; it was cut off",
+            head.len()
+        ));
+    }
+    let be32 = |at: usize| u32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    let page_size = match u16::from_be_bytes([head[16], head[17]]) {
+        1 => 65536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(be32(28));
+    // SQLite trusts the page count only when these two counters agree.
+    let trusted = pages > 0 && be32(24) == be32(92) && page_size.is_power_of_two();
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal_pending = std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0);
+    let expected = pages.saturating_mul(page_size);
+    (trusted && !wal_pending && len < expected)
+        .then(|| format!("the file has {len} bytes, its header says {expected}; it was cut off"))
+}
+
 fn unknown(path: &Path, row: &HistoryRow, why: &'static str) -> ArchiveError {
     ArchiveError::UnknownMigration {
         path: path.to_path_buf(),
@@ -239,7 +272,10 @@ fn damaged_or(path: &Path, source: rusqlite::Error) -> ArchiveError {
         rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::DatabaseCorrupt => {
             ArchiveError::Damaged {
                 path: path.to_path_buf(),
-                detail: rusqlite::ffi::code_to_str(e.extended_code).to_string(),
+                detail: format!(
+                    "SQLite reports: {}",
+                    rusqlite::ffi::code_to_str(e.extended_code)
+                ),
             }
         }
         _ => ArchiveError::Sqlite {

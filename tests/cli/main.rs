@@ -5,6 +5,7 @@ mod bad_input;
 mod concurrency;
 mod corpus;
 mod crash;
+mod damaged;
 mod export;
 mod extraction;
 mod import;
