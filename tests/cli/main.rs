@@ -9,5 +9,6 @@ mod damaged;
 mod export;
 mod extraction;
 mod import;
+mod odds;
 mod query;
 mod workdir;
