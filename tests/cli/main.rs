@@ -10,5 +10,6 @@ mod export;
 mod extraction;
 mod import;
 mod odds;
+mod props;
 mod query;
 mod workdir;
