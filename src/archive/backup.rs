@@ -158,6 +158,6 @@ fn is_part_of(db: &Path, dest: &Path) -> bool {
         .any(|suffix| {
             let mut name = db.as_os_str().to_owned();
             name.push(suffix);
-            PathBuf::from(name) == dest
+            name == dest.as_os_str()
         })
 }
