@@ -68,13 +68,11 @@ pub fn backup(
         path: dest.to_path_buf(),
         source,
     };
-    if dest.exists() {
-        if is_part_of(src_path, dest) {
-            return Err(BackupError::SameFile(dest.to_path_buf()));
-        }
-        if !replace {
-            return Err(BackupError::Exists(dest.to_path_buf()));
-        }
+    if is_part_of(src_path, dest) {
+        return Err(BackupError::SameFile(dest.to_path_buf()));
+    }
+    if dest.exists() && !replace {
+        return Err(BackupError::Exists(dest.to_path_buf()));
     }
     let dir = dest
         .parent()
@@ -145,12 +143,19 @@ fn copy_all(src: &Connection, dst: &mut Connection, dest: &Path) -> Result<(), B
 }
 
 /// Whether `dest` is the archive at `db` or one of the files SQLite and
-/// chronik keep beside it; replacing any of them would damage the archive.
+/// chronik keep beside it (existing or not yet); writing any of them would
+/// damage the archive.
 fn is_part_of(db: &Path, dest: &Path) -> bool {
-    let Ok(dest) = std::fs::canonicalize(dest) else {
-        return false;
+    // Links resolved; a file that does not exist yet by its directory.
+    let resolve = |p: &Path| -> Option<PathBuf> {
+        if let Ok(real) = std::fs::canonicalize(p) {
+            return Some(real);
+        }
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+        let dir = std::fs::canonicalize(dir.unwrap_or(Path::new("."))).ok()?;
+        Some(dir.join(p.file_name()?))
     };
-    let Ok(db) = std::fs::canonicalize(db) else {
+    let (Some(dest), Some(db)) = (resolve(dest), resolve(db)) else {
         return false;
     };
     ["", "-wal", "-shm", "-journal", ".lock"]

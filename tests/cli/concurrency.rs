@@ -323,16 +323,24 @@ fn backup_while_an_import_runs_is_a_consistent_committed_state() {
         err.contains("copy.db: already exists; choose a new file name, or pass --force"),
         "{err}"
     );
-    for own in ["chronik.db", "chronik.db-wal", "chronik.db.lock"] {
-        if w.path(own).exists() {
-            let (code, _, err) = w.run(&["backup", own, "--force"]);
-            assert_eq!(code, 1, "{own}");
-            assert!(
-                err.contains("that is the archive itself or one of its files"),
-                "{err}"
-            );
-        }
+    std::os::unix::fs::symlink("chronik.db", w.path("link.db")).unwrap();
+    for own in [
+        "chronik.db",
+        "chronik.db-wal",
+        "chronik.db-journal",
+        "chronik.db.lock",
+        "link.db",
+    ] {
+        let (code, _, err) = w.run(&["backup", own, "--force"]);
+        assert_eq!(code, 1, "{own}");
+        assert!(
+            err.contains(&format!(
+                "{own}: that is the archive itself or one of its files"
+            )),
+            "{err}"
+        );
     }
+    assert!(!w.path("chronik.db-journal").exists());
     let (code, out, err) = w.run(&["backup", "copy.db", "--force"]);
     assert_eq!(code, 0, "{err}");
     assert!(
