@@ -53,9 +53,8 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             "chronik: interrupted; the file in progress was rolled back, the files counted above are in the archive. Run the same import again to import the rest."
         );
         // The shell convention for "ended by signal N".
-        return Ok(ExitCode::from(
-            128 + u8::try_from(signal.load(Ordering::SeqCst)).unwrap_or(0),
-        ));
+        let signal = u8::try_from(signal.load(Ordering::SeqCst)).unwrap_or(0);
+        return Ok(ExitCode::from(128u8.saturating_add(signal)));
     }
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
