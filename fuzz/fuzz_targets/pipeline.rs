@@ -23,7 +23,10 @@ fn published(selector: &[u8]) -> Option<Date> {
     }
     // Days since 0001-01-01, reaching past 9999 to cover the ends too.
     let day = i64::from(n) * 61;
-    Date::new(1, 1, 1).ok()?.checked_add(jiff::Span::new().days(day)).ok()
+    Date::new(1, 1, 1)
+        .ok()?
+        .checked_add(jiff::Span::new().days(day))
+        .ok()
 }
 
 fn valid(value: Option<&str>, precision: Precision) -> bool {
@@ -71,7 +74,10 @@ fuzz_target!(|data: &[u8]| {
             event.date,
             event.precision
         );
-        assert!(event.participants.iter().all(|(e, _)| *e < x.entities.len()));
+        assert!(event
+            .participants
+            .iter()
+            .all(|(e, _)| *e < x.entities.len()));
         assert!(event.location.is_none_or(|l| l < x.entities.len()));
     }
 });
