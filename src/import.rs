@@ -8,9 +8,17 @@
 //! back alone and nothing half-written stays, while the archive pays for a
 //! commit only once per batch. Unchanged files (same raw bytes under the same
 //! origin) are skipped without a write.
+//!
+//! A stop request ([`Options::stop`], set by the CLI on Ctrl-C) is honoured
+//! between files: the batch so far is committed, the file that was next is
+//! not started. The last write of an import is made with `synchronous =
+//! FULL`, which syncs the WAL and with it every batch committed before: what
+//! an import reported is on disk once it returns, power loss or not.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rusqlite::Connection;
@@ -27,20 +35,32 @@ pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// Files prepared in parallel before they go to the writer, and the most
 /// prepared files waiting for it: this bounds memory, however large the corpus.
 const CHUNK: usize = 64;
-/// Files per transaction.
+/// Files per transaction, at most; a transaction also ends after
+/// `BATCH_TIME`, so readers and a killed import see steady progress.
 const BATCH: usize = 500;
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Import settings.
 #[derive(Debug, Clone)]
 pub struct Options {
     pub max_bytes: u64,
+    /// When set, the import stops before the next file and reports
+    /// [`Summary::interrupted`].
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             max_bytes: DEFAULT_MAX_BYTES,
+            stop: None,
         }
+    }
+}
+
+impl Options {
+    fn stopping(&self) -> bool {
+        self.stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst))
     }
 }
 
@@ -67,6 +87,9 @@ pub struct Summary {
     pub unchanged: u64,
     pub duplicates: u64,
     pub failed: u64,
+    /// The import was stopped on request; files after the last one counted
+    /// were not imported.
+    pub interrupted: bool,
 }
 
 impl std::fmt::Display for Summary {
@@ -154,8 +177,13 @@ pub fn run(
         });
         let mut done = 0usize;
         let mut batch = conn.transaction()?;
-        for (chunk, steps) in inputs.chunks(CHUNK).zip(rx.iter()) {
+        let mut begun = std::time::Instant::now();
+        'files: for (chunk, steps) in inputs.chunks(CHUNK).zip(rx.iter()) {
             for (input, step) in chunk.iter().zip(steps) {
+                if options.stopping() {
+                    summary.interrupted = true;
+                    break 'files;
+                }
                 let outcome = writer.write(&mut batch, input, step)?;
                 match &outcome {
                     Outcome::Imported => summary.imported += 1,
@@ -166,9 +194,10 @@ pub fn run(
                 }
                 report(&input.path, &outcome);
                 done += 1;
-                if done.is_multiple_of(BATCH) {
+                if done.is_multiple_of(BATCH) || begun.elapsed() >= BATCH_TIME {
                     batch.commit()?;
                     batch = conn.transaction()?;
+                    begun = std::time::Instant::now();
                 }
             }
         }
@@ -177,6 +206,8 @@ pub fn run(
         let _ = producer.join();
         Ok(())
     })?;
+    // Syncing this last commit makes every earlier one durable too (see above).
+    conn.execute_batch("PRAGMA synchronous = FULL")?;
     conn.execute(
         "UPDATE import_runs SET finished_at = ?2, imported = ?3, updated = ?4, unchanged = ?5,
          duplicates = ?6, failed = ?7 WHERE id = ?1",
@@ -190,6 +221,7 @@ pub fn run(
             summary.failed as i64
         ],
     )?;
+    conn.execute_batch("PRAGMA synchronous = NORMAL")?;
     Ok(summary)
 }
 

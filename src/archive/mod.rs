@@ -13,6 +13,11 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub mod backup;
+mod lock;
+
+pub use lock::{lock_path, ImportLock, LockError};
+
 mod embedded {
     refinery::embed_migrations!("migrations");
 }
@@ -39,6 +44,8 @@ pub enum ArchiveError {
     Directory { path: PathBuf },
     #[error("{path}: cannot open or create the archive ({reason}); check that the directory exists and is writable")]
     Open { path: PathBuf, reason: String },
+    #[error("{path}: the database file is damaged ({detail}) and was not modified; restore it from a backup (see `chronik backup`), or rescue what is left with: sqlite3 {path} .recover | sqlite3 rescued.db")]
+    Damaged { path: PathBuf, detail: String },
     #[error("{path}: cannot read the file: {source}")]
     Io {
         path: PathBuf,
@@ -54,6 +61,8 @@ pub enum ArchiveError {
         path: PathBuf,
         source: refinery::Error,
     },
+    #[error(transparent)]
+    Lock(#[from] LockError),
 }
 
 /// One migration as the archive and the binary see it.
@@ -118,6 +127,17 @@ pub fn open(path: &Path, access: Access) -> Result<Connection, ArchiveError> {
             Ok(ro)
         }
     }
+}
+
+/// Opens the archive for a writer (import, reindex) holding the import lock,
+/// so that no other writer runs until the lock is dropped. The file is
+/// checked before the lock file is created beside it, and the lock is taken
+/// before migrating, so two writers never migrate a new archive at once.
+pub fn open_writer(path: &Path) -> Result<(Connection, ImportLock), ArchiveError> {
+    check_file(path)?;
+    let lock = ImportLock::try_acquire(path)?;
+    let conn = open(path, Access::ReadWrite)?;
+    Ok((conn, lock))
 }
 
 /// Pragmas for a writing connection. WAL lets readers (sqlite3, Datasette) go
@@ -195,16 +215,22 @@ fn check_file(path: &Path) -> Result<(), ArchiveError> {
     if meta.len() == 0 {
         return Ok(()); // SQLite treats an empty file as a new database.
     }
-    let mut head = [0u8; 16];
-    let read = std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+    let mut head = Vec::with_capacity(100);
+    std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 100), &mut head))
         .map_err(|source| ArchiveError::Io {
             path: path.to_path_buf(),
             source,
         })?;
-    if read < 16 || &head != SQLITE_MAGIC {
+    if !head.starts_with(SQLITE_MAGIC) {
         return Err(ArchiveError::NotSqlite {
             path: path.to_path_buf(),
+        });
+    }
+    if let Some(detail) = cut_off(path, &head, meta.len()) {
+        return Err(ArchiveError::Damaged {
+            path: path.to_path_buf(),
+            detail,
         });
     }
     let known = embedded::migrations::runner().get_migrations().clone();
@@ -222,6 +248,33 @@ fn check_file(path: &Path) -> Result<(), ArchiveError> {
     Ok(())
 }
 
+/// Whether the file is shorter than its 100-byte header says, which SQLite
+/// itself may notice only when it reads the missing pages. A non-empty WAL
+/// beside it may still hold those pages (a checkpoint cut short), so then
+/// SQLite's own recovery decides.
+fn cut_off(path: &Path, head: &[u8], len: u64) -> Option<String> {
+    if head.len() < 100 {
+        return Some(format!(
+            "the file ends after {} bytes, inside the SQLite header; it was cut off",
+            head.len()
+        ));
+    }
+    let be32 = |at: usize| u32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    let page_size = match u16::from_be_bytes([head[16], head[17]]) {
+        1 => 65536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(be32(28));
+    // SQLite trusts the page count only when these two counters agree.
+    let trusted = pages > 0 && be32(24) == be32(92) && page_size.is_power_of_two();
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal_pending = std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0);
+    let expected = pages.saturating_mul(page_size);
+    (trusted && !wal_pending && len < expected)
+        .then(|| format!("the file has {len} bytes, its header says {expected}; it was cut off"))
+}
+
 fn unknown(path: &Path, row: &HistoryRow, why: &'static str) -> ArchiveError {
     ArchiveError::UnknownMigration {
         path: path.to_path_buf(),
@@ -231,12 +284,28 @@ fn unknown(path: &Path, row: &HistoryRow, why: &'static str) -> ArchiveError {
     }
 }
 
+/// A damaged file gets a message saying so; other errors pass through.
+fn damaged_or(path: &Path, source: rusqlite::Error) -> ArchiveError {
+    match &source {
+        rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::DatabaseCorrupt => {
+            ArchiveError::Damaged {
+                path: path.to_path_buf(),
+                detail: format!(
+                    "SQLite reports: {}",
+                    rusqlite::ffi::code_to_str(e.extended_code)
+                ),
+            }
+        }
+        _ => ArchiveError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
 /// Reads refinery's history table; a database with tables but no history is foreign.
 fn read_history(path: &Path) -> Result<Vec<HistoryRow>, ArchiveError> {
-    let sql_err = |source| ArchiveError::Sqlite {
-        path: path.to_path_buf(),
-        source,
-    };
+    let sql_err = |source| damaged_or(path, source);
     let conn =
         Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(sql_err)?;
     conn.busy_timeout(Duration::from_secs(10))
@@ -250,7 +319,7 @@ fn read_history(path: &Path) -> Result<Vec<HistoryRow>, ArchiveError> {
                     path: path.to_path_buf(),
                 }
             }
-            source => sql_err(source),
+            source => damaged_or(path, source),
         })?;
     if !tables.iter().any(|t| t == HISTORY_TABLE) {
         return match tables.into_iter().next() {

@@ -1,10 +1,13 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use anyhow::Context;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::archive::Access;
 use crate::import::{self, Options, Outcome};
 
 use super::Ui;
@@ -20,9 +23,11 @@ pub struct Args {
 }
 
 pub fn run(db: &Path, args: Args, ui: Ui) -> anyhow::Result<ExitCode> {
-    let mut conn = super::open(db, Access::ReadWrite)?;
+    let (stop, signal) = stop_on_signals()?;
+    let (mut conn, _lock) = crate::archive::open_writer(db)?;
     let options = Options {
         max_bytes: args.max_bytes,
+        stop: Some(stop),
     };
     let bar = progress_bar(!ui.quiet && std::io::stderr().is_terminal());
     // Lines go out around the bar, so it never tears them.
@@ -48,6 +53,14 @@ pub fn run(db: &Path, args: Args, ui: Ui) -> anyhow::Result<ExitCode> {
     )?;
     bar.finish_and_clear();
     println!("{summary}");
+    if summary.interrupted {
+        eprintln!(
+            "chronik: interrupted; the file in progress was rolled back, the files counted above are in the archive. Run the same import again to import the rest."
+        );
+        // The shell convention for "ended by signal N".
+        let signal = u8::try_from(signal.load(Ordering::SeqCst)).unwrap_or(0);
+        return Ok(ExitCode::from(128u8.saturating_add(signal)));
+    }
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
     } else {
@@ -65,6 +78,24 @@ fn progress_bar(show: bool) -> ProgressBar {
         ProgressStyle::with_template("{bar:40} {pos}/{len} files, {elapsed} (about {eta} left)")
             .unwrap_or_else(|_| ProgressStyle::default_bar());
     ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr()).with_style(style)
+}
+
+/// Ctrl-C (SIGINT) or SIGTERM asks the import to stop after rolling back the
+/// file in progress; a second one ends the process at once, which loses no
+/// more than that file either (WAL). Returns the stop flag and the number of
+/// the signal that set it.
+fn stop_on_signals() -> anyhow::Result<(Arc<AtomicBool>, Arc<AtomicUsize>)> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    let which = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGINT, SIGTERM] {
+        // Registered first, so it sees the flag as it was before this signal.
+        signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(&stop))
+            .and_then(|_| signal_hook::flag::register_usize(sig, Arc::clone(&which), sig as usize))
+            .and_then(|_| signal_hook::flag::register(sig, Arc::clone(&stop)))
+            .context("cannot install the Ctrl-C handler")?;
+    }
+    Ok((stop, which))
 }
 
 fn describe(o: &Outcome) -> &'static str {

@@ -1,6 +1,7 @@
 //! The command line: one file per command, each a thin layer over the
 //! library that formats what it returns. No SQL lives here.
 
+mod backup;
 mod completions;
 mod datasette;
 mod export;
@@ -78,6 +79,9 @@ pub enum Command {
     /// Re-run extraction over every stored article, without reading files.
     #[command(after_help = "Example:\n  chronik reindex")]
     Reindex(reindex::Args),
+    /// Write a consistent copy of the archive, also while an import runs.
+    #[command(after_help = "Example:\n  chronik backup backups/chronik-2024-07-19.db")]
+    Backup(backup::Args),
     /// Rows per table, schema version and file size.
     #[command(after_help = "Example:\n  chronik stats --format json")]
     Stats(stats::Args),
@@ -180,6 +184,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stats(args) => stats::run(&cli.db, args),
         Command::DatasetteMetadata(args) => datasette::run(&cli.db, args),
         Command::Completions(args) => completions::run(args),
+        Command::Backup(args) => backup::run(&cli.db, args),
     }
 }
 

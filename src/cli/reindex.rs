@@ -3,13 +3,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::archive::Access;
-
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
 pub fn run(db: &Path, _args: Args) -> anyhow::Result<ExitCode> {
-    let mut conn = super::open(db, Access::ReadWrite)?;
+    let (mut conn, _lock) = crate::archive::open_writer(db)?;
     let s = crate::reindex::run(&mut conn)
         .with_context(|| format!("{}: reindex failed; the archive is unchanged", db.display()))?;
     println!(

@@ -420,11 +420,14 @@ enum When {
 
 impl When {
     fn render(self) -> (Option<String>, Precision) {
+        // Relative phrases near the ends of the calendar (published in year
+        // 1, say) can land outside it, where there is no YYYY-MM-DD form.
+        let in_range = |y: i32| (1..=9999).contains(&y);
         match self {
-            When::Day(d) => (Some(d.to_string()), Precision::Day),
-            When::Month(y, m) => (Some(format!("{y:04}-{m:02}")), Precision::Month),
-            When::Year(y) => (Some(format!("{y:04}")), Precision::Year),
-            When::Unresolved => (None, Precision::Unresolved),
+            When::Day(d) if in_range(i32::from(d.year())) => (Some(d.to_string()), Precision::Day),
+            When::Month(y, m) if in_range(y) => (Some(format!("{y:04}-{m:02}")), Precision::Month),
+            When::Year(y) if in_range(y) => (Some(format!("{y:04}")), Precision::Year),
+            _ => (None, Precision::Unresolved),
         }
     }
 }

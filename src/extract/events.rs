@@ -224,7 +224,9 @@ pub fn events(
         let dated = own.or(inherited).or_else(|| dates.first().cloned());
         let (date, precision, date_text) = match dated {
             Some(d) if d.value.is_some() || !lead => (d.value, d.precision, Some(d.text)),
-            _ if lead => (published.map(|p| p.to_string()), Precision::Day, None),
+            _ if lead && published.is_some_and(|p| (1..=9999).contains(&p.year())) => {
+                (published.map(|p| p.to_string()), Precision::Day, None)
+            }
             _ => (None, Precision::Unresolved, None),
         };
         let event = Event {

@@ -1,7 +1,10 @@
 //! Bytes to text.
 //!
 //! Feeds arrive as UTF-8 (with or without BOM), UTF-16 with BOM, or
-//! Windows-1252 from older systems. Everything becomes NFC Unicode with `\n`
+//! Windows-1252 from older systems. Bytes that are not valid UTF-8 are read
+//! as Windows-1252, which never fails: a whole file when it holds no valid
+//! UTF-8 beyond ASCII, otherwise only the stray bytes, so that a UTF-8 file
+//! with one broken byte keeps its umlauts instead of turning into mojibake. Everything becomes NFC Unicode with `\n`
 //! line endings and no stray control characters, so that offsets and
 //! comparisons downstream mean one thing. Binary data is refused rather than
 //! guessed at: a PDF or an image imported as "text" would only pollute the
@@ -18,6 +21,8 @@ pub enum DecodeError {
     Blank,
     #[error("binary data, not text ({0})")]
     Binary(&'static str),
+    #[error("looks like UTF-16 ({0}) without a byte-order mark; save it as UTF-8, or as UTF-16 with a byte-order mark")]
+    Utf16WithoutBom(&'static str),
 }
 
 /// A decoded article text.
@@ -65,14 +70,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 return Err(DecodeError::Binary(what));
             }
             if bytes.contains(&0) {
+                if let Some(order) = utf16_without_bom(bytes) {
+                    return Err(DecodeError::Utf16WithoutBom(order));
+                }
                 return Err(DecodeError::Binary("contains NUL bytes"));
             }
             match std::str::from_utf8(bytes) {
                 Ok(s) => (s.to_string(), "UTF-8"),
-                Err(_) => {
-                    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                    (text.into_owned(), "windows-1252")
-                }
+                Err(_) => windows_1252_fallback(bytes),
             }
         }
     };
@@ -88,6 +93,55 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         text,
         encoding,
     })
+}
+
+/// Text in UTF-16 without a BOM has a NUL in nearly every other byte (the
+/// high byte of Latin letters) and almost none in the bytes between.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let pairs = bytes.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .take(pairs)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let mostly = |n: usize| n * 10 >= pairs * 7;
+    let rarely = |n: usize| n * 20 <= pairs;
+    if mostly(odd) && rarely(even) {
+        Some("little-endian")
+    } else if mostly(even) && rarely(odd) {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
+/// Reads bytes that are not valid UTF-8. When valid multi-byte UTF-8
+/// characters outnumber the invalid bytes, the file is UTF-8 with a few stray
+/// bytes, and only those are read as Windows-1252; otherwise all of it is.
+fn windows_1252_fallback(bytes: &[u8]) -> (String, &'static str) {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    if valid > invalid {
+        let mut out = String::with_capacity(bytes.len());
+        for chunk in bytes.utf8_chunks() {
+            out.push_str(chunk.valid());
+            out.push_str(&encoding_rs::WINDOWS_1252.decode(chunk.invalid()).0);
+        }
+        return (out, "UTF-8 with Windows-1252 bytes");
+    }
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    (text.into_owned(), "windows-1252")
 }
 
 /// Line endings to `\n`, tabs and odd spaces to a space, stray controls and
@@ -148,6 +202,46 @@ mod tests {
         let d = decode(b"Pr\xE4sident \x96 Moskau").unwrap();
         assert_eq!(d.text, "Präsident – Moskau");
         assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn broken_utf8_keeps_its_utf8_and_reads_stray_bytes_as_windows_1252() {
+        // "Präsident in Pjöngjang" in UTF-8, then one Windows-1252 "ä" (E4).
+        let d = decode(b"Pr\xC3\xA4sident in Pj\xC3\xB6ngjang, K\xE4lte.").unwrap();
+        assert_eq!(d.text, "Präsident in Pjöngjang, Kälte.");
+        assert_eq!(d.encoding, "UTF-8 with Windows-1252 bytes");
+        // A truncated sequence at the very end is one stray byte too.
+        assert_eq!(
+            decode(b"S\xC3\xBCd, Pj\xC3\xB6ngjang \xC3").unwrap().text,
+            "Süd, Pjöngjang Ã"
+        );
+        // Real Windows-1252 with an accidental UTF-8-shaped pair ("ß“" is
+        // DF 93) stays Windows-1252 as a whole.
+        let d = decode(b"\x84Gru\xDF\x93 aus M\xFCnchen").unwrap();
+        assert_eq!(d.text, "„Gruß“ aus München");
+        assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named() {
+        let le: Vec<u8> = "Kim Jong Un in Pjöngjang"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(
+            decode(&le),
+            Err(DecodeError::Utf16WithoutBom("little-endian"))
+        );
+        let be: Vec<u8> = "Moskau"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(decode(&be), Err(DecodeError::Utf16WithoutBom("big-endian")));
+        // A text with a few NULs in it is not UTF-16.
+        assert_eq!(
+            decode(b"Text mit\0NUL und noch mehr Text"),
+            Err(DecodeError::Binary("contains NUL bytes"))
+        );
     }
 
     #[test]

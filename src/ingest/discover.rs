@@ -53,6 +53,10 @@ pub struct Discovery {
 
 pub const MANIFEST: &str = "manifest.csv";
 const MANIFEST_HEADER: [&str; 4] = ["file", "url", "published", "outlet"];
+const NOT_REGULAR: &str = "not a regular file (a named pipe, socket or device); skipped";
+// Origins are text in the archive; a lossy name could merge two files into one.
+const NOT_UTF8_NAME: &str =
+    "the file name is not valid UTF-8, and the archive records names as text; rename the file";
 
 /// Expands `args` into the files to import.
 pub fn discover(args: &[PathBuf]) -> Discovery {
@@ -68,6 +72,13 @@ pub fn discover(args: &[PathBuf]) -> Discovery {
         };
         if meta.is_dir() {
             walk_dir(arg, &mut by_origin, &mut found.problems);
+        } else if !meta.is_file() {
+            // Reading a named pipe would wait forever; a device is no article.
+            found.problems.push(problem(arg, None, NOT_REGULAR.into()));
+        } else if arg.file_name().and_then(|n| n.to_str()).is_none() {
+            found
+                .problems
+                .push(problem(arg, None, NOT_UTF8_NAME.into()));
         } else {
             let parent = arg.parent().filter(|p| !p.as_os_str().is_empty());
             let root = parent.unwrap_or(Path::new("."));
@@ -104,7 +115,13 @@ fn walk_dir(root: &Path, out: &mut BTreeMap<String, Input>, problems: &mut Vec<P
                 let reason = if e.loop_ancestor().is_some() {
                     "symbolic link loop; skipped".to_string()
                 } else if let Some(io) = e.io_error() {
-                    io_reason(io)
+                    let dangling = io.kind() == std::io::ErrorKind::NotFound
+                        && std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink());
+                    if dangling {
+                        "symbolic link to a file that does not exist; skipped".to_string()
+                    } else {
+                        io_reason(io)
+                    }
                 } else {
                     e.to_string()
                 };
@@ -112,16 +129,24 @@ fn walk_dir(root: &Path, out: &mut BTreeMap<String, Input>, problems: &mut Vec<P
                 continue;
             }
         };
-        if !entry.file_type().is_file() || !is_txt(entry.path()) {
+        if !is_txt(entry.path()) || entry.file_type().is_dir() {
             continue;
         }
         seen_txt = true;
+        if !entry.file_type().is_file() {
+            problems.push(problem(entry.path(), None, NOT_REGULAR.into()));
+            continue;
+        }
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        if rel.to_str().is_none() {
+            problems.push(problem(entry.path(), None, NOT_UTF8_NAME.into()));
+            continue;
+        }
         let dir = entry.path().parent().unwrap_or(root).to_path_buf();
         let manifest = manifests
             .entry(dir.clone())
             .or_insert_with(|| load_manifest(&dir, problems));
         let name = file_name(entry.path());
-        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let origin = join_origin(&prefix, &rel.to_string_lossy());
         out.insert(
             origin.clone(),

@@ -58,6 +58,18 @@ impl Workdir {
         c
     }
 
+    /// The same as [`Workdir::cmd`] as a std Command, for tests that start
+    /// chronik in the background and signal or kill it.
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("chronik"));
+        c.current_dir(self.dir.path())
+            .env_remove("CHRONIK_DB")
+            .arg("--db")
+            .arg(self.db())
+            .args(args);
+        c
+    }
+
     /// Runs chronik and returns (exit code, stdout, stderr).
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
         let out = self.cmd(args).output().expect("run chronik");
