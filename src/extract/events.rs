@@ -130,10 +130,16 @@ pub fn same_happening(a: &Signature, b: &Signature, same_article: bool) -> bool 
     if !kinds_compatible(&a.kind, &b.kind) {
         return false;
     }
+    // Words said are many a month: across articles, statements only merge
+    // when reported for the very same day.
+    let spoken = matches!(a.kind.as_str(), "statement" | "announcement" | "call");
+    let same_day = matches!((&a.date, &b.date), (Some(x), Some(y)) if x == y && x.len() == 10);
+    if spoken && !same_article && !same_day {
+        return false;
+    }
     let shared_actors = a.actors.intersection(&b.actors).count();
     let shared_places = a.places.intersection(&b.places).count();
     let strong = shared_actors >= 2;
-    let same_day = matches!((&a.date, &b.date), (Some(x), Some(y)) if x == y && x.len() == 10);
     let nested = a.actors.is_subset(&b.actors) || b.actors.is_subset(&a.actors);
     let people_ok = strong || (shared_actors == 1 && (shared_places >= 1 || (same_day && nested)));
     let places_only =
