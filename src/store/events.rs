@@ -3,7 +3,7 @@
 //! candidates are the events that share a participant with it, found through
 //! the `event_participants_entity` index.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -12,6 +12,7 @@ use crate::extract::{Extraction, EXTRACTOR};
 
 pub(super) fn write_events(
     conn: &Connection,
+    signatures: &mut HashMap<i64, Signature>,
     article: i64,
     x: &Extraction,
     entity_ids: &[i64],
@@ -25,7 +26,7 @@ pub(super) fn write_events(
             .collect();
         let location_id = ev.location.map(|i| entity_ids[i]);
         let existing = match ev.date {
-            Some(_) => find_match(conn, &sig, &participant_ids)?,
+            Some(_) => find_match(conn, signatures, &sig, &participant_ids)?,
             None => None,
         };
         let event_id = match existing {
@@ -43,6 +44,12 @@ pub(super) fn write_events(
                     )?
                     .execute(params![id, l])?;
                 }
+                // Keep the remembered signature equal to what is stored now.
+                if let Some(known) = signatures.get_mut(&id) {
+                    known.date = date;
+                    known.actors.extend(sig.actors.iter().cloned());
+                    known.places.extend(sig.places.iter().cloned());
+                }
                 id
             }
             None => {
@@ -59,7 +66,9 @@ pub(super) fn write_events(
                     location_id,
                     EXTRACTOR
                 ])?;
-                conn.last_insert_rowid()
+                let id = conn.last_insert_rowid();
+                signatures.insert(id, sig.clone());
+                id
             }
         };
         let mut part = conn.prepare_cached(
@@ -83,6 +92,7 @@ pub(super) fn write_events(
 /// across articles.
 fn find_match(
     conn: &Connection,
+    signatures: &mut HashMap<i64, Signature>,
     sig: &Signature,
     participants: &[i64],
 ) -> rusqlite::Result<Option<(i64, Option<String>)>> {
@@ -139,9 +149,16 @@ fn find_match(
         collect(&format!("{m}-01"), &format!("{m}-99"))?;
     }
     for id in candidates {
-        if let Some(stored) = stored_signature(conn, id)? {
-            if same_happening(&stored, sig, false) {
-                return Ok(Some((id, stored.date)));
+        let stored = match signatures.get(&id) {
+            Some(known) => Some(known.clone()),
+            None => stored_signature(conn, id)?,
+        };
+        if let Some(stored) = stored {
+            let matched = same_happening(&stored, sig, false);
+            let date = stored.date.clone();
+            signatures.insert(id, stored);
+            if matched {
+                return Ok(Some((id, date)));
             }
         }
     }

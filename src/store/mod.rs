@@ -73,6 +73,8 @@ pub struct Cache {
     loaded: bool,
     entities: HashMap<String, i64>,
     aliases: HashSet<(i64, String)>,
+    /// Signatures of events looked at during this import, by event id.
+    events: HashMap<i64, crate::extract::events::Signature>,
 }
 
 impl Cache {
@@ -188,7 +190,7 @@ pub fn write_extraction(
         )?
         .execute(params![id, sid])?;
     }
-    events::write_events(conn, id, x, &entity_ids)
+    events::write_events(conn, &mut cache.events, id, x, &entity_ids)
 }
 
 fn ensure_entity(
