@@ -10,8 +10,8 @@
 //! origin) are skipped without a write.
 //!
 //! A stop request ([`Options::stop`], set by the CLI on Ctrl-C) is honoured
-//! between files: the batch so far is committed, the file that was next is
-//! not started. The last write of an import is made with `synchronous =
+//! between files and once more before a file's savepoint is released, so the
+//! file in progress is rolled back and the batch before it is committed. The last write of an import is made with `synchronous =
 //! FULL`, which syncs the WAL and with it every batch committed before: what
 //! an import reported is on disk once it returns, power loss or not.
 
@@ -184,7 +184,11 @@ pub fn run(
                     summary.interrupted = true;
                     break 'files;
                 }
-                let outcome = writer.write(&mut batch, input, step)?;
+                let Some(outcome) = writer.write(&mut batch, input, step, options)? else {
+                    // Stopped while this file was being written: it was rolled back.
+                    summary.interrupted = true;
+                    break 'files;
+                };
                 match &outcome {
                     Outcome::Imported => summary.imported += 1,
                     Outcome::Updated => summary.updated += 1,
@@ -296,21 +300,23 @@ struct Writer {
 }
 
 impl Writer {
-    /// Writes one prepared file inside its own savepoint of `tx`.
+    /// Writes one prepared file inside its own savepoint of `tx`; None when a
+    /// stop was requested while it was written (it is rolled back then).
     fn write(
         &mut self,
         tx: &mut rusqlite::Transaction,
         input: &Input,
         step: Step,
-    ) -> Result<Outcome, ImportError> {
+        options: &Options,
+    ) -> Result<Option<Outcome>, ImportError> {
         let p = match step {
-            Step::Unchanged => return Ok(Outcome::Unchanged),
-            Step::Failed(reason) => return Ok(Outcome::Failed { reason }),
+            Step::Unchanged => return Ok(Some(Outcome::Unchanged)),
+            Step::Failed(reason) => return Ok(Some(Outcome::Failed { reason })),
             Step::Ready(p) => p,
         };
         if let Some(first) = self.known.by_hash.get(&p.hash) {
             if *first != input.origin {
-                return Ok(Outcome::Duplicate { of: first.clone() });
+                return Ok(Some(Outcome::Duplicate { of: first.clone() }));
             }
         }
         let existing = self.known.by_origin.get(&input.origin).map(|e| e.0);
@@ -328,6 +334,11 @@ impl Writer {
             &self.now,
         );
         let id = match written {
+            Ok(_) if options.stopping() => {
+                drop(sp); // rolls back this file only
+                self.cache.clear();
+                return Ok(None);
+            }
             Ok(id) => {
                 sp.commit().map_err(store_err)?;
                 id
@@ -348,10 +359,10 @@ impl Writer {
             .by_origin
             .insert(input.origin.clone(), (id, p.hash))
             .is_some();
-        Ok(if updated {
+        Ok(Some(if updated {
             Outcome::Updated
         } else {
             Outcome::Imported
-        })
+        }))
     }
 }
