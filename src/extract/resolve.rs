@@ -45,7 +45,7 @@ pub fn plain(name: &str) -> String {
 /// The transliteration-folded key of a name (without its kind).
 ///
 /// After [`plain`]: German umlaut spellings (oe, ae, ue) to the bare vowel,
-/// `tsch`/`tch` to `ch`, `sch` to `sh`, `kh` to `ch`, `ks` to `x`, `w` to
+/// `dsch` to `j`, `tsch`/`tch` to `ch`, `sch` to `sh`, `kh` to `ch`, `ks` to `x`, `w` to
 /// `v`, `j` to `y` (not at the start of a word), `z` to `s`, word-final vowel + `i` to vowel + `y`,
 /// `iy`/`yy` at the end of a word to `y`, then doubled letters to one.
 pub fn fold(name: &str) -> String {
@@ -56,6 +56,7 @@ pub fn fold(name: &str) -> String {
 fn fold_word(w: &str) -> String {
     let mut s = w.to_string();
     for (from, to) in [
+        ("dsch", "j"),
         ("tsch", "ch"),
         ("tch", "ch"),
         ("sch", "sh"),
@@ -162,6 +163,8 @@ mod tests {
         same("Barış Adıbelli", "Baris Adibelli");
         same("Medwedew", "Medvedev");
         same("Michail", "Mikhail");
+        same("Kasem Dschalali", "Kazem Jalali");
+        same("Dschibuti", "Jibuti");
     }
 
     #[test]
