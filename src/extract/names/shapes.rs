@@ -327,16 +327,7 @@ pub(super) fn appositive_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec
     let mut out = Vec::new();
     let comma_before = |t: &Token| body[..t.start].trim_end_matches(' ').ends_with(',');
     let comma_after = |t: &Token| body[t.end..].trim_start_matches(' ').starts_with(',');
-    let nameish = |t: &Token| {
-        is_name_token(t.text, lex)
-            && !noun_shaped(t.text, lex)
-            && !is_cap_adjective(t.text, lex)
-            && head_kind(t.text, lex).is_none()
-            && !is_role(t.text, lex)
-            && !lex.given.contains(t.text)
-            && !lex.korean_family.contains(t.text)
-            && !lex.chinese_family.contains(t.text)
-    };
+    let nameish = |t: &Token| bare_name_word(t.text, lex);
     for i in 0..toks.len() {
         for n in [3usize, 2] {
             let Some(last) = toks.get(i + n - 1) else {
@@ -376,16 +367,23 @@ pub(super) fn appositive_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec
 /// A word that can be a place's name where German grammar expects one.
 pub(super) fn place_like(t: &Token, lex: &Lexicon) -> bool {
     t.joined
-        && is_name_token(t.text, lex)
+        && bare_name_word(t.text, lex)
         && !lex.not_place.contains(t.text)
         && !lex.not_place.contains(strip_genitive(t.text))
-        && !noun_shaped(t.text, lex)
-        && !is_cap_adjective(t.text, lex)
-        && head_kind(t.text, lex).is_none()
-        && !is_role(t.text, lex)
-        && !lex.given.contains(t.text)
-        && !lex.korean_family.contains(t.text)
-        && !lex.chinese_family.contains(t.text)
+}
+
+/// A capitalised word that is no common noun, adjective, head, role, given
+/// name or family name by any of the lists: what is left of a name once the
+/// known shapes are ruled out.
+fn bare_name_word(t: &str, lex: &Lexicon) -> bool {
+    is_name_token(t, lex)
+        && !noun_shaped(t, lex)
+        && !is_cap_adjective(t, lex)
+        && head_kind(t, lex).is_none()
+        && !is_role(t, lex)
+        && !lex.given.contains(t)
+        && !lex.korean_family.contains(t)
+        && !lex.chinese_family.contains(t)
 }
 
 /// "zwischen Murmansk und Pewek": a place-like word joined by "und",
