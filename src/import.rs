@@ -121,7 +121,6 @@ pub enum ImportError {
 /// A file after the pure stages, ready for the writer.
 struct Prepared {
     hash: String,
-    size: u64,
     record: ArticleRecord,
     extraction: Extraction,
 }
@@ -287,7 +286,6 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
             outlet: meta.outlet,
         },
         hash,
-        size,
         extraction,
     }))
 }
@@ -349,7 +347,6 @@ impl Writer {
                 return Err(store_err(e));
             }
         };
-        debug_assert!(p.size as i64 == p.record.byte_size);
         self.known
             .by_hash
             .entry(p.hash.clone())
