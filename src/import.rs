@@ -27,6 +27,7 @@ use crate::extract::{extract, ArticleText, Extraction};
 use crate::ingest::decode::decode;
 use crate::ingest::discover::{discover, io_reason, Input, Problem};
 use crate::ingest::{clean::clean, meta::meta};
+use crate::store::search::Stemmed;
 use crate::store::{self, ArticleRecord, Cache, Known};
 
 /// Default largest file an import reads.
@@ -272,6 +273,7 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
         published: meta.published_on,
         credits: &cleaned.credits,
     });
+    let stemmed = Stemmed::of(Some(&cleaned.title), &cleaned.body);
     Step::Ready(Box::new(Prepared {
         record: ArticleRecord {
             origin: input.origin.clone(),
@@ -284,6 +286,7 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
             byte_size: size as i64,
             raw_text: decoded.raw,
             outlet: meta.outlet,
+            stemmed,
         },
         hash,
         extraction,

@@ -45,7 +45,8 @@ pub fn run(conn: &mut Connection) -> rusqlite::Result<Summary> {
         });
         tx.prepare_cached("UPDATE articles SET title = ?2, body = ?3 WHERE id = ?1 AND (title IS NOT ?2 OR body IS NOT ?3)")?
             .execute(params![id, cleaned.title, cleaned.body])?;
-        store::search::index_article(&tx, id, Some(&cleaned.title), &cleaned.body)?;
+        let stems = store::search::Stemmed::of(Some(&cleaned.title), &cleaned.body);
+        store::search::index_article(&tx, id, &stems)?;
         store::write_extraction(&tx, &mut cache, id, &x)?;
         summary.articles += 1;
     }

@@ -1,18 +1,17 @@
 //! Events across articles: a reported event joins an existing event when
 //! [`same_happening`] says they are one; otherwise it becomes a new row. The
-//! candidates are the events that share a participant with it, found through
-//! the `event_participants_entity` index.
+//! candidates are the events that share a participant with it on a date that
+//! can match, found in the writer's [`EventIndex`].
 
-use std::collections::{BTreeSet, HashMap};
+use rusqlite::{params, Connection};
 
-use rusqlite::{params, Connection, OptionalExtension};
-
+use super::event_index::EventIndex;
 use crate::extract::events::{better_date, same_happening, signature, Signature};
 use crate::extract::{Extraction, EXTRACTOR};
 
 pub(super) fn write_events(
     conn: &Connection,
-    signatures: &mut HashMap<i64, Signature>,
+    index: &mut EventIndex,
     article: i64,
     x: &Extraction,
     entity_ids: &[i64],
@@ -26,13 +25,16 @@ pub(super) fn write_events(
             .collect();
         let location_id = ev.location.map(|i| entity_ids[i]);
         let existing = match ev.date {
-            Some(_) => find_match(conn, signatures, &sig, &participant_ids)?,
+            Some(_) => find_match(conn, index, &sig, &participant_ids)?,
             None => None,
         };
         let event_id = match existing {
             Some((id, stored_date)) => {
                 let date = better_date(stored_date.as_deref(), ev.date.as_deref());
                 if date != stored_date {
+                    if let Some(d) = &date {
+                        index.redated(d);
+                    }
                     conn.prepare_cached(
                         "UPDATE events SET occurred_on = ?2, date_precision = ?3, date_text = ?4 WHERE id = ?1",
                     )?
@@ -45,7 +47,8 @@ pub(super) fn write_events(
                     .execute(params![id, l])?;
                 }
                 // Keep the remembered signature equal to what is stored now.
-                if let Some(known) = signatures.get_mut(&id) {
+                index.added(date.as_deref(), id, &participant_ids);
+                if let Some(known) = index.remembered(id) {
                     known.date = date;
                     known.actors.extend(sig.actors.iter().cloned());
                     known.places.extend(sig.places.iter().cloned());
@@ -67,7 +70,8 @@ pub(super) fn write_events(
                     EXTRACTOR
                 ])?;
                 let id = conn.last_insert_rowid();
-                signatures.insert(id, sig.clone());
+                index.added(ev.date.as_deref(), id, &participant_ids);
+                index.remember(id, sig);
                 id
             }
         };
@@ -92,7 +96,7 @@ pub(super) fn write_events(
 /// across articles.
 fn find_match(
     conn: &Connection,
-    signatures: &mut HashMap<i64, Signature>,
+    index: &mut EventIndex,
     sig: &Signature,
     participants: &[i64],
 ) -> rusqlite::Result<Option<(i64, Option<String>)>> {
@@ -121,77 +125,12 @@ fn find_match(
         }
         _ => return Ok(None),
     }
-    // Only events that share a participant, found from the date index:
-    // starting from a participant such as Kim Jong Un would scan all his
-    // events, so CROSS JOIN and the unary + keep SQLite on the dates.
-    let marks: Vec<String> = (0..participants.len())
-        .map(|i| format!("?{}", i + 3))
-        .collect();
-    let sql = format!(
-        "SELECT e.id FROM events e CROSS JOIN event_participants p ON p.event_id = e.id
-         WHERE e.occurred_on BETWEEN ?1 AND ?2 AND +p.entity_id IN ({})",
-        marks.join(", ")
-    );
-    let mut candidates = BTreeSet::new();
-    let mut collect = |lo: &str, hi: &str| -> rusqlite::Result<()> {
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let mut params: Vec<&dyn rusqlite::ToSql> = vec![&lo, &hi];
-        params.extend(participants.iter().map(|p| p as &dyn rusqlite::ToSql));
-        for id in stmt.query_map(params.as_slice(), |r| r.get::<_, i64>(0))? {
-            candidates.insert(id?);
-        }
-        Ok(())
-    };
-    for d in &exact {
-        collect(d, d)?;
-    }
-    if let Some(m) = month_range {
-        collect(&format!("{m}-01"), &format!("{m}-99"))?;
-    }
-    for id in candidates {
-        let stored = match signatures.get(&id) {
-            Some(known) => Some(known.clone()),
-            None => stored_signature(conn, id)?,
-        };
-        if let Some(stored) = stored {
-            let matched = same_happening(&stored, sig, false);
-            let date = stored.date.clone();
-            signatures.insert(id, stored);
-            if matched {
-                return Ok(Some((id, date)));
+    for id in index.candidates(conn, &exact, month_range.as_deref(), participants)? {
+        if let Some(stored) = index.signature(conn, id)? {
+            if same_happening(stored, sig, false) {
+                return Ok(Some((id, stored.date.clone())));
             }
         }
     }
     Ok(None)
-}
-
-fn stored_signature(conn: &Connection, id: i64) -> rusqlite::Result<Option<Signature>> {
-    let head: Option<(String, Option<String>)> = conn
-        .prepare_cached("SELECT kind, occurred_on FROM events WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let Some((kind, date)) = head else {
-        return Ok(None);
-    };
-    let mut actors = BTreeSet::new();
-    let mut places = BTreeSet::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT e.key, e.kind FROM event_participants p JOIN entities e ON e.id = p.entity_id WHERE p.event_id = ?1",
-    )?;
-    for row in stmt.query_map([id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-    })? {
-        let (key, kind) = row?;
-        if kind == "location" {
-            places.insert(key);
-        } else {
-            actors.insert(key);
-        }
-    }
-    Ok(Some(Signature {
-        kind,
-        date,
-        actors,
-        places,
-    }))
 }

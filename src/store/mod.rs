@@ -7,6 +7,7 @@
 //! nothing refers to any more (events without articles, entities without
 //! mentions or events), so an update never leaves stale rows behind.
 
+mod event_index;
 mod events;
 pub mod search;
 
@@ -31,6 +32,7 @@ pub struct ArticleRecord {
     pub byte_size: i64,
     pub raw_text: String,
     pub outlet: Option<Outlet>,
+    pub stemmed: search::Stemmed,
 }
 
 /// What the archive already holds, loaded once per import so that unchanged
@@ -73,8 +75,8 @@ pub struct Cache {
     loaded: bool,
     entities: HashMap<String, i64>,
     aliases: HashSet<(i64, String)>,
-    /// Signatures of events looked at during this import, by event id.
-    events: HashMap<i64, crate::extract::events::Signature>,
+    /// Stored events by date and participant, for merging reports.
+    events: event_index::EventIndex,
 }
 
 impl Cache {
@@ -140,7 +142,7 @@ pub fn write_article(
             conn.last_insert_rowid()
         }
     };
-    search::index_article(conn, id, Some(&rec.title), &rec.body)?;
+    search::index_article(conn, id, &rec.stemmed)?;
     write_extraction(conn, cache, id, x)?;
     if existing.is_some() {
         collect_garbage(conn)?;

@@ -7,20 +7,32 @@ use rusqlite::{params, Connection};
 
 use crate::stem::stem_text;
 
+/// An article's title and body as stems, computed where the text is prepared
+/// (on any thread) so that the single writer only stores them.
+#[derive(Debug, Clone, Default)]
+pub struct Stemmed {
+    pub title: Option<String>,
+    pub body: String,
+}
+
+impl Stemmed {
+    pub fn of(title: Option<&str>, body: &str) -> Stemmed {
+        Stemmed {
+            title: title.map(stem_text),
+            body: stem_text(body),
+        }
+    }
+}
+
 /// Writes the stems of article `id`'s title and body.
-pub fn index_article(
-    conn: &Connection,
-    id: i64,
-    title: Option<&str>,
-    body: &str,
-) -> rusqlite::Result<()> {
+pub fn index_article(conn: &Connection, id: i64, stems: &Stemmed) -> rusqlite::Result<()> {
     // An upsert, not INSERT OR REPLACE: REPLACE would delete without firing
     // the trigger that keeps the FTS index in step.
     conn.prepare_cached(
         "INSERT INTO articles_stem (article_id, title, body) VALUES (?1, ?2, ?3)
          ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, body = excluded.body",
     )?
-    .execute(params![id, title.map(stem_text), stem_text(body)])?;
+    .execute(params![id, stems.title, stems.body])?;
     Ok(())
 }
 
@@ -43,7 +55,7 @@ pub fn backfill(conn: &mut Connection) -> rusqlite::Result<usize> {
         let (title, body): (Option<String>, String) = tx
             .prepare_cached("SELECT title, body FROM articles WHERE id = ?1")?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        index_article(&tx, *id, title.as_deref(), &body)?;
+        index_article(&tx, *id, &Stemmed::of(title.as_deref(), &body))?;
     }
     tx.commit()?;
     Ok(missing.len())
