@@ -3,7 +3,7 @@
 //! filled in on opening for articles that lack them (an archive from before
 //! schema V3, or articles edited by another client).
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::stem::stem_text;
 
@@ -36,27 +36,33 @@ pub fn index_article(conn: &Connection, id: i64, stems: &Stemmed) -> rusqlite::R
     Ok(())
 }
 
-/// Stems every article that has no shadow row yet, in one transaction;
-/// returns how many. Cheap when there are none.
+/// Stems every article listed in `articles_stem_pending` (new or edited by
+/// another client, or from before schema V3), in one transaction; returns
+/// how many. Costs one small query when there are none.
 pub fn backfill(conn: &mut Connection) -> rusqlite::Result<usize> {
-    // Ids first: SQLite answers this from an index, without reading the texts.
-    let missing: Vec<i64> = {
-        let mut stmt = conn.prepare(
-            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM articles_stem) ORDER BY id",
-        )?;
+    let pending: Vec<i64> = {
+        let mut stmt =
+            conn.prepare("SELECT article_id FROM articles_stem_pending ORDER BY article_id")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         rows.collect::<Result<_, _>>()?
     };
-    if missing.is_empty() {
+    if pending.is_empty() {
         return Ok(0);
     }
     let tx = conn.transaction()?;
-    for id in &missing {
-        let (title, body): (Option<String>, String) = tx
+    for id in &pending {
+        let row: Option<(Option<String>, String)> = tx
             .prepare_cached("SELECT title, body FROM articles WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        index_article(&tx, *id, &Stemmed::of(title.as_deref(), &body))?;
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        match row {
+            Some((title, body)) => index_article(&tx, *id, &Stemmed::of(title.as_deref(), &body))?,
+            None => {
+                tx.prepare_cached("DELETE FROM articles_stem_pending WHERE article_id = ?1")?
+                    .execute([id])?;
+            }
+        }
     }
     tx.commit()?;
-    Ok(missing.len())
+    Ok(pending.len())
 }

@@ -12,6 +12,7 @@ fn migrate_status_lists_applied_migrations() {
     assert!(out.contains("V1__schema\tapplied"), "{out}");
     assert!(out.contains("V2__views\tapplied"), "{out}");
     assert!(out.contains("V3__search\tapplied"), "{out}");
+    assert!(out.contains("V4__counts\tapplied"), "{out}");
     let mode: String = w
         .conn()
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -120,7 +121,7 @@ fn stats_counts_rows_and_names_the_schema_version() {
             .clone()
     };
     assert_eq!(get("articles"), 5);
-    assert_eq!(get("schema_version"), 3);
+    assert_eq!(get("schema_version"), 4);
     assert!(get("file_bytes").as_i64().unwrap() > 0);
 }
 
@@ -130,12 +131,13 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
     w.import_seeds();
     // Take the archive back to schema V2, as archives in the field are.
     w.conn()
-        .execute_batch(
-            "DROP TRIGGER articles_stem_stale; DROP TRIGGER articles_stem_gone;
-             DROP TABLE articles_stem_fts; DROP TABLE articles_stem;
-             DELETE FROM canned_queries WHERE name = 'search_articles';
-             DELETE FROM refinery_schema_history WHERE version = 3;",
-        )
+        .execute_batch(&format!(
+            "{V4_UNDONE}
+                 DROP TRIGGER articles_stem_stale; DROP TRIGGER articles_stem_gone;
+                 DROP TABLE articles_stem_fts; DROP TABLE articles_stem;
+                 DELETE FROM canned_queries WHERE name = 'search_articles';
+                 DELETE FROM refinery_schema_history WHERE version = 3;"
+        ))
         .unwrap();
     let (_, out, _) = w.run(&["migrate", "--status"]);
     assert!(out.contains("V3__search\tpending"), "{out}");
@@ -147,4 +149,96 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
         w.count("SELECT count(*) FROM refinery_schema_history WHERE version = 3"),
         1
     );
+}
+
+/// Takes an archive from schema V4 back to V3 (the two views V4 replaces
+/// stay; V4 replaces them again).
+const V4_UNDONE: &str = "
+    DROP TRIGGER mentions_count_insert; DROP TRIGGER mentions_count_delete;
+    DROP TRIGGER mentions_count_update; DROP TRIGGER article_entities_insert;
+    DROP TRIGGER article_entities_delete; DROP TRIGGER entities_count_delete;
+    DROP TABLE article_entities; DROP TABLE entity_counts; DROP TABLE entity_pair_counts;
+    DROP TRIGGER articles_stem_pending_insert; DROP TRIGGER articles_stem_pending_edit;
+    DROP TRIGGER articles_stem_pending_gone; DROP TRIGGER articles_stem_written;
+    DROP TRIGGER articles_stem_rewritten; DROP TRIGGER articles_stem_lost;
+    DROP TABLE articles_stem_pending;
+    UPDATE canned_queries SET sql = 'SELECT 1' WHERE name = 'together';
+    DELETE FROM refinery_schema_history WHERE version = 4;";
+
+#[test]
+fn an_archive_from_before_v4_gets_its_counts_filled_in() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    let pairs = |w: &Workdir| w.run(&["query", "entity_pairs", "--format", "csv"]).1;
+    let people = |w: &Workdir| w.run(&["query", "top_people", "--format", "csv"]).1;
+    let (before_pairs, before_people) = (pairs(&w), people(&w));
+    assert!(before_pairs.lines().count() > 100, "{before_pairs}");
+    w.conn().execute_batch(V4_UNDONE).unwrap();
+    assert_eq!(pairs(&w), before_pairs);
+    assert_eq!(people(&w), before_people);
+    assert_eq!(
+        w.count("SELECT count(*) FROM refinery_schema_history WHERE version = 4"),
+        1
+    );
+}
+
+/// The counts V4 keeps, recomputed from `mentions`; compared with the stored
+/// ones they must be equal.
+const RECOUNT: &str = "
+    SELECT (SELECT count(*) FROM (
+              SELECT article_id, entity_id, count(*) FROM mentions GROUP BY 1, 2
+              EXCEPT SELECT article_id, entity_id, mentions FROM article_entities))
+         + (SELECT count(*) FROM (
+              SELECT article_id, entity_id, mentions FROM article_entities
+              EXCEPT SELECT article_id, entity_id, count(*) FROM mentions GROUP BY 1, 2))
+         + (SELECT count(*) FROM (
+              SELECT entity_id, count(*), count(DISTINCT article_id) FROM mentions GROUP BY 1
+              EXCEPT SELECT entity_id, mentions, articles FROM entity_counts WHERE mentions > 0))
+         + (SELECT count(*) FROM (
+              SELECT a.entity_id, b.entity_id, count(*) FROM article_entities a
+              JOIN article_entities b ON b.article_id = a.article_id AND a.entity_id < b.entity_id
+              GROUP BY 1, 2
+              EXCEPT SELECT entity_a, entity_b, shared_articles FROM entity_pair_counts))
+         + (SELECT count(*) FROM entity_pair_counts WHERE shared_articles <= 0)";
+
+#[test]
+fn counts_stay_exact_through_updates_reindex_and_other_clients() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    assert!(w.count("SELECT count(*) FROM entity_pair_counts") > 100);
+    assert_eq!(w.count(RECOUNT), 0);
+    // A changed file replaces its article and everything derived from it.
+    let seed = std::fs::read_dir(w.path("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "txt"))
+        .unwrap();
+    let mut text = std::fs::read_to_string(&seed).unwrap();
+    text.push_str("\nAm Montag traf Sergej Lawrow in Wladiwostok mit Choe Son Hui zusammen.\n");
+    std::fs::write(&seed, text).unwrap();
+    let (code, out, err) = w.run(&["import", "seeds"]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, "imported 0, updated 1, unchanged 4, failed 0"),
+        "{err}"
+    );
+    assert_eq!(w.count(RECOUNT), 0);
+    let (code, _, err) = w.run(&["reindex"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(w.count(RECOUNT), 0);
+    // Another client deletes an article (its mentions go with it) and a mention.
+    let c = w.conn();
+    c.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         DELETE FROM articles WHERE id = 2;
+         DELETE FROM mentions WHERE id = (SELECT min(id) FROM mentions);
+         UPDATE mentions SET entity_id = (SELECT min(entity_id) FROM mentions)
+           WHERE id = (SELECT max(id) FROM mentions);",
+    )
+    .unwrap();
+    assert_eq!(
+        w.count("SELECT count(*) FROM article_entities WHERE article_id = 2"),
+        0
+    );
+    assert_eq!(w.count(RECOUNT), 0);
 }
