@@ -15,6 +15,9 @@ pub struct Args {
     /// A parameter, as KEY=VALUE (repeatable).
     #[arg(long = "param", short = 'p', value_name = "KEY=VALUE")]
     params: Vec<String>,
+    /// Only the first N rows (in the query's order).
+    #[arg(long, value_name = "N")]
+    limit: Option<u64>,
     #[command(flatten)]
     output: super::output::OutputArgs,
 }
@@ -56,7 +59,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         }
         .into());
     };
-    let rows = q::run_canned(&conn, canned, &params)?;
+    let rows = q::run_canned(&conn, canned, &params, args.limit)?;
     args.output.print(&rows)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -122,7 +122,7 @@ pub fn run_named(
 ) -> Result<Rows, QueryError> {
     let catalog = catalog(conn)?;
     if let Some(q) = catalog.iter().find(|q| q.name == name) {
-        return run_canned(conn, q, params);
+        return run_canned(conn, q, params, None);
     }
     if let Some((table, cols, order)) = TABLES.iter().find(|t| t.0 == name) {
         if let Some((k, _)) = params.first() {
@@ -147,10 +147,13 @@ pub fn run_named(
 }
 
 /// Runs a canned query, checking its parameters first.
+/// Runs canned query `q`; with `limit`, only its first rows (SQLite stops
+/// early where an index gives the order).
 pub fn run_canned(
     conn: &Connection,
     q: &Canned,
     params: &[(String, String)],
+    limit: Option<u64>,
 ) -> Result<Rows, QueryError> {
     let all = if q.params.is_empty() {
         "none".to_string()
@@ -175,7 +178,14 @@ pub fn run_canned(
             });
         }
     }
-    run_sql(conn, &q.sql, params)
+    match limit {
+        Some(n) => run_sql(
+            conn,
+            &format!("SELECT * FROM ({}) LIMIT {n}", q.sql),
+            params,
+        ),
+        None => run_sql(conn, &q.sql, params),
+    }
 }
 
 /// Runs one SQL statement with named parameters and collects its rows.

@@ -94,6 +94,22 @@ fn formats_csv_and_table() {
 }
 
 #[test]
+fn limit_gives_the_first_rows_in_the_query_order() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    for name in ["timeline", "articles_by_date", "entity_pairs"] {
+        let (code, all, _) = w.run(&["query", name, "--format", "csv"]);
+        assert_eq!(code, 0);
+        let (code, two, err) = w.run(&["query", name, "--format", "csv", "--limit", "2"]);
+        assert_eq!(code, 0, "{err}");
+        let want: Vec<&str> = all.lines().take(3).collect();
+        assert_eq!(two.lines().collect::<Vec<_>>(), want, "{name}");
+    }
+    let (code, _, err) = w.run(&["query", "timeline", "--limit", "-1"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
 fn unknown_query_and_missing_parameter_are_usage_errors() {
     let w = Workdir::new();
     let (code, _, err) = w.run(&["query", "nonsense"]);
