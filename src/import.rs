@@ -4,14 +4,19 @@
 //! The stages before `store` are pure, so files are prepared in parallel
 //! (rayon) in chunks and handed, in input order, through a bounded channel
 //! to the one thread that writes. The writer puts many files into one
-//! transaction, each inside its own savepoint: a file that fails is rolled
-//! back alone and nothing half-written stays, while the archive pays for a
-//! commit only once per batch. Unchanged files (same raw bytes under the same
-//! origin) are skipped without a write.
+//! transaction, so the archive pays for a commit only once per batch; a batch
+//! holds whole files only. Input that cannot be read, decoded or cleaned
+//! fails while it is prepared and never reaches the writer, so a bad file
+//! loses nothing else; a storage error (disk full) rolls back the batch in
+//! progress and ends the import with the file named. Files are deliberately
+//! not wrapped in savepoints: FTS5 flushes its pending index to a new segment
+//! at every savepoint, which made each file pay for a flush and the merges
+//! that follow (about an eighth of the writer's time). Unchanged files (same
+//! raw bytes under the same origin) are skipped without a write.
 //!
 //! A stop request ([`Options::stop`], set by the CLI on Ctrl-C) is honoured
-//! between files and once more before a file's savepoint is released, so the
-//! file in progress is rolled back and the batch before it is committed. The last write of an import is made with `synchronous =
+//! between files: the file being written is finished (milliseconds), the
+//! batch committed, and the import ends. The last write of an import is made with `synchronous =
 //! FULL`, which syncs the WAL and with it every batch committed before: what
 //! an import reported is on disk once it returns, power loss or not.
 
@@ -164,6 +169,9 @@ pub fn run(
     let known_hashes = &before;
     let (tx, rx) = sync_channel::<Vec<Step>>(1);
     std::thread::scope(|scope| -> Result<(), ImportError> {
+        // Owned here, so that an early return drops it and a producer
+        // blocked on a full channel wakes up instead of being waited for.
+        let rx = rx;
         let producer = scope.spawn(move || {
             for chunk in inputs.chunks(CHUNK) {
                 let steps: Vec<Step> = chunk
@@ -184,11 +192,7 @@ pub fn run(
                     summary.interrupted = true;
                     break 'files;
                 }
-                let Some(outcome) = writer.write(&mut batch, input, step, options)? else {
-                    // Stopped while this file was being written: it was rolled back.
-                    summary.interrupted = true;
-                    break 'files;
-                };
+                let outcome = writer.write(&batch, input, step)?;
                 match &outcome {
                     Outcome::Imported => summary.imported += 1,
                     Outcome::Updated => summary.updated += 1,
@@ -301,55 +305,36 @@ struct Writer {
 }
 
 impl Writer {
-    /// Writes one prepared file inside its own savepoint of `tx`; None when a
-    /// stop was requested while it was written (it is rolled back then).
+    /// Writes one prepared file inside the batch transaction `tx`.
     fn write(
         &mut self,
-        tx: &mut rusqlite::Transaction,
+        tx: &rusqlite::Transaction,
         input: &Input,
         step: Step,
-        options: &Options,
-    ) -> Result<Option<Outcome>, ImportError> {
+    ) -> Result<Outcome, ImportError> {
         let p = match step {
-            Step::Unchanged => return Ok(Some(Outcome::Unchanged)),
-            Step::Failed(reason) => return Ok(Some(Outcome::Failed { reason })),
+            Step::Unchanged => return Ok(Outcome::Unchanged),
+            Step::Failed(reason) => return Ok(Outcome::Failed { reason }),
             Step::Ready(p) => p,
         };
         if let Some(first) = self.known.by_hash.get(&p.hash) {
             if *first != input.origin {
-                return Ok(Some(Outcome::Duplicate { of: first.clone() }));
+                return Ok(Outcome::Duplicate { of: first.clone() });
             }
         }
         let existing = self.known.by_origin.get(&input.origin).map(|e| e.0);
-        let store_err = |source| ImportError::Store {
-            path: input.path.clone(),
-            source,
-        };
-        let sp = tx.savepoint().map_err(store_err)?;
-        let written = store::write_article(
-            &sp,
+        let id = store::write_article(
+            tx,
             &mut self.cache,
             &p.record,
             &p.extraction,
             existing,
             &self.now,
-        );
-        let id = match written {
-            Ok(_) if options.stopping() => {
-                drop(sp); // rolls back this file only
-                self.cache.clear();
-                return Ok(None);
-            }
-            Ok(id) => {
-                sp.commit().map_err(store_err)?;
-                id
-            }
-            Err(e) => {
-                drop(sp); // rolls back this file only
-                self.cache.clear();
-                return Err(store_err(e));
-            }
-        };
+        )
+        .map_err(|source| ImportError::Store {
+            path: input.path.clone(),
+            source,
+        })?;
         self.known
             .by_hash
             .entry(p.hash.clone())
@@ -359,10 +344,10 @@ impl Writer {
             .by_origin
             .insert(input.origin.clone(), (id, p.hash))
             .is_some();
-        Ok(Some(if updated {
+        Ok(if updated {
             Outcome::Updated
         } else {
             Outcome::Imported
-        }))
+        })
     }
 }

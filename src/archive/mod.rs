@@ -143,10 +143,11 @@ pub fn open_writer(path: &Path) -> Result<(Connection, ImportLock), ArchiveError
 /// Pragmas for a writing connection. WAL lets readers (sqlite3, Datasette) go
 /// on while an import writes; `synchronous = NORMAL` in WAL mode keeps the
 /// database consistent after a crash and may lose only the last transactions
-/// on power loss, never corrupting the file. The importer's savepoint per file
-/// journals every page it first touches; `temp_store = MEMORY` keeps that
-/// journal off the disk, and a 64 MiB page cache keeps a batch's pages from
-/// spilling into the WAL before its commit.
+/// on power loss, never corrupting the file. Statements that write through
+/// triggers keep a statement journal inside the import's transaction;
+/// `temp_store = MEMORY` keeps it (and temporary sort b-trees) off the disk,
+/// and a 64 MiB page cache keeps a batch's pages from spilling into the WAL
+/// before its commit.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
     // The writer prepares a few dozen distinct statements (event lookups

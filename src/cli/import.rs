@@ -55,7 +55,7 @@ pub fn run(db: &Path, args: Args, ui: Ui) -> anyhow::Result<ExitCode> {
     println!("{summary}");
     if summary.interrupted {
         eprintln!(
-            "chronik: interrupted; the file in progress was rolled back, the files counted above are in the archive. Run the same import again to import the rest."
+            "chronik: interrupted; the files counted above are in the archive. Run the same import again to import the rest."
         );
         // The shell convention for "ended by signal N".
         let signal = u8::try_from(signal.load(Ordering::SeqCst)).unwrap_or(0);

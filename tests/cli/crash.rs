@@ -212,7 +212,7 @@ fn ctrl_c_rolls_back_the_current_file_prints_what_was_committed_and_exits_130() 
         "the summary must count exactly what the archive holds"
     );
     assert!(
-        err.contains("chronik: interrupted; the file in progress was rolled back"),
+        err.contains("chronik: interrupted; the files counted above are in the archive"),
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
