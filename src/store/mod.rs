@@ -115,9 +115,10 @@ pub fn write_article(
         Some(o) => Some(ensure_source(conn, &o.name, o.domain.as_deref(), &o.kind)?),
         None => None,
     };
+    let mut replaced = Replaced::default();
     let id = match existing {
         Some(id) => {
-            delete_derived(conn, id)?;
+            replaced = delete_derived(conn, id)?;
             conn.prepare_cached(
                 "UPDATE articles SET source_id = ?2, url = ?3, title = ?4, body = ?5, published_on = ?6,
                  date_source = ?7, content_hash = ?8, byte_size = ?9, raw_text = ?10, updated_at = ?11
@@ -145,7 +146,7 @@ pub fn write_article(
     search::index_article(conn, id, &rec.stemmed)?;
     write_extraction(conn, cache, id, x)?;
     if existing.is_some() {
-        collect_garbage(conn)?;
+        collect_garbage(conn, &replaced)?;
         cache.clear();
     }
     Ok(id)
@@ -256,8 +257,27 @@ pub fn ensure_source(
     Ok(conn.last_insert_rowid())
 }
 
-/// Deletes what was derived from an article's text.
-pub fn delete_derived(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+/// What a replaced article's old rows referred to: the only events and
+/// entities that replacing it can leave unreferenced.
+#[derive(Debug, Default)]
+pub struct Replaced {
+    events: Vec<i64>,
+    entities: Vec<i64>,
+}
+
+/// Deletes what was derived from an article's text; returns what it referred to.
+pub fn delete_derived(conn: &Connection, id: i64) -> rusqlite::Result<Replaced> {
+    let ids = |sql: &str| -> rusqlite::Result<Vec<i64>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        rows.collect()
+    };
+    let events = ids("SELECT event_id FROM event_articles WHERE article_id = ?1")?;
+    let entities = ids(
+        "SELECT entity_id FROM article_entities WHERE article_id = ?1
+         UNION SELECT p.entity_id FROM event_articles ea JOIN event_participants p ON p.event_id = ea.event_id WHERE ea.article_id = ?1
+         UNION SELECT e.location_id FROM event_articles ea JOIN events e ON e.id = ea.event_id WHERE ea.article_id = ?1 AND e.location_id IS NOT NULL",
+    )?;
     for sql in [
         "DELETE FROM mentions WHERE article_id = ?1",
         "DELETE FROM event_articles WHERE article_id = ?1",
@@ -265,17 +285,30 @@ pub fn delete_derived(conn: &Connection, id: i64) -> rusqlite::Result<()> {
     ] {
         conn.prepare_cached(sql)?.execute([id])?;
     }
-    Ok(())
+    Ok(Replaced { events, entities })
 }
 
-/// Removes events no article reports and entities nothing refers to.
-pub fn collect_garbage(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch(
-        "DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_articles);
-         DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)
-           AND id NOT IN (SELECT entity_id FROM event_participants)
-           AND id NOT IN (SELECT location_id FROM events WHERE location_id IS NOT NULL);",
-    )
+/// Removes the events no article reports any more and the entities nothing
+/// refers to any more, among those a replaced article referred to; each
+/// check is an index lookup, so an update costs the same in any archive.
+pub fn collect_garbage(conn: &Connection, replaced: &Replaced) -> rusqlite::Result<()> {
+    let mut event = conn.prepare_cached(
+        "DELETE FROM events WHERE id = ?1
+         AND NOT EXISTS (SELECT 1 FROM event_articles WHERE event_id = ?1)",
+    )?;
+    for id in &replaced.events {
+        event.execute([id])?;
+    }
+    let mut entity = conn.prepare_cached(
+        "DELETE FROM entities WHERE id = ?1
+         AND NOT EXISTS (SELECT 1 FROM article_entities WHERE entity_id = ?1)
+         AND NOT EXISTS (SELECT 1 FROM event_participants WHERE entity_id = ?1)
+         AND NOT EXISTS (SELECT 1 FROM events WHERE location_id = ?1)",
+    )?;
+    for id in &replaced.entities {
+        entity.execute([id])?;
+    }
+    Ok(())
 }
 
 /// Rows per archive table, in a fixed order.

@@ -155,7 +155,7 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
 /// Takes an archive from schema V5 back to V3 (the two views V4 replaces
 /// stay; V4 replaces them again).
 const V4_UNDONE: &str = "
-    DROP INDEX events_timeline; DROP INDEX articles_timeline;
+    DROP INDEX events_timeline; DROP INDEX articles_timeline; DROP INDEX events_location;
     DELETE FROM refinery_schema_history WHERE version = 5;
     DROP TRIGGER mentions_count_insert; DROP TRIGGER mentions_count_delete;
     DROP TRIGGER mentions_count_update; DROP TRIGGER article_entities_insert;
