@@ -17,10 +17,10 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::extract::events::Signature;
 
-/// Participant entries (and remembered signatures) kept before the index
-/// starts over; about 100 bytes each, so a few hundred MB at most is never
-/// reached.
-const MAX_ENTRIES: usize = 1_000_000;
+/// Participant entries and remembered signatures kept before the index
+/// starts over. A signature with its key strings takes a few hundred bytes,
+/// so this bounds the index to some tens of MB whatever the archive's size.
+const MAX_ENTRIES: usize = 200_000;
 
 #[derive(Debug, Default)]
 pub struct EventIndex {
