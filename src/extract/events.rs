@@ -4,20 +4,38 @@
 //! participants are the entities mentioned in that sentence, whose place is a
 //! location named after "in", "nach", "bei" or "auf", and whose date is the
 //! first date phrase of the sentence, resolved against the publication date.
-//! A sentence without a date phrase gives an unresolved event: the import
-//! date is never a stand-in. Sentences of one article that report the same
-//! happening become one event; [`same_happening`] is also what the store uses
-//! to merge events across articles.
+//! A sentence without a date phrase takes the paragraph's last date; one with
+//! a date phrase that cannot be resolved, and one without any date outside
+//! the lead, gives an unresolved event: the import date is never a stand-in.
+//!
+//! Beyond the sentence's own names:
+//! * role phrases ("der frühere Präsident", "die beiden Außenminister",
+//!   "beide") stand for the people named just before ([`coref`]);
+//! * a later clause with a trigger and a date of its own ("..., den beide im
+//!   Januar unterzeichnet hatten") is a second event ([`clauses`]);
+//! * people named with a participation cue ("An dem Treffen nahm auch X
+//!   teil", "Delegationsleiter X") join the gathering told just before;
+//! * a lead sentence without a date takes the recent day its paragraph names.
+//!
+//! Sentences of one article that report the same happening become one
+//! event; [`same_happening`] is also what the store uses to merge events
+//! across articles.
 
-use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use regex::Regex;
 
+mod clauses;
+mod coref;
+mod same;
+
+pub use same::{better_date, same_happening, signature, Signature};
+
 use super::dates::{find_dates, DateMention, Precision};
 use super::{Entity, EntityKind};
 use crate::text::sentences;
+use clauses::{second_clause, take_part};
 
 /// One event as reported by one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +66,11 @@ struct Triggers {
     concrete: Vec<String>,
     /// Words that start like a trigger but are none (lower case).
     not_trigger: Vec<String>,
+    /// Words saying that the people named with them took part in a gathering
+    /// reported before ("An dem Treffen nahm ... teil", "Delegationsleiter").
+    cues: Option<Regex>,
+    /// Kinds that people can take part in that way.
+    gathering: Vec<String>,
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
@@ -55,6 +78,8 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         list: Vec::new(),
         concrete: Vec::new(),
         not_trigger: Vec::new(),
+        cues: None,
+        gathering: Vec::new(),
     };
     let lines = include_str!("../../data/events.tsv")
         .lines()
@@ -69,6 +94,10 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             t.not_trigger = pattern.split('|').map(str::to_lowercase).collect();
             continue;
         }
+        if kind == "gathering" {
+            t.gathering = pattern.split('|').map(str::to_string).collect();
+            continue;
+        }
         // Matched against a lower-cased copy of the text (see `lower_keep_len`),
         // so the patterns are lower-cased here and need no (?i), which with
         // Unicode classes makes the regex engine rebuild its DFA constantly.
@@ -77,92 +106,21 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         // match runs on to the end of its word, which `not-trigger` words
         // ("Besucher", "Treffer") then rule out.
         let pattern = pattern.to_lowercase().replace(r"\w", r"\p{L}");
+        let re = regex::RegexBuilder::new(&format!(r"(?:{pattern})\p{{L}}*"))
+            .dfa_size_limit(32 << 20)
+            .build()
+            .unwrap_or_else(|e| panic!("data/events.tsv: {kind}: {e}"));
+        if kind == "participation" {
+            t.cues = Some(re);
+            continue;
+        }
         t.list.push(Trigger {
             kind: kind.trim().to_string(),
-            re: regex::RegexBuilder::new(&format!(r"(?:{pattern})\p{{L}}*"))
-                .dfa_size_limit(32 << 20)
-                .build()
-                .unwrap_or_else(|e| panic!("data/events.tsv: {kind}: {e}")),
+            re,
         });
     }
     t
 });
-
-/// What decides whether two reports are one happening.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signature {
-    pub kind: String,
-    pub date: Option<String>,
-    /// Keys of the people and organizations taking part.
-    pub actors: BTreeSet<String>,
-    /// Keys of the places named (location and place participants).
-    pub places: BTreeSet<String>,
-}
-
-/// Kinds that describe the same happening from different angles.
-fn kinds_compatible(a: &str, b: &str) -> bool {
-    a == b || (VISIT_KINDS.contains(&a) && VISIT_KINDS.contains(&b))
-}
-
-const VISIT_KINDS: &[&str] = &["meeting", "visit"];
-
-/// Dates that can name the same happening: one is a prefix of the other
-/// (2024-07 fits 2024-07-18), or two days at most one apart (the day it
-/// happened and the day it was reported).
-fn dates_compatible(a: &str, b: &str, strong: bool) -> bool {
-    if a.starts_with(b) || b.starts_with(a) {
-        return true;
-    }
-    match (a.parse::<Date>(), b.parse::<Date>()) {
-        (Ok(x), Ok(y)) => strong && (x - y).get_days().abs() <= 1,
-        _ => false,
-    }
-}
-
-/// Whether two reports describe one happening. Undated reports only merge
-/// within one article (`same_article`), where the dated one gives the date.
-///
-/// People decide: two shared actors, or one shared actor plus a shared place,
-/// or, on the very same day, one shared actor when one report's actors are
-/// all among the other's (a short report naming only Kim of a meeting another
-/// outlet reports with Kim and Lawrow).
-pub fn same_happening(a: &Signature, b: &Signature, same_article: bool) -> bool {
-    if !kinds_compatible(&a.kind, &b.kind) {
-        return false;
-    }
-    // Words said are many a month: across articles, statements only merge
-    // when reported for the very same day.
-    let spoken = matches!(a.kind.as_str(), "statement" | "announcement" | "call");
-    let same_day = matches!((&a.date, &b.date), (Some(x), Some(y)) if x == y && x.len() == 10);
-    if spoken && !same_article && !same_day {
-        return false;
-    }
-    let shared_actors = a.actors.intersection(&b.actors).count();
-    let shared_places = a.places.intersection(&b.places).count();
-    let strong = shared_actors >= 2;
-    let nested = a.actors.is_subset(&b.actors) || b.actors.is_subset(&a.actors);
-    let people_ok = strong || (shared_actors == 1 && (shared_places >= 1 || (same_day && nested)));
-    let places_only =
-        a.actors.is_empty() && b.actors.is_empty() && !a.places.is_empty() && a.places == b.places;
-    if !(people_ok || places_only) {
-        return false;
-    }
-    match (&a.date, &b.date) {
-        (Some(x), Some(y)) => dates_compatible(x, y, strong) && (!places_only || x == y),
-        (None, None) => same_article,
-        _ => same_article && strong,
-    }
-}
-
-/// The better of two dates for one happening: the more precise, and of two
-/// different days the earlier (reports follow events).
-pub fn better_date(a: Option<&str>, b: Option<&str>) -> Option<String> {
-    match (a, b) {
-        (Some(x), Some(y)) if x.len() == y.len() => Some(x.min(y).to_string()),
-        (Some(x), Some(y)) => Some(if x.len() > y.len() { x } else { y }.to_string()),
-        (x, y) => x.or(y).map(str::to_string),
-    }
-}
 
 /// The events of one article.
 pub fn events(
@@ -171,44 +129,173 @@ pub fn events(
     entities: &[Entity],
     mentions: &[(usize, usize, usize)],
 ) -> Vec<Event> {
-    let mut out: Vec<(usize, Event)> = Vec::new();
     let reporters = reporters(entities);
-    let found = triggers(body);
+    let lower = lower_keep_len(body);
+    let found = triggers(body, &lower);
+    let cues = TRIGGERS
+        .cues
+        .as_ref()
+        .map(|re| word_matches(re, body, &lower))
+        .unwrap_or_default();
+    let spans = sentences(body);
+    let paragraphs = paragraph_numbers(body, &spans);
+    let persons: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| entities[m.2].kind == EntityKind::Person)
+        .map(|m| (m.0, m.2))
+        .collect();
+    let ctx = Context {
+        body,
+        entities,
+        mentions,
+        reporters: &reporters,
+        persons: &persons,
+    };
+    let mut out: Vec<(usize, Event)> = Vec::new();
     // The narrative date: the last date named earlier in the paragraph.
     let mut narrative: Option<DateMention> = None;
-    let mut paragraph = 0;
-    for (n, (s, e)) in sentences(body).into_iter().enumerate() {
+    for (n, &(s, e)) in spans.iter().enumerate() {
         let sentence = &body[s..e];
-        if s > 0 && body[..s].ends_with('\n') {
-            paragraph += 1;
+        if n > 0 && paragraphs[n] != paragraphs[n - 1] {
             narrative = None;
         }
-        let skip = dateline_end(body, s);
-        let dates: Vec<DateMention> = find_dates(sentence, published)
-            .into_iter()
-            .filter(|d| d.start >= skip)
-            .collect();
+        let dates = sentence_dates(body, s, e, published);
         let own = dates.iter().find(|d| d.value.is_some()).cloned();
-        let inherited = narrative.clone();
+        // A date phrase of its own that cannot be resolved ("am Dienstag"
+        // without a publication date) still says the paragraph's date is
+        // not this sentence's.
+        let inherited = if dates.is_empty() {
+            narrative.clone()
+        } else {
+            None
+        };
         if own.is_some() {
             narrative = own.clone();
         }
-        // The first trigger of the sentence; `found` is sorted by position.
-        let Some(&(_, k)) = found.iter().find(|(pos, _)| *pos >= s && *pos < e) else {
+        let here: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|(pos, _)| *pos >= s && *pos < e)
+            .map(|&(pos, k)| (pos - s, k))
+            .collect();
+        let used = take_part(&ctx, &mut out, n, (s, e), &here, &cues, &dates);
+        // The first trigger of the sentence decides; one inside a cue that
+        // found its gathering ("An dem Treffen nahm ... teil") reported it.
+        let Some(&(first, k)) = here.first() else {
             continue;
         };
+        if used.iter().any(|&(a, b)| (a..b).contains(&(s + first))) {
+            continue;
+        }
+        let second = second_clause(sentence, &here, &dates);
+        let outside = |a: usize, b: usize| match &second {
+            Some(c) => b <= s + c.start || a >= s + c.end,
+            None => true,
+        };
+        let (participants, location) = ctx.participants(n, &spans, (s, e), &outside);
+        // Split, the first event's date comes before the second clause:
+        // dates after it belong to what is told there.
+        let own = match &second {
+            Some(c) => dates
+                .iter()
+                .find(|d| d.value.is_some() && d.end <= c.start)
+                .cloned(),
+            None => own,
+        };
+        let lead = paragraphs[n] == 0 && published.is_some();
+        let later = || match lead && dates.is_empty() {
+            true => lead_date(body, &spans, &paragraphs, n, published),
+            false => None,
+        };
+        let dated = own
+            .or(inherited)
+            .or_else(later)
+            .or_else(|| dates.first().cloned());
         let kind = TRIGGERS.list[k].kind.clone();
+        if let Some(event) = ctx.event(
+            kind,
+            participants,
+            location,
+            dated,
+            lead,
+            published,
+            sentence,
+        ) {
+            merge_into(&mut out, n, event, entities);
+        }
+        let Some(c) = &second else {
+            continue;
+        };
+        let inside = |a: usize, b: usize| a >= s + c.start && b <= s + c.end;
+        let (mut participants, mut location) = ctx.participants(n, &spans, (s, e), &inside);
+        // A clause naming nobody ("am 2. Juni folgte eine zweite Runde")
+        // happened where the rest of the sentence says.
+        let (before, before_location) = ctx.participants(n, &spans, (s, e), &outside);
+        if participants.is_empty() {
+            participants = before.iter().filter(|p| p.1 == "place").copied().collect();
+            location = before_location;
+        }
+        // A pronoun there ("..., wo er am Dienstag ... Gespräche führte")
+        // is the person the sentence began with.
+        let clause_words = sentence[c.start..c.end].split(|ch: char| !ch.is_alphabetic());
+        if clause_words.into_iter().any(|w| PRONOUNS.contains(&w)) {
+            let subject = before.iter().find(|p| p.1 == "participant");
+            if let Some(&p) = subject.filter(|p| !participants.iter().any(|q| q.0 == p.0)) {
+                participants.insert(0, p);
+            }
+        }
+        let kind = TRIGGERS.list[c.trigger].kind.clone();
+        if let Some(event) = ctx.event(
+            kind,
+            participants,
+            location,
+            Some(c.date.clone()),
+            false,
+            published,
+            sentence,
+        ) {
+            merge_into(&mut out, n, event, entities);
+        }
+    }
+    out.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Personal pronouns of the third person singular, as a clause's subject
+/// or object.
+const PRONOUNS: &[&str] = &["er", "sie", "ihn", "ihm"];
+
+/// What the sentences of one article share.
+struct Context<'a> {
+    body: &'a str,
+    entities: &'a [Entity],
+    mentions: &'a [(usize, usize, usize)],
+    reporters: &'a [usize],
+    /// (byte start, entity) of every person mention, in text order.
+    persons: &'a [(usize, usize)],
+}
+
+impl Context<'_> {
+    /// The participants named in sentence `n` (span `s..e`) where `keep`
+    /// allows, and the people its role phrases stand for; with the place
+    /// named after a place preposition.
+    fn participants(
+        &self,
+        n: usize,
+        spans: &[(usize, usize)],
+        (s, e): (usize, usize),
+        keep: &dyn Fn(usize, usize) -> bool,
+    ) -> (Vec<(usize, &'static str)>, Option<usize>) {
         let mut participants: Vec<(usize, &'static str)> = Vec::new();
         let mut location = None;
-        for &(ms, _, idx) in mentions.iter().filter(|m| m.0 >= s && m.1 <= e) {
-            if reporters.contains(&idx) {
+        let named = self.mentions.iter().filter(|m| m.0 >= s && m.1 <= e);
+        for &(ms, _, idx) in named.clone().filter(|m| keep(m.0, m.1)) {
+            if self.reporters.contains(&idx) {
                 continue;
             }
-            let role = match entities[idx].kind {
+            let role = match self.entities[idx].kind {
                 EntityKind::Person => "participant",
                 EntityKind::Organization => "organization",
                 EntityKind::Location => {
-                    if location.is_none() && after_place_preposition(&body[s..ms]) {
+                    if location.is_none() && after_place_preposition(&self.body[s..ms]) {
                         location = Some(idx);
                     }
                     "place"
@@ -218,16 +305,45 @@ pub fn events(
                 participants.push((idx, role));
             }
         }
+        let here: Vec<usize> = named
+            .filter(|m| self.entities[m.2].kind == EntityKind::Person)
+            .map(|m| m.2)
+            .collect();
+        let since = spans[n.saturating_sub(3)].0;
+        let starts_name = |at: usize| self.mentions.iter().any(|m| m.0 == s + at);
+        for p in coref::role_phrases(&self.body[s..e], starts_name) {
+            if !keep(s + p.start, s + p.end) {
+                continue;
+            }
+            for idx in coref::resolve(s + p.start, p.people, since, self.persons, &here) {
+                if !participants.iter().any(|q| q.0 == idx) {
+                    participants.push((idx, "participant"));
+                }
+            }
+        }
+        (participants, location)
+    }
+
+    /// An event of `kind` if it has the participants its kind needs.
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        kind: String,
+        participants: Vec<(usize, &'static str)>,
+        location: Option<usize>,
+        dated: Option<DateMention>,
+        lead: bool,
+        published: Option<Date>,
+        sentence: &str,
+    ) -> Option<Event> {
         let has_actor = participants.iter().any(|p| p.1 != "place");
         if participants.is_empty() || (!has_actor && !TRIGGERS.concrete.contains(&kind)) {
-            continue;
+            return None;
         }
         // A sentence without a date of its own happens when the paragraph's
         // last named date says; in the lead paragraph, on the publication
         // day, which is what news leads report. Without a publication date
         // it stays unresolved.
-        let lead = paragraph == 0 && published.is_some();
-        let dated = own.or(inherited).or_else(|| dates.first().cloned());
         let (date, precision, date_text) = match dated {
             Some(d) if d.value.is_some() || !lead => (d.value, d.precision, Some(d.text)),
             _ if lead && published.is_some_and(|p| (1..=9999).contains(&p.year())) => {
@@ -235,8 +351,8 @@ pub fn events(
             }
             _ => (None, Precision::Unresolved, None),
         };
-        let event = Event {
-            summary: summary(&kind, &participants, location, entities),
+        Some(Event {
+            summary: summary(&kind, &participants, location, self.entities),
             kind,
             date,
             precision,
@@ -244,10 +360,61 @@ pub fn events(
             location,
             participants,
             evidence: sentence.to_string(),
-        };
-        merge_into(&mut out, n, event, entities);
+        })
     }
-    out.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The paragraph of each sentence: a sentence that starts a line starts one.
+fn paragraph_numbers(body: &str, spans: &[(usize, usize)]) -> Vec<usize> {
+    let mut paragraph = 0;
+    spans
+        .iter()
+        .map(|&(s, _)| {
+            if s > 0 && body[..s].ends_with('\n') {
+                paragraph += 1;
+            }
+            paragraph
+        })
+        .collect()
+}
+
+/// The date phrases of the sentence at `s..e`, offsets relative to it,
+/// without the dateline of the article's first sentence.
+fn sentence_dates(body: &str, s: usize, e: usize, published: Option<Date>) -> Vec<DateMention> {
+    let skip = dateline_end(body, s);
+    find_dates(&body[s..e], published)
+        .into_iter()
+        .filter(|d| d.start >= skip)
+        .collect()
+}
+
+/// For a lead sentence that names no date: the day a later sentence of the
+/// lead paragraph names, when it lies in the week before publication. Leads
+/// say what happened ("hat ... freigelassen") and the next sentence when
+/// ("am Samstag"); older dates there are background, not the lead's day.
+fn lead_date(
+    body: &str,
+    spans: &[(usize, usize)],
+    paragraphs: &[usize],
+    n: usize,
+    published: Option<Date>,
+) -> Option<DateMention> {
+    let day = published?;
+    let recent = |d: &DateMention| {
+        d.precision == Precision::Day
+            && d.value
+                .as_deref()
+                .and_then(|v| v.parse::<Date>().ok())
+                .is_some_and(|v| (0..=7).contains(&(day - v).get_days()))
+    };
+    (n + 1..spans.len())
+        .take_while(|&m| paragraphs[m] == paragraphs[n])
+        .find_map(|m| {
+            let (s, e) = spans[m];
+            sentence_dates(body, s, e, published)
+                .into_iter()
+                .find(recent)
+        })
 }
 
 /// Entities that report rather than take part: news agencies, newspapers
@@ -293,26 +460,36 @@ fn lower_keep_len(s: &str) -> String {
 
 /// Every whole-word trigger in `body` as (byte position, trigger index),
 /// sorted by position, the earlier-listed trigger first at equal positions.
-fn triggers(body: &str) -> Vec<(usize, usize)> {
-    let lower = lower_keep_len(body);
+/// `lower` is `body` through [`lower_keep_len`].
+fn triggers(body: &str, lower: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for (k, t) in TRIGGERS.list.iter().enumerate() {
-        for m in t.re.find_iter(&lower) {
+        found.extend(
+            word_matches(&t.re, body, lower)
+                .into_iter()
+                .map(|(s, _)| (s, k)),
+        );
+    }
+    found.sort_unstable();
+    found
+}
+
+/// The matches of `re` in `lower` that start a word and do not end in a
+/// `not-trigger` word, as byte spans.
+fn word_matches(re: &Regex, body: &str, lower: &str) -> Vec<(usize, usize)> {
+    re.find_iter(lower)
+        .filter(|m| {
             let before = body[..m.start()].chars().next_back();
             let last_word = m
                 .as_str()
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if before.is_none_or(|c| !c.is_alphanumeric())
+            before.is_none_or(|c| !c.is_alphanumeric())
                 && !TRIGGERS.not_trigger.contains(&last_word.to_lowercase())
-            {
-                found.push((m.start(), k));
-            }
-        }
-    }
-    found.sort_unstable();
-    found
+        })
+        .map(|m| (m.start(), m.end()))
+        .collect()
 }
 
 fn after_place_preposition(before: &str) -> bool {
@@ -339,26 +516,6 @@ fn summary(
         s.push_str(&format!(" in {}", entities[l].name));
     }
     s
-}
-
-/// The signature of an event of this article, for merging.
-pub fn signature(event: &Event, entities: &[Entity]) -> Signature {
-    let mut actors = BTreeSet::new();
-    let mut places = BTreeSet::new();
-    for &(i, _) in &event.participants {
-        let key = entities[i].key.clone();
-        if entities[i].kind == EntityKind::Location {
-            places.insert(key);
-        } else {
-            actors.insert(key);
-        }
-    }
-    Signature {
-        kind: event.kind.clone(),
-        date: event.date.clone(),
-        actors,
-        places,
-    }
 }
 
 /// Merges `event` (from sentence `n`) into an earlier report of the same
@@ -398,71 +555,4 @@ fn merge_into(out: &mut Vec<(usize, Event)>, n: usize, event: Event, entities: &
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sig(kind: &str, date: Option<&str>, actors: &[&str], places: &[&str]) -> Signature {
-        Signature {
-            kind: kind.into(),
-            date: date.map(str::to_string),
-            actors: actors.iter().map(|s| s.to_string()).collect(),
-            places: places.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-
-    #[test]
-    fn merges_compatible_reports() {
-        let a = sig("visit", Some("2024-06-19"), &["putin", "kim"], &["nk"]);
-        let b = sig("meeting", Some("2024-06"), &["putin", "kim"], &[]);
-        assert!(same_happening(&a, &b, false));
-        let c = sig("meeting", Some("2024-06-20"), &["putin", "kim"], &[]);
-        assert!(same_happening(&a, &c, false));
-        let one = sig("visit", Some("2024-06"), &["putin"], &["nk"]);
-        assert!(same_happening(&a, &one, false));
-        let short = sig("meeting", Some("2024-06-19"), &["kim"], &[]);
-        assert!(same_happening(&a, &short, false));
-    }
-
-    #[test]
-    fn keeps_different_happenings_apart() {
-        let a = sig("visit", Some("2024-06-19"), &["putin", "kim"], &[]);
-        assert!(!same_happening(
-            &a,
-            &sig("agreement", Some("2024-06-19"), &["putin", "kim"], &[]),
-            false
-        ));
-        assert!(!same_happening(
-            &a,
-            &sig("visit", Some("2023-09"), &["putin", "kim"], &[]),
-            false
-        ));
-        assert!(!same_happening(
-            &a,
-            &sig("visit", Some("2024-06-19"), &["putin", "xi"], &[]),
-            false
-        ));
-        assert!(!same_happening(
-            &a,
-            &sig("visit", None, &["putin", "kim"], &[]),
-            false
-        ));
-        assert!(same_happening(
-            &a,
-            &sig("visit", None, &["putin", "kim"], &[]),
-            true
-        ));
-    }
-
-    #[test]
-    fn better_date_prefers_precision_then_the_earlier_day() {
-        assert_eq!(
-            better_date(Some("2024-07"), Some("2024-07-18")).as_deref(),
-            Some("2024-07-18")
-        );
-        assert_eq!(
-            better_date(Some("2024-07-19"), Some("2024-07-18")).as_deref(),
-            Some("2024-07-18")
-        );
-        assert_eq!(better_date(None, Some("2024")).as_deref(), Some("2024"));
-    }
-}
+mod tests;

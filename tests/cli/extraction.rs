@@ -266,11 +266,10 @@ fn unseen_articles_event_recall() {
     check_event_recall("unseen", 0.85);
 }
 
-/// Below the 0.85: what is measured, not what is wished; raise it as
-/// extraction improves.
+/// Just below what is measured (52/53): raise it as extraction improves.
 #[test]
 fn holdout_articles_event_recall() {
-    check_event_recall("holdout", 0.70);
+    check_event_recall("holdout", 0.96);
 }
 
 #[test]

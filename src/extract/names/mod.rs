@@ -40,6 +40,7 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     let lex = &*LEXICON;
     let mut out = gazetteer_candidates(body);
     let toks = tokens(body);
+    with_given_names(&mut out, &toks, lex);
     // An organization named after its country ("Kommunistische Partei
     // Vietnams") takes the place of the country's mention inside it.
     for c in adjective_names(&toks, lex) {
@@ -77,6 +78,23 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// A known person found by a one-word spelling ("Syrskyj") right after a
+/// known given name ("Olexandr Syrskyj") is named in full there: the given
+/// name, in a transliteration the gazetteer may lack, belongs to the mention.
+fn with_given_names(out: &mut [Candidate], toks: &[Token], lex: &Lexicon) {
+    for c in out.iter_mut().filter(|c| c.kind == EntityKind::Person) {
+        let Some(i) = toks.iter().position(|t| t.start == c.start) else {
+            continue;
+        };
+        if i == 0 || toks[i].end < c.end || !toks[i].joined {
+            continue;
+        }
+        if lex.given.contains(toks[i - 1].text) {
+            c.start = toks[i - 1].start;
+        }
+    }
 }
 
 fn overlaps(list: &[Candidate], start: usize, end: usize) -> bool {
@@ -233,6 +251,19 @@ mod tests {
         assert!(surfaces.contains(&"Andrej Testow"), "{got:?}");
         assert!(surfaces.contains(&"Choe Son Hui"), "{got:?}");
         assert!(surfaces.contains(&"Liu Guozhong"), "{got:?}");
+    }
+
+    #[test]
+    fn a_given_name_before_a_known_surname_joins_the_mention() {
+        let got = names("Am Morgen besuchte Olexandr Syrskyj die Front.");
+        assert!(
+            got.contains(&(
+                "Olexandr Syrskyj".to_string(),
+                "Oleksandr Syrskyj".to_string(),
+                "person"
+            )),
+            "{got:?}"
+        );
     }
 
     #[test]

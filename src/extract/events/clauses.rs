@@ -1,0 +1,119 @@
+//! Clauses of a sentence that report a happening of their own, and clauses
+//! that add people to a happening told before.
+
+use super::{summary, Context, Event, TRIGGERS};
+use crate::extract::dates::DateMention;
+use crate::extract::EntityKind;
+
+/// A later trigger of a sentence in a clause of its own with a date of its
+/// own: "Die Duma hat am 8. April den Vertrag ratifiziert, den beide im
+/// Januar unterzeichnet hatten" reports two happenings.
+pub(super) struct Clause {
+    /// Byte span in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub trigger: usize,
+    pub date: DateMention,
+}
+
+pub(super) fn second_clause(
+    sentence: &str,
+    here: &[(usize, usize)],
+    dates: &[DateMention],
+) -> Option<Clause> {
+    let &(first, _) = here.first()?;
+    here.iter().skip(1).find_map(|&(pos, k)| {
+        let (start, end) = clause(sentence, pos);
+        if (start..end).contains(&first) {
+            return None;
+        }
+        let resolved = || dates.iter().filter(|d| d.value.is_some());
+        let date = resolved().find(|d| d.start >= start && d.end <= end)?;
+        let before = resolved().find(|d| d.end <= start || d.start >= end);
+        if before.is_some_and(|b| b.value == date.value) {
+            return None;
+        }
+        Some(Clause {
+            start,
+            end,
+            trigger: k,
+            date: date.clone(),
+        })
+    })
+}
+
+/// The clause around byte `pos` of a sentence: between the commas or
+/// semicolons on either side.
+pub(super) fn clause(sentence: &str, pos: usize) -> (usize, usize) {
+    let start = sentence[..pos].rfind([',', ';']).map_or(0, |i| i + 1);
+    let end = sentence[pos..]
+        .find([',', ';'])
+        .map_or(sentence.len(), |i| pos + i);
+    (start, end)
+}
+
+/// People named with a participation cue ("An dem Treffen nahmen X und Y
+/// teil", "Delegationsleiter X") join the latest gathering reported in the
+/// last few sentences, unless the cue's clause reports something else (a
+/// trigger outside the cue) or names another date. Without people in the
+/// clause, those of the sentence ("X, Vizeminister, gehörte zum
+/// Verhandlungsteam"). Returns the cue spans that found their gathering.
+pub(super) fn take_part(
+    ctx: &Context,
+    out: &mut [(usize, Event)],
+    n: usize,
+    (s, e): (usize, usize),
+    here: &[(usize, usize)],
+    cues: &[(usize, usize)],
+    dates: &[DateMention],
+) -> Vec<(usize, usize)> {
+    let mut used = Vec::new();
+    for &(a, b) in cues.iter().filter(|c| c.0 >= s && c.1 <= e) {
+        let (cs, ce) = clause(&ctx.body[s..e], a - s);
+        let (cs, ce) = (s + cs, s + ce);
+        let other = here
+            .iter()
+            .any(|&(p, _)| (cs..ce).contains(&(s + p)) && !(a..b).contains(&(s + p)));
+        if other {
+            continue;
+        }
+        let people_in = |a: usize, b: usize| -> Vec<usize> {
+            ctx.mentions
+                .iter()
+                .filter(|m| m.0 >= a && m.1 <= b && ctx.entities[m.2].kind == EntityKind::Person)
+                .map(|m| m.2)
+                .collect()
+        };
+        let mut people = people_in(cs, ce);
+        if people.is_empty() {
+            people = people_in(s, e);
+        }
+        let own = dates
+            .iter()
+            .find(|d| d.value.is_some() && s + d.start >= cs && s + d.end <= ce);
+        let recent = out
+            .iter_mut()
+            .rev()
+            .find(|(m, ev)| m + 4 >= n && TRIGGERS.gathering.contains(&ev.kind));
+        let Some((_, target)) = recent else {
+            continue;
+        };
+        let other_day = own.is_some_and(|d| target.date.is_some() && d.value != target.date);
+        if people.is_empty() || other_day {
+            continue;
+        }
+        for idx in people {
+            if !target.participants.iter().any(|p| p.0 == idx) {
+                target.participants.push((idx, "participant"));
+            }
+        }
+        target.summary = summary(
+            &target.kind,
+            &target.participants,
+            target.location,
+            ctx.entities,
+        );
+        used.push((a, b));
+    }
+    used
+}

@@ -1,0 +1,222 @@
+//! Role phrases that stand for people named earlier: "der frühere
+//! Präsident", "sein Amtskollege", "die beiden Außenminister". News text
+//! names a person once and then refers to the role, so a trigger sentence
+//! built on such a phrase names nobody although it reports on someone.
+//!
+//! A phrase is a determiner or possessive, at most two adjectives and a role
+//! noun from `data/roles.tsv`, with no name right after it (that would be an
+//! apposition, "Präsident Lee", whose name is a mention already). "beide" or
+//! "beiden" makes it stand for two people, and so does "beide" alone.
+
+use std::sync::LazyLock;
+
+static ROLES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    include_str!("../../../data/roles.tsv")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+const DETERMINERS: &[&str] = &[
+    "der", "die", "den", "dem", "des", "sein", "seine", "seinem", "seinen", "seines", "seiner",
+    "ihr", "ihre", "ihrem", "ihren", "ihres", "ihrer",
+];
+
+/// A role phrase in a sentence: byte span and how many people it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RolePhrase {
+    pub start: usize,
+    pub end: usize,
+    pub people: usize,
+}
+
+/// Words of `text` with their byte spans; hyphens stay inside words
+/// ("Gazprom-Chef").
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || (c == '-' && start.is_some());
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+fn is_role_noun(word: &str) -> bool {
+    if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    ROLES.iter().any(|r| {
+        ["", "s", "es", "n", "en"].iter().any(|end| {
+            lower
+                .strip_suffix(end)
+                .is_some_and(|stem| stem.ends_with(r.as_str()))
+        })
+    })
+}
+
+/// An inflected adjective such as "frühere", "russischen".
+fn is_adjective(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && ["e", "en", "er", "es", "em"]
+            .iter()
+            .any(|e| word.ends_with(e))
+}
+
+/// The role phrases of `sentence`. `named_at` tells whether a mention starts
+/// at a byte offset of the sentence (then a role noun before it is a title).
+pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<RolePhrase> {
+    let ws = words(sentence);
+    let spaced = |a: usize, b: usize| sentence[ws[a].1..ws[b].0].trim().is_empty();
+    let mut out = Vec::new();
+    for (i, &(ns, ne)) in ws.iter().enumerate() {
+        // "beide" on its own, not before a noun ("unterzeichneten beide am
+        // Donnerstag"), stands for two people.
+        let word = sentence[ns..ne].to_lowercase();
+        if word == "beide" || word == "beiden" {
+            let noun_next = ws.get(i + 1).is_some_and(|&(s, e)| {
+                spaced(i, i + 1) && sentence[s..e].starts_with(char::is_uppercase)
+            });
+            if !noun_next {
+                out.push(RolePhrase {
+                    start: ns,
+                    end: ne,
+                    people: 2,
+                });
+            }
+            continue;
+        }
+        if !is_role_noun(&sentence[ns..ne]) || named_at(ns) {
+            continue;
+        }
+        if ws
+            .get(i + 1)
+            .is_some_and(|&(s, _)| spaced(i, i + 1) && named_at(s))
+        {
+            continue;
+        }
+        let mut people = 1;
+        let mut j = i;
+        let mut start = None;
+        // Walk back over adjectives to the determiner, words only spaces apart.
+        for _ in 0..3 {
+            if j == 0 || !spaced(j - 1, j) {
+                break;
+            }
+            j -= 1;
+            let w = &sentence[ws[j].0..ws[j].1];
+            let lower = w.to_lowercase();
+            if lower == "beide" || lower == "beiden" {
+                people = 2;
+                start = Some(ws[j].0);
+            } else if DETERMINERS.contains(&lower.as_str()) {
+                start = Some(ws[j].0);
+                break;
+            } else if !is_adjective(w) {
+                break;
+            }
+        }
+        if let Some(start) = start {
+            out.push(RolePhrase {
+                start,
+                end: ne,
+                people,
+            });
+        }
+    }
+    out
+}
+
+/// The people a phrase at byte `at` refers to: the most recently mentioned
+/// persons before it, newest first, leaving out `exclude` (those named in
+/// its own sentence, who are not referred to by a role). `persons` holds
+/// (byte start, entity) of person mentions in text order.
+pub fn resolve(
+    at: usize,
+    people: usize,
+    since: usize,
+    persons: &[(usize, usize)],
+    exclude: &[usize],
+) -> Vec<usize> {
+    let mut found: Vec<usize> = Vec::new();
+    for &(start, idx) in persons.iter().rev() {
+        if start >= at || start < since || exclude.contains(&idx) || found.contains(&idx) {
+            continue;
+        }
+        found.push(idx);
+        if found.len() == people {
+            break;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases(s: &str) -> Vec<String> {
+        role_phrases(s, |_| false)
+            .iter()
+            .map(|p| format!("{}:{}", &s[p.start..p.end], p.people))
+            .collect()
+    }
+
+    #[test]
+    fn finds_role_phrases() {
+        assert_eq!(
+            phrases("Danach traf der frühere Präsident den Minister."),
+            ["der frühere Präsident:1", "den Minister:1"]
+        );
+        assert_eq!(
+            phrases("Es war das erste Treffen der beiden Regierungschefs."),
+            ["der beiden Regierungschefs:2"]
+        );
+        assert_eq!(
+            phrases("Beide Außenminister reisten ab."),
+            ["Beide Außenminister:2"]
+        );
+        assert_eq!(
+            phrases("Er empfing seinen Amtskollegen."),
+            ["seinen Amtskollegen:1"]
+        );
+        assert_eq!(
+            phrases("Danach unterzeichneten beide den Vertrag."),
+            ["beide:2"]
+        );
+        // "beide" before a noun counts things, not people named before.
+        assert!(phrases("Beide Seiten lobten die Gespräche.").is_empty());
+        // No determiner, or not a role noun: nothing.
+        assert!(phrases("Präsidentin Meier sprach über die Präsidentenwahl.").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_the_role_makes_it_a_title() {
+        let s = "Der Präsident Haller reiste ab.";
+        let name = s.find("Haller").unwrap_or(0);
+        assert!(role_phrases(s, |at| at == name).is_empty());
+    }
+
+    #[test]
+    fn resolves_to_the_latest_people_before() {
+        // Person 0 at 10, person 1 at 40, person 2 at 70.
+        let persons = [(10, 0), (40, 1), (70, 2)];
+        assert_eq!(resolve(80, 1, 0, &persons, &[]), [2]);
+        assert_eq!(resolve(80, 2, 0, &persons, &[]), [2, 1]);
+        assert_eq!(resolve(80, 1, 0, &persons, &[2]), [1]);
+        assert_eq!(resolve(50, 2, 20, &persons, &[]), [1]);
+    }
+}

@@ -1,0 +1,175 @@
+//! Whether two reports describe one happening: the rule [`events`](super)
+//! uses within an article and the store uses across articles.
+
+use std::collections::BTreeSet;
+
+use jiff::civil::Date;
+
+use super::Event;
+use crate::extract::{Entity, EntityKind};
+
+/// What decides whether two reports are one happening.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    pub kind: String,
+    pub date: Option<String>,
+    /// Keys of the people and organizations taking part.
+    pub actors: BTreeSet<String>,
+    /// Keys of the places named (location and place participants).
+    pub places: BTreeSet<String>,
+}
+
+/// Kinds that describe the same happening from different angles.
+fn kinds_compatible(a: &str, b: &str) -> bool {
+    a == b || (VISIT_KINDS.contains(&a) && VISIT_KINDS.contains(&b))
+}
+
+const VISIT_KINDS: &[&str] = &["meeting", "visit"];
+
+/// Dates that can name the same happening: one is a prefix of the other
+/// (2024-07 fits 2024-07-18), or two days at most one apart (the day it
+/// happened and the day it was reported).
+fn dates_compatible(a: &str, b: &str, strong: bool) -> bool {
+    if a.starts_with(b) || b.starts_with(a) {
+        return true;
+    }
+    match (a.parse::<Date>(), b.parse::<Date>()) {
+        (Ok(x), Ok(y)) => strong && (x - y).get_days().abs() <= 1,
+        _ => false,
+    }
+}
+
+/// Whether two reports describe one happening. Undated reports only merge
+/// within one article (`same_article`), where the dated one gives the date.
+///
+/// People decide: two shared actors, or one shared actor plus a shared place,
+/// or, on the very same day, one shared actor when one report's actors are
+/// all among the other's (a short report naming only Kim of a meeting another
+/// outlet reports with Kim and Lawrow).
+pub fn same_happening(a: &Signature, b: &Signature, same_article: bool) -> bool {
+    if !kinds_compatible(&a.kind, &b.kind) {
+        return false;
+    }
+    // Words said are many a month: across articles, statements only merge
+    // when reported for the very same day.
+    let spoken = matches!(a.kind.as_str(), "statement" | "announcement" | "call");
+    let same_day = matches!((&a.date, &b.date), (Some(x), Some(y)) if x == y && x.len() == 10);
+    if spoken && !same_article && !same_day {
+        return false;
+    }
+    let shared_actors = a.actors.intersection(&b.actors).count();
+    let shared_places = a.places.intersection(&b.places).count();
+    let strong = shared_actors >= 2;
+    let nested = a.actors.is_subset(&b.actors) || b.actors.is_subset(&a.actors);
+    let people_ok = strong || (shared_actors == 1 && (shared_places >= 1 || (same_day && nested)));
+    let places_only =
+        a.actors.is_empty() && b.actors.is_empty() && !a.places.is_empty() && a.places == b.places;
+    if !(people_ok || places_only) {
+        return false;
+    }
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => dates_compatible(x, y, strong) && (!places_only || x == y),
+        (None, None) => same_article,
+        _ => same_article && strong,
+    }
+}
+
+/// The better of two dates for one happening: the more precise, and of two
+/// different days the earlier (reports follow events).
+pub fn better_date(a: Option<&str>, b: Option<&str>) -> Option<String> {
+    match (a, b) {
+        (Some(x), Some(y)) if x.len() == y.len() => Some(x.min(y).to_string()),
+        (Some(x), Some(y)) => Some(if x.len() > y.len() { x } else { y }.to_string()),
+        (x, y) => x.or(y).map(str::to_string),
+    }
+}
+
+/// The signature of an event of this article, for merging.
+pub fn signature(event: &Event, entities: &[Entity]) -> Signature {
+    let mut actors = BTreeSet::new();
+    let mut places = BTreeSet::new();
+    for &(i, _) in &event.participants {
+        let key = entities[i].key.clone();
+        if entities[i].kind == EntityKind::Location {
+            places.insert(key);
+        } else {
+            actors.insert(key);
+        }
+    }
+    Signature {
+        kind: event.kind.clone(),
+        date: event.date.clone(),
+        actors,
+        places,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(kind: &str, date: Option<&str>, actors: &[&str], places: &[&str]) -> Signature {
+        Signature {
+            kind: kind.into(),
+            date: date.map(str::to_string),
+            actors: actors.iter().map(|s| s.to_string()).collect(),
+            places: places.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn merges_compatible_reports() {
+        let a = sig("visit", Some("2024-06-19"), &["putin", "kim"], &["nk"]);
+        let b = sig("meeting", Some("2024-06"), &["putin", "kim"], &[]);
+        assert!(same_happening(&a, &b, false));
+        let c = sig("meeting", Some("2024-06-20"), &["putin", "kim"], &[]);
+        assert!(same_happening(&a, &c, false));
+        let one = sig("visit", Some("2024-06"), &["putin"], &["nk"]);
+        assert!(same_happening(&a, &one, false));
+        let short = sig("meeting", Some("2024-06-19"), &["kim"], &[]);
+        assert!(same_happening(&a, &short, false));
+    }
+
+    #[test]
+    fn keeps_different_happenings_apart() {
+        let a = sig("visit", Some("2024-06-19"), &["putin", "kim"], &[]);
+        assert!(!same_happening(
+            &a,
+            &sig("agreement", Some("2024-06-19"), &["putin", "kim"], &[]),
+            false
+        ));
+        assert!(!same_happening(
+            &a,
+            &sig("visit", Some("2023-09"), &["putin", "kim"], &[]),
+            false
+        ));
+        assert!(!same_happening(
+            &a,
+            &sig("visit", Some("2024-06-19"), &["putin", "xi"], &[]),
+            false
+        ));
+        assert!(!same_happening(
+            &a,
+            &sig("visit", None, &["putin", "kim"], &[]),
+            false
+        ));
+        assert!(same_happening(
+            &a,
+            &sig("visit", None, &["putin", "kim"], &[]),
+            true
+        ));
+    }
+
+    #[test]
+    fn better_date_prefers_precision_then_the_earlier_day() {
+        assert_eq!(
+            better_date(Some("2024-07"), Some("2024-07-18")).as_deref(),
+            Some("2024-07-18")
+        );
+        assert_eq!(
+            better_date(Some("2024-07-19"), Some("2024-07-18")).as_deref(),
+            Some("2024-07-18")
+        );
+        assert_eq!(better_date(None, Some("2024")).as_deref(), Some("2024"));
+    }
+}
