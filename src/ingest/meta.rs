@@ -64,7 +64,8 @@ pub fn meta(cleaned: &Cleaned, manifest: &ManifestEntry) -> Meta {
         (Some(d), Some(DateSource::Manifest))
     } else if let Some(d) = url.as_deref().and_then(date_in_url) {
         (Some(d), Some(DateSource::Url))
-    } else if let Some(d) = dateline(&cleaned.body) {
+    } else if let Some(d) = dateline(&cleaned.body).or_else(|| date_line(&cleaned.title)) {
+        // A dateline that stood first may have been taken for the title.
         (Some(d), Some(DateSource::Dateline))
     } else {
         (None, None)
@@ -125,6 +126,9 @@ pub fn date_in_url(url: &str) -> Option<Date> {
             r"(?:^|[^0-9])((?:19|20)\d{2})[-_](\d{2})[-_](\d{2})(?:[^0-9]|$)",
             // -20241129154226900.htm: the date starts a run of 8 to 17 digits
             r"[-_/.]((?:19|20)\d{2})(\d{2})(\d{2})\d{0,9}(?:\.[a-z]{2,5})?(?:[?#/]|$)",
+            // /view/AEN20250618000900315: agency ids, a short code before the
+            // date and a running number of six or more digits after it
+            r"/[A-Za-z]{2,5}((?:19|20)\d{2})(\d{2})(\d{2})\d{6,12}(?:\.[a-z]{2,5})?(?:[?#/]|$)",
         ]
         .iter()
         .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("{e}")))
@@ -156,13 +160,18 @@ pub fn dateline(body: &str) -> Option<Date> {
     if let Some(d) = found.and_then(|m| m.value?.parse().ok()) {
         return Some(d);
     }
-    body.lines()
-        .filter(|l| l.chars().count() <= 60)
-        .flat_map(|l| {
-            find_dates(l, None)
-                .into_iter()
-                .filter(move |m| m.precision == Precision::Day && m.text.len() * 2 >= l.len() / 2)
-        })
+    body.lines().find_map(date_line)
+}
+
+/// A short line that is mostly a full date ("Stand: 12.03.2024 14:00",
+/// "Pyongyang, 20. Juni 2024 (KCNA) --").
+fn date_line(line: &str) -> Option<Date> {
+    if line.chars().count() > 60 {
+        return None;
+    }
+    find_dates(line, None)
+        .into_iter()
+        .filter(|m| m.precision == Precision::Day && m.text.len() * 2 >= line.len() / 2)
         .find_map(|m| m.value?.parse().ok())
 }
 
@@ -196,6 +205,12 @@ mod tests {
             ("https://example.de/artikel/20241345.html", None),
             ("https://example.de/2024/02/30/x", None),
             ("https://20240101.example.de/x", None),
+            (
+                "https://de.example.kr/view/GDE20250618000900882",
+                Some("2025-06-18"),
+            ),
+            ("https://example.de/view/ID20251399000900882", None),
+            ("https://example.de/a/ABC20250618", None),
         ];
         for (url, want) in cases {
             assert_eq!(date_in_url(url), want.map(d), "{url}");
@@ -249,6 +264,25 @@ mod tests {
         assert_eq!(m.published_on, Some(d("2024-03-12")));
         assert_eq!(m.date_source, Some(DateSource::Dateline));
         assert_eq!(m.outlet, None);
+    }
+
+    #[test]
+    fn a_dateline_taken_for_the_title_still_dates() {
+        let cleaned = Cleaned {
+            title: "Wladiwostok, 3. März 2025 (Interfax) --".into(),
+            body: "Das Forum beginnt. Am 18. Juli 2024 wurde ein Vertrag unterzeichnet.".into(),
+            ..Cleaned::default()
+        };
+        let m = meta(&cleaned, &ManifestEntry::default());
+        assert_eq!(m.published_on, Some(d("2025-03-03")));
+        let headline = Cleaned {
+            title: "Am 18. Juli 2024 unterzeichneten Russland und Nordkorea einen Vertrag".into(),
+            ..cleaned
+        };
+        assert_eq!(
+            meta(&headline, &ManifestEntry::default()).published_on,
+            None
+        );
     }
 
     #[test]
