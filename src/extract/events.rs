@@ -71,6 +71,8 @@ struct Triggers {
     cues: Option<Regex>,
     /// Kinds that people can take part in that way.
     gathering: Vec<String>,
+    /// Words moving a sentence off the paragraph's date (lower case).
+    time_shift: Vec<String>,
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
@@ -80,6 +82,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         not_trigger: Vec::new(),
         cues: None,
         gathering: Vec::new(),
+        time_shift: Vec::new(),
     };
     let lines = include_str!("../../data/events.tsv")
         .lines()
@@ -92,6 +95,10 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         }
         if kind == "not-trigger" {
             t.not_trigger = pattern.split('|').map(str::to_lowercase).collect();
+            continue;
+        }
+        if kind == "time-shift" {
+            t.time_shift = pattern.split('|').map(str::to_lowercase).collect();
             continue;
         }
         if kind == "gathering" {
@@ -139,6 +146,16 @@ pub fn events(
         .unwrap_or_default();
     let spans = sentences(body);
     let paragraphs = paragraph_numbers(body, &spans);
+    // The lead runs to the end of the first paragraph of prose; headline,
+    // kicker and subtitle lines above it (no full stop) report the same news.
+    let lead_paragraph = spans
+        .iter()
+        .position(|&(s, e)| {
+            body[s..e]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '“', '”', '»', '«'])
+        })
+        .map_or(0, |n| paragraphs[n]);
     let persons: Vec<(usize, usize)> = mentions
         .iter()
         .filter(|m| entities[m.2].kind == EntityKind::Person)
@@ -164,7 +181,10 @@ pub fn events(
         // A date phrase of its own that cannot be resolved ("am Dienstag"
         // without a publication date) still says the paragraph's date is
         // not this sentence's.
-        let inherited = if dates.is_empty() {
+        let shifted = lower[s..e]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| TRIGGERS.time_shift.iter().any(|t| t == w));
+        let inherited = if dates.is_empty() && !shifted {
             narrative.clone()
         } else {
             None
@@ -201,7 +221,7 @@ pub fn events(
                 .cloned(),
             None => own,
         };
-        let lead = paragraphs[n] == 0 && published.is_some();
+        let lead = paragraphs[n] <= lead_paragraph && published.is_some();
         let later = || match lead && dates.is_empty() {
             true => lead_date(body, &spans, &paragraphs, n, published),
             false => None,

@@ -141,3 +141,27 @@ fn an_unresolved_date_of_its_own_is_not_the_paragraphs_date() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_sentence_moved_in_time_does_not_inherit_the_paragraphs_date() {
+    let body = "Der Agent Boris Lemke wurde im Mai 2021 in Graz verurteilt. \
+                Außenminister Pavel Novak bestätigte später, dass Lemke für den Geheimdienst arbeitete. \
+                Innenministerin Eva Roth besuchte Graz.";
+    let ev = events_of(body, None);
+    assert!(has(&ev, "statement", None, &["Pavel Novak"]), "{ev:?}");
+    assert!(has(&ev, "visit", Some("2021-05"), &["Eva Roth"]), "{ev:?}");
+}
+
+#[test]
+fn headline_and_teaser_lines_above_the_first_prose_paragraph_are_lead() {
+    let published = Some(date(2025, 3, 14));
+    let body = "Berger und Kowalczyk verständigen sich\n\
+                Präsident Anton Berger ist nach Warschau gereist. Dort trifft er Bohdan Kowalczyk.\n\
+                Präsident Anton Berger besuchte zuvor Prag.";
+    let ev = events_of(body, published);
+    assert!(
+        has(&ev, "visit", Some("2025-03-14"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(has(&ev, "visit", None, &["Anton Berger"]), "{ev:?}");
+}
