@@ -99,6 +99,16 @@ fn gazetteer_candidates(body: &str) -> Vec<Candidate> {
         if entry.kind == EntityKind::Person && (before_hyphen || after_hyphen) {
             continue;
         }
+        // "US-Präsident", "US-Sanktionen": a country code as the first part
+        // of a compound describes, like an adjective; it names no place.
+        let code = &body[hit.start..hit.end];
+        if entry.kind == EntityKind::Location
+            && after_hyphen
+            && code.len() <= 3
+            && code.chars().all(|c| c.is_ascii_uppercase())
+        {
+            continue;
+        }
         let mut end = hit.end;
         if body[end..].starts_with('s') && word_boundary_after(body, end + 1) {
             end += 1;
@@ -315,6 +325,28 @@ mod tests {
             !got.iter().any(|g| g.1 == "Nordkorea" || g.1 == "Russland"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn institutions_for_a_purpose_lakes_and_rivers() {
+        let got = names("Die Agentur für Testenergie meldete, das Werk am Ufer des Murkelsees und am Fluss Testja solle wachsen. Das Amt für Zivilschutz schwieg.");
+        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        for want in [
+            ("Agentur für Testenergie", "organization"),
+            ("Murkelsees", "location"),
+            ("Testja", "location"),
+            ("Amt für Zivilschutz", "organization"),
+        ] {
+            assert!(surfaces.contains(&want), "{want:?} not in {got:?}");
+        }
+        assert!(got.iter().any(|g| g.1 == "Murkelsee"), "{got:?}");
+    }
+
+    #[test]
+    fn country_codes_in_compounds_and_topic_nouns_are_not_places() {
+        let got = names("US-Diplomaten sprachen über Bergbau und in Lagern festgehaltene Menschen. Die USA schwiegen.");
+        let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(surfaces, vec!["USA"], "{got:?}");
     }
 
     #[test]

@@ -165,6 +165,32 @@ pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
                 continue;
             }
         }
+        // "Agentur für Atomenergie", "Amt für Statistik": an institution's
+        // head with what it is for.
+        if lex.org_head.contains(t) {
+            if let Some(end) = purpose_run(toks, i, lex) {
+                out.push(span_candidate(
+                    toks,
+                    i,
+                    tok.start,
+                    toks[end].end,
+                    EntityKind::Organization,
+                    0.7,
+                ));
+                continue;
+            }
+        }
+        // "Balchaschsee", "am Issyksees": one word naming a lake.
+        if let Some(stem) = lake_name(t, lex) {
+            out.push(resolved(
+                tok.start,
+                tok.end,
+                stem,
+                EntityKind::Location,
+                0.65,
+            ));
+            continue;
+        }
         if let Some(kind) = kind_in(t, &lex.org_word, &lex.place_word) {
             let n = name_run(toks, i + 1, 2, lex);
             if n > 0 && !noun_shaped(toks[i + 1].text, lex) {
@@ -202,6 +228,40 @@ pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
         out.push(span_candidate(toks, i, tok.start, last.end, kind, 0.7));
     }
     out
+}
+
+/// The last token of "für" plus one or two capitalised nouns right after the
+/// head at `head` ("Agentur für Atomenergie", "Amt für Zivilschutz").
+fn purpose_run(toks: &[Token], head: usize, lex: &Lexicon) -> Option<usize> {
+    toks.get(head + 1).filter(|t| t.joined && t.text == "für")?;
+    let nouns = toks
+        .iter()
+        .enumerate()
+        .skip(head + 2)
+        .take(2)
+        .take_while(|(_, t)| {
+            t.joined
+                && starts_upper(t.text)
+                && !lex.not_name.contains(t.text)
+                && !is_role(t.text, lex)
+        });
+    nouns.last().map(|(k, _)| k)
+}
+
+/// A capitalised compound ending in "-see" names a lake ("Balchaschsee",
+/// genitive "Balchaschsees"); the name is the word without a genitive `s`.
+fn lake_name<'a>(t: &'a str, lex: &Lexicon) -> Option<&'a str> {
+    let stem = t
+        .strip_suffix('s')
+        .filter(|s| s.ends_with("see"))
+        .unwrap_or(t);
+    let ok = starts_upper(t)
+        && !t.contains('-')
+        && stem.ends_with("see")
+        && stem.chars().count() >= 7
+        && !lex.not_place.contains(stem)
+        && !lex.not_name.contains(stem);
+    ok.then_some(stem)
 }
 
 /// Capitalised adjectives before an organization or place head:
