@@ -56,7 +56,7 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     let mut pattern = Vec::new();
     pattern.extend(role_names(&toks, lex));
     pattern.extend(shaped_names(&toks, lex));
-    pattern.extend(headed_names(&toks, lex));
+    pattern.extend(headed_names(body, &toks, lex));
     pattern.extend(adjective_names(&toks, lex));
     pattern.extend(preposition_places(&toks, lex));
     pattern.extend(appositive_names(body, &toks, lex));
@@ -340,6 +340,24 @@ mod tests {
             assert!(surfaces.contains(&want), "{want:?} not in {got:?}");
         }
         assert!(got.iter().any(|g| g.1 == "Murkelsee"), "{got:?}");
+    }
+
+    #[test]
+    fn acronyms_after_institution_nouns_and_slash_names() {
+        let got = names("Nach Angaben des Geheimdienstes QZT und die Entwicklungsbank WXB landeten auf dem Flughafen Testau/Beispielheim. Am Montag sagte QQX nichts.");
+        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        for want in [
+            ("QZT", "organization"),
+            ("WXB", "organization"),
+            ("Flughafen Testau/Beispielheim", "location"),
+        ] {
+            assert!(surfaces.contains(&want), "{want:?} not in {got:?}");
+        }
+        assert!(!surfaces.iter().any(|s| s.0 == "QQX"), "{got:?}");
+        assert!(
+            got.iter().any(|g| g.1 == "Flughafen Testau/Beispielheim"),
+            "{got:?}"
+        );
     }
 
     #[test]

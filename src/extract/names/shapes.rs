@@ -153,10 +153,27 @@ fn kind_in(
 
 /// "Universität Dumlupınar", "Dumlupınar-Universität", "Kim-Il-Sung-Platz",
 /// "Kosmodrom Wostotschny".
-pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
         let t = tok.text;
+        // "Geheimdienst MIT", "Entwicklungsbank DFC": an institution noun
+        // followed by an acronym in capitals; the acronym is its name.
+        let lower = t.to_lowercase();
+        let institution = head_kind(t, lex) == Some(EntityKind::Organization)
+            || (starts_upper(t) && lex.org_suffix.iter().any(|s| lower.ends_with(s.as_str())));
+        if institution {
+            if let Some(a) = toks.get(i + 1).filter(|a| a.joined && acronym(a.text)) {
+                out.push(resolved(
+                    a.start,
+                    a.end,
+                    a.text,
+                    EntityKind::Organization,
+                    0.7,
+                ));
+                continue;
+            }
+        }
         if let Some((_, last)) = t.rsplit_once('-') {
             if let Some(kind) = kind_in(last, &lex.org_head, &lex.place_head) {
                 if starts_upper(t) && t.split('-').count() >= 2 {
@@ -218,6 +235,14 @@ pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
             continue;
         }
         let last = toks[i + n];
+        // "Flughafen Köln/Bonn": a double name joined by a slash.
+        if let Some(next) = toks.get(i + n + 1) {
+            if &body[last.end..next.start] == "/" && starts_upper(next.text) {
+                let (s, e) = (tok.start, next.end);
+                out.push(resolved(s, e, &body[s..e], kind, 0.7));
+                continue;
+            }
+        }
         // A following known place is its own mention ("Flughafen Pjöngjang").
         if gazetteer()
             .by_fold(strip_genitive(toks[i + 1].text))
@@ -246,6 +271,12 @@ fn purpose_run(toks: &[Token], head: usize, lex: &Lexicon) -> Option<usize> {
                 && !is_role(t.text, lex)
         });
     nouns.last().map(|(k, _)| k)
+}
+
+/// Two to five capital letters ("MIT", "SWR", "CNNC"), perhaps a genitive s.
+fn acronym(t: &str) -> bool {
+    let core = t.strip_suffix('s').unwrap_or(t);
+    (2..=5).contains(&core.len()) && core.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// A capitalised compound ending in "-see" names a lake ("Balchaschsee",
