@@ -54,7 +54,12 @@ pub fn fold(name: &str) -> String {
 }
 
 fn fold_word(w: &str) -> String {
-    let mut s = w.to_string();
+    // Kyrgyz and Kazakh Ж: English Zh or J, German Dsch (Zhaparov / Japarov /
+    // Dschaparow). Short words keep it: Chinese Zhang and Korean Jang differ.
+    let mut s = match w.strip_prefix("zh") {
+        Some(rest) if w.chars().count() >= 7 => format!("j{rest}"),
+        _ => w.to_string(),
+    };
     for (from, to) in [
         ("dsch", "j"),
         ("tsch", "ch"),
@@ -80,6 +85,24 @@ fn fold_word(w: &str) -> String {
             c => c,
         })
         .collect();
+    // Cyrillic х as English kh, German ch or plain h between u and a vowel
+    // (Mukhamedov / Muchamedow / Muhamedow).
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let mut k = 1;
+    while k + 2 < out.len() {
+        if out[k - 1] == 'u' && out[k] == 'c' && out[k + 1] == 'h' && is_vowel(out[k + 2]) {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    // Cyrillic ы as y or i between consonants (Berdymukhamedov / Berdimuhamedow).
+    for k in 1..out.len().saturating_sub(1) {
+        let consonant = |c: char| c.is_alphabetic() && !is_vowel(c) && c != 'y';
+        if out[k] == 'y' && consonant(out[k - 1]) && consonant(out[k + 1]) {
+            out[k] = 'i';
+        }
+    }
     // Sergei / Sergej / Sergey, Alexei / Alexey.
     let n = out.len();
     if n >= 3 && out[n - 1] == 'i' && matches!(out[n - 2], 'a' | 'e' | 'o' | 'u') {
@@ -165,6 +188,10 @@ mod tests {
         same("Michail", "Mikhail");
         same("Kasem Dschalali", "Kazem Jalali");
         same("Dschibuti", "Jibuti");
+        same("Sadyr Zhaparov", "Sadyr Japarov");
+        same("Sadyr Dschaparow", "Sadyr Zhaparov");
+        same("Serdar Berdimuhamedow", "Serdar Berdymukhamedov");
+        same("Muchtar", "Mukhtar");
     }
 
     #[test]
@@ -175,6 +202,10 @@ mod tests {
         differ("Kim Il Sung", "Kim-Il-Sung-Platz");
         differ("Putin", "Wladimir Putin");
         differ("Kim Jong Nam", "Kim Yong Nam");
+        differ("Shin Won-sik", "Jin Won-sik");
+        differ("Wang Yi", "Wang Ji");
+        differ("Kim Yo Jong", "Kim Yong");
+        differ("Zhang Jun", "Jang Jun");
     }
 
     #[test]

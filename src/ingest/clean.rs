@@ -376,6 +376,30 @@ mod tests {
     }
 
     #[test]
+    fn wire_end_marks_counters_and_consent_go() {
+        let c = clean(
+            "Wir und unsere 212 Partner nutzen Ihre Daten für Werbung. Zustimmen | Ablehnen\nDiese Seite verwendet technisch notwendige Cookies.\nDatenschutzeinstellungen\nAlle akzeptieren\nDer Gipfel in Duschanbe endete.\n73 Postings\nLeserkommentare\nForenbeiträge (7)\nJetzt kommentieren\n- Ende -\n(AFP/dpa)\n(Ende)",
+        );
+        assert_eq!(c.body, "Der Gipfel in Duschanbe endete.");
+    }
+
+    #[test]
+    fn teaser_labels_take_their_headlines_with_them() {
+        let c = clean(
+            "Die Delegation reiste ab.\nMehr: Schalke gewinnt Derby gegen Dortmund\nPassend zum Thema\nTennisstar eröffnet Hotel in Genf\nDas könnte Sie auch interessieren\nLesetipp: Wie Zürich wohnt\nAbonnieren Sie unseren WhatsApp-Kanal\nJetzt auf Telegram folgen!\nZu unserem Telegram-Kanal\nAnmelden\nIhre E-Mail-Adresse",
+        );
+        assert_eq!(c.body, "Die Delegation reiste ab.");
+    }
+
+    #[test]
+    fn sentences_that_look_like_labels_stay() {
+        let text = "Linksextremisten blockierten die Straße.\nZum Thema Sicherheit sagte der Minister nichts.\nMehrheit im Parlament steht.\nMehr als 300 Abgeordnete stimmten zu.\nDie Behörde rief die Bürger auf, ihrem Telegram-Kanal zu folgen.\nDer Sprecher schrieb auf seinem Telegram-Kanal, der Angriff sei abgewehrt.\nZum Panamakanal sagte er nichts.\nFolgt dem Abkommen ein Frieden?\nKommentare von Diplomaten blieben aus.\nDas Ende der Verhandlungen ist offen.";
+        let c = clean(text);
+        assert_eq!(c.title, "Linksextremisten blockierten die Straße.");
+        assert_eq!(c.body, text);
+    }
+
+    #[test]
     fn lead_sentence_title_without_outlet_credit() {
         let c = clean("(Dan Tri) – In einer Erklärung am 29. November sprach er. Mehr folgt.");
         assert_eq!(c.title, "In einer Erklärung am 29. November sprach er.");

@@ -57,7 +57,7 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     let mut pattern = Vec::new();
     pattern.extend(role_names(&toks, lex));
     pattern.extend(shaped_names(&toks, lex));
-    pattern.extend(headed_names(&toks, lex));
+    pattern.extend(headed_names(body, &toks, lex));
     pattern.extend(adjective_names(&toks, lex));
     pattern.extend(preposition_places(&toks, lex));
     pattern.extend(appositive_names(body, &toks, lex));
@@ -115,6 +115,16 @@ fn gazetteer_candidates(body: &str) -> Vec<Candidate> {
         let after_hyphen = body[hit.end..].starts_with('-');
         // "Kim-Il-Sung-Platz" names a square, not the person.
         if entry.kind == EntityKind::Person && (before_hyphen || after_hyphen) {
+            continue;
+        }
+        // "US-Präsident", "US-Sanktionen": a country code as the first part
+        // of a compound describes, like an adjective; it names no place.
+        let code = &body[hit.start..hit.end];
+        if entry.kind == EntityKind::Location
+            && after_hyphen
+            && code.len() <= 3
+            && code.chars().all(|c| c.is_ascii_uppercase())
+        {
             continue;
         }
         let mut end = hit.end;
@@ -346,6 +356,46 @@ mod tests {
             !got.iter().any(|g| g.1 == "Nordkorea" || g.1 == "Russland"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn institutions_for_a_purpose_lakes_and_rivers() {
+        let got = names("Die Agentur für Testenergie meldete, das Werk am Ufer des Murkelsees und am Fluss Testja solle wachsen. Das Amt für Zivilschutz schwieg.");
+        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        for want in [
+            ("Agentur für Testenergie", "organization"),
+            ("Murkelsees", "location"),
+            ("Testja", "location"),
+            ("Amt für Zivilschutz", "organization"),
+        ] {
+            assert!(surfaces.contains(&want), "{want:?} not in {got:?}");
+        }
+        assert!(got.iter().any(|g| g.1 == "Murkelsee"), "{got:?}");
+    }
+
+    #[test]
+    fn acronyms_after_institution_nouns_and_slash_names() {
+        let got = names("Nach Angaben des Geheimdienstes QZT und die Entwicklungsbank WXB landeten auf dem Flughafen Testau/Beispielheim. Am Montag sagte QQX nichts.");
+        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        for want in [
+            ("QZT", "organization"),
+            ("WXB", "organization"),
+            ("Flughafen Testau/Beispielheim", "location"),
+        ] {
+            assert!(surfaces.contains(&want), "{want:?} not in {got:?}");
+        }
+        assert!(!surfaces.iter().any(|s| s.0 == "QQX"), "{got:?}");
+        assert!(
+            got.iter().any(|g| g.1 == "Flughafen Testau/Beispielheim"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn country_codes_in_compounds_and_topic_nouns_are_not_places() {
+        let got = names("US-Diplomaten sprachen über Bergbau und in Lagern festgehaltene Menschen. Die USA schwiegen.");
+        let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(surfaces, vec!["USA"], "{got:?}");
     }
 
     #[test]

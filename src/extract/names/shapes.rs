@@ -153,10 +153,27 @@ fn kind_in(
 
 /// "Universität Dumlupınar", "Dumlupınar-Universität", "Kim-Il-Sung-Platz",
 /// "Kosmodrom Wostotschny".
-pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
         let t = tok.text;
+        // "Geheimdienst MIT", "Entwicklungsbank DFC": an institution noun
+        // followed by an acronym in capitals; the acronym is its name.
+        let lower = t.to_lowercase();
+        let institution = head_kind(t, lex) == Some(EntityKind::Organization)
+            || (starts_upper(t) && lex.org_suffix.iter().any(|s| lower.ends_with(s.as_str())));
+        if institution {
+            if let Some(a) = toks.get(i + 1).filter(|a| a.joined && acronym(a.text)) {
+                out.push(resolved(
+                    a.start,
+                    a.end,
+                    a.text,
+                    EntityKind::Organization,
+                    0.7,
+                ));
+                continue;
+            }
+        }
         if let Some((_, last)) = t.rsplit_once('-') {
             if let Some(kind) = kind_in(last, &lex.org_head, &lex.place_head) {
                 if starts_upper(t) && t.split('-').count() >= 2 {
@@ -164,6 +181,32 @@ pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
                 }
                 continue;
             }
+        }
+        // "Agentur für Atomenergie", "Amt für Statistik": an institution's
+        // head with what it is for.
+        if lex.org_head.contains(t) {
+            if let Some(end) = purpose_run(toks, i, lex) {
+                out.push(span_candidate(
+                    toks,
+                    i,
+                    tok.start,
+                    toks[end].end,
+                    EntityKind::Organization,
+                    0.7,
+                ));
+                continue;
+            }
+        }
+        // "Balchaschsee", "am Issyksees": one word naming a lake.
+        if let Some(stem) = lake_name(t, lex) {
+            out.push(resolved(
+                tok.start,
+                tok.end,
+                stem,
+                EntityKind::Location,
+                0.65,
+            ));
+            continue;
         }
         if let Some(kind) = kind_in(t, &lex.org_word, &lex.place_word) {
             let n = name_run(toks, i + 1, 2, lex);
@@ -192,6 +235,14 @@ pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
             continue;
         }
         let last = toks[i + n];
+        // "Flughafen Köln/Bonn": a double name joined by a slash.
+        if let Some(next) = toks.get(i + n + 1) {
+            if &body[last.end..next.start] == "/" && starts_upper(next.text) {
+                let (s, e) = (tok.start, next.end);
+                out.push(resolved(s, e, &body[s..e], kind, 0.7));
+                continue;
+            }
+        }
         // A following known place is its own mention ("Flughafen Pjöngjang").
         if gazetteer()
             .by_fold(strip_genitive(toks[i + 1].text))
@@ -202,6 +253,46 @@ pub(super) fn headed_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
         out.push(span_candidate(toks, i, tok.start, last.end, kind, 0.7));
     }
     out
+}
+
+/// The last token of "für" plus one or two capitalised nouns right after the
+/// head at `head` ("Agentur für Atomenergie", "Amt für Zivilschutz").
+fn purpose_run(toks: &[Token], head: usize, lex: &Lexicon) -> Option<usize> {
+    toks.get(head + 1).filter(|t| t.joined && t.text == "für")?;
+    let nouns = toks
+        .iter()
+        .enumerate()
+        .skip(head + 2)
+        .take(2)
+        .take_while(|(_, t)| {
+            t.joined
+                && starts_upper(t.text)
+                && !lex.not_name.contains(t.text)
+                && !is_role(t.text, lex)
+        });
+    nouns.last().map(|(k, _)| k)
+}
+
+/// Two to five capital letters ("MIT", "SWR", "CNNC"), perhaps a genitive s.
+fn acronym(t: &str) -> bool {
+    let core = t.strip_suffix('s').unwrap_or(t);
+    (2..=5).contains(&core.len()) && core.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// A capitalised compound ending in "-see" names a lake ("Balchaschsee",
+/// genitive "Balchaschsees"); the name is the word without a genitive `s`.
+fn lake_name<'a>(t: &'a str, lex: &Lexicon) -> Option<&'a str> {
+    let stem = t
+        .strip_suffix('s')
+        .filter(|s| s.ends_with("see"))
+        .unwrap_or(t);
+    let ok = starts_upper(t)
+        && !t.contains('-')
+        && stem.ends_with("see")
+        && stem.chars().count() >= 7
+        && !lex.not_place.contains(stem)
+        && !lex.not_name.contains(stem);
+    ok.then_some(stem)
 }
 
 /// Capitalised adjectives before an organization or place head:
