@@ -400,6 +400,17 @@ mod tests {
     }
 
     #[test]
+    fn author_boxes_bylines_labelled_teasers_and_donation_calls_go() {
+        let c = clean(
+            "Die Delegation reiste ab.\nWeiterlesen: Fußballklub feiert Aufstieg\nZur Autorin: Eva Roth ist Korrespondentin der Beispielzeitung in Wien.\nRedaktion: Hanna Berg\nJetzt unterstützen: Unabhängiger Journalismus braucht Sie.\nHanna Berg schreibt für die Beispielzeitung aus Prag und lebt in Brünn.",
+        );
+        assert_eq!(c.body, "Die Delegation reiste ab.");
+        let text = "Die Delegation reiste ab.\nZur Person: Der Minister ist seit 2019 im Amt.\nText: Der Vertrag umfasst zwölf Artikel.\nMehr lesen konnte man in der Erklärung nicht.\nDie Regierung rief dazu auf, die Ukraine zu unterstützen.\nDer Sender berichtet seit Jahren über den Krieg.\nOlaf Scholz schrieb für die Zeitung einen Gastbeitrag.";
+        let c = clean(text);
+        assert_eq!(c.body, text);
+    }
+
+    #[test]
     fn lead_sentence_title_without_outlet_credit() {
         let c = clean("(Dan Tri) – In einer Erklärung am 29. November sprach er. Mehr folgt.");
         assert_eq!(c.title, "In einer Erklärung am 29. November sprach er.");
