@@ -30,7 +30,7 @@ mod clauses;
 mod coref;
 mod same;
 
-pub use same::{better_date, same_happening, signature, Signature};
+pub use same::{better_date, kinds_compatible, same_happening, signature, Signature};
 
 use super::dates::{find_dates, DateMention, Precision};
 use super::{Entity, EntityKind};
@@ -73,6 +73,12 @@ struct Triggers {
     gathering: Vec<String>,
     /// Words moving a sentence off the paragraph's date (lower case).
     time_shift: Vec<String>,
+    /// Auxiliaries of the pluperfect ("hatte"): such a sentence tells
+    /// background, and its date does not carry on to the sentences after it.
+    pluperfect: Vec<String>,
+    /// Phrases dating a sentence relative to the paragraph's day
+    /// ("tags zuvor" -1, "am selben Tag" 0), lower case.
+    relative_days: Vec<(String, i64)>,
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
@@ -83,6 +89,8 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         cues: None,
         gathering: Vec::new(),
         time_shift: Vec::new(),
+        pluperfect: Vec::new(),
+        relative_days: Vec::new(),
     };
     let lines = include_str!("../../data/events.tsv")
         .lines()
@@ -94,7 +102,22 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             continue;
         }
         if kind == "not-trigger" {
-            t.not_trigger = pattern.split('|').map(str::to_lowercase).collect();
+            t.not_trigger = pattern
+                .split('|')
+                .map(|w| w.to_lowercase().replace('ß', "ss"))
+                .collect();
+            continue;
+        }
+        if kind == "pluperfect" {
+            t.pluperfect = pattern.split('|').map(str::to_lowercase).collect();
+            continue;
+        }
+        if let Some(days) = kind.strip_prefix("relative-day") {
+            let days: i64 = days.trim().parse().unwrap_or_else(|e| {
+                panic!("data/events.tsv: {kind}: the day offset is not a number: {e}")
+            });
+            t.relative_days
+                .extend(pattern.split('|').map(|p| (p.to_lowercase(), days)));
             continue;
         }
         if kind == "time-shift" {
@@ -112,7 +135,10 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         // German text. The start is checked by hand in `triggers`, and the
         // match runs on to the end of its word, which `not-trigger` words
         // ("Besucher", "Treffer") then rule out.
-        let pattern = pattern.to_lowercase().replace(r"\w", r"\p{L}");
+        let pattern = pattern
+            .to_lowercase()
+            .replace('ß', "ss")
+            .replace(r"\w", r"\p{L}");
         let re = regex::RegexBuilder::new(&format!(r"(?:{pattern})\p{{L}}*"))
             .dfa_size_limit(32 << 20)
             .build()
@@ -177,19 +203,36 @@ pub fn events(
             narrative = None;
         }
         let dates = sentence_dates(body, s, e, published);
-        let own = dates.iter().find(|d| d.value.is_some()).cloned();
+        // "seit 2019" says since when something lasts, not when it happened.
+        let own = dates
+            .iter()
+            .find(|d| d.value.is_some() && !since(d))
+            .cloned();
         // A date phrase of its own that cannot be resolved ("am Dienstag"
         // without a publication date) still says the paragraph's date is
         // not this sentence's.
         let shifted = lower[s..e]
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| TRIGGERS.time_shift.iter().any(|t| t == w));
+            .any(|w| TRIGGERS.time_shift.iter().any(|t| t == w))
+            && !TRIGGERS
+                .relative_days
+                .iter()
+                .any(|(p, _)| lower[s..e].contains(p.as_str()));
+        let words: Vec<&str> = lower[s..e]
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
         let inherited = if dates.is_empty() && !shifted {
-            narrative.clone()
+            narrative
+                .as_ref()
+                .map(|d| relative_day(d, &lower[s..e]).unwrap_or_else(|| d.clone()))
         } else {
             None
         };
-        if own.is_some() {
+        let background = words
+            .iter()
+            .any(|w| TRIGGERS.pluperfect.iter().any(|p| p == w));
+        if own.is_some() && !background {
             narrative = own.clone();
         }
         let here: Vec<(usize, usize)> = found
@@ -229,7 +272,7 @@ pub fn events(
         let dated = own
             .or(inherited)
             .or_else(later)
-            .or_else(|| dates.first().cloned());
+            .or_else(|| dates.iter().find(|d| !since(d)).cloned());
         let kind = TRIGGERS.list[k].kind.clone();
         if let Some(event) = ctx.event(
             kind,
@@ -384,6 +427,34 @@ impl Context<'_> {
     }
 }
 
+/// A "seit ..." phrase: the start of a span, not a time something happened.
+fn since(d: &DateMention) -> bool {
+    d.text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("seit"))
+}
+
+/// The paragraph's day moved by a relative phrase of `sentence` (lower
+/// case): "tags zuvor" is the day before. None without such a phrase or
+/// when the paragraph's date is not a day.
+fn relative_day(narrative: &DateMention, sentence: &str) -> Option<DateMention> {
+    let (phrase, days) = TRIGGERS
+        .relative_days
+        .iter()
+        .find(|(p, _)| sentence.contains(p.as_str()))?;
+    let day: Date = narrative.value.as_deref()?.parse().ok()?;
+    if narrative.precision != Precision::Day {
+        return None;
+    }
+    let moved = day.checked_add(jiff::Span::new().days(*days)).ok()?;
+    Some(DateMention {
+        text: phrase.clone(),
+        value: Some(moved.to_string()),
+        ..narrative.clone()
+    })
+}
+
 /// The paragraph of each sentence: a sentence that starts a line starts one.
 fn paragraph_numbers(body: &str, spans: &[(usize, usize)]) -> Vec<usize> {
     let mut paragraph = 0;
@@ -468,14 +539,19 @@ fn dateline_end(body: &str, sentence_start: usize) -> usize {
 /// Lower case for ASCII letters and German umlauts only: every byte offset
 /// stays valid in the original text.
 fn lower_keep_len(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'Ä' => 'ä',
-            'Ö' => 'ö',
-            'Ü' => 'ü',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'Ä' => out.push('ä'),
+            'Ö' => out.push('ö'),
+            'Ü' => out.push('ü'),
+            // Swiss German writes "ss" for "ß" ("Aussenminister"); both are
+            // two bytes, so offsets stay those of the text.
+            'ß' => out.push_str("ss"),
+            c => out.push(c.to_ascii_lowercase()),
+        }
+    }
+    out
 }
 
 /// Every whole-word trigger in `body` as (byte position, trigger index),

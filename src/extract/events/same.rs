@@ -20,7 +20,7 @@ pub struct Signature {
 }
 
 /// Kinds that describe the same happening from different angles.
-fn kinds_compatible(a: &str, b: &str) -> bool {
+pub fn kinds_compatible(a: &str, b: &str) -> bool {
     a == b || (VISIT_KINDS.contains(&a) && VISIT_KINDS.contains(&b))
 }
 

@@ -165,3 +165,46 @@ fn headline_and_teaser_lines_above_the_first_prose_paragraph_are_lead() {
     );
     assert!(has(&ev, "visit", None, &["Anton Berger"]), "{ev:?}");
 }
+
+#[test]
+fn since_dates_and_pluperfect_background_do_not_date_what_follows() {
+    let published = Some(date(2025, 6, 14));
+    let body = "Präsident Anton Berger besuchte am Freitag Wien, zum ersten Mal seit 2019.\n\
+                Berger und Kanzlerin Eva Roth hatten sich bereits im März in Prag getroffen. \
+                Roth sagte, die Gespräche seien gut verlaufen.";
+    let ev = events_of(body, published);
+    assert!(
+        has(&ev, "visit", Some("2025-06-13"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "meeting", Some("2025-03"), &["Eva Roth"]),
+        "{ev:?}"
+    );
+    assert!(
+        !ev.iter().any(|(_, d, _)| d.as_deref() == Some("2019")),
+        "{ev:?}"
+    );
+    assert!(has(&ev, "statement", None, &["Eva Roth"]), "{ev:?}");
+}
+
+#[test]
+fn days_named_relative_to_the_paragraphs_day() {
+    let published = Some(date(2025, 6, 14));
+    let body = "Außenminister Pavel Novak traf am Donnerstag in Bern ein. \
+                Tags zuvor hatte er in Wien Kanzlerin Eva Roth getroffen. \
+                Am selben Tag unterzeichnete Novak in Graz ein Abkommen mit Bürgermeister Jakob Huber.";
+    let ev = events_of(body, published);
+    assert!(
+        has(&ev, "visit", Some("2025-06-12"), &["Pavel Novak"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "meeting", Some("2025-06-11"), &["Eva Roth"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "agreement", Some("2025-06-12"), &["Jakob Huber"]),
+        "{ev:?}"
+    );
+}
