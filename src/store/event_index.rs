@@ -1,26 +1,32 @@
 //! The writer's in-memory index of stored events by date and participant.
 //!
 //! Every reported event asks "which stored events on these dates share a
-//! participant with me?" (see [`super::events`]). Asked of SQLite, that was a
-//! handful of queries per event and the largest part of the writer's time.
-//! Here a date's events are read once, the first time any event asks about
-//! that date, and kept up to date as the writer adds events and participants;
-//! the answer is the same set of events the queries gave.
+//! participant with me, and is one of them the same happening?" (see
+//! [`super::events`]). Asked of SQLite, that was a handful of queries per
+//! event and per candidate, and it grew with the archive: on 100,000
+//! synthetic articles, reading candidates' signatures one by one took half of
+//! the writer's time. Here a date's events are read once, with their kinds and
+//! participants, in one query, the first time any event asks about that date;
+//! the writer keeps the index up to date as it adds events and participants.
+//! The answers are those the queries gave.
 //!
-//! The index is a cache: [`EventIndex::clear`] forgets everything (after a
-//! rollback, or when it grows past [`MAX_ENTRIES`] so memory stays bounded on
-//! huge archives), and the next question reads the dates again.
+//! Participants are kept as entity ids: one entity per key, so comparing ids
+//! is comparing keys. The index is a cache: [`EventIndex::clear`] forgets
+//! everything (after a rollback, or when it grows past [`MAX_ENTRIES`] so
+//! memory stays bounded), and the next question reads the dates again.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
-use crate::extract::events::Signature;
+use crate::extract::events::{kinds_compatible, Signature};
 
-/// Participant entries and remembered signatures kept before the index
-/// starts over. A signature with its key strings takes a few hundred bytes,
-/// so this bounds the index to some tens of MB whatever the archive's size.
-const MAX_ENTRIES: usize = 200_000;
+/// Participant entries kept before the index starts over: with its event's
+/// share of kind and date, about 100 bytes each, so some tens of MB.
+const MAX_ENTRIES: usize = 400_000;
+
+/// A stored event as far as merging needs it: its signature with entity ids.
+pub type Stored = Signature<i64>;
 
 #[derive(Debug, Default)]
 pub struct EventIndex {
@@ -28,8 +34,8 @@ pub struct EventIndex {
     by_date: HashMap<String, HashMap<i64, Vec<i64>>>,
     /// Months ("2024-07") whose days were all read at once.
     months: HashSet<String>,
-    /// Signatures of events looked at, by event id.
-    signatures: HashMap<i64, Signature>,
+    /// Kind, date and participants of every event in `by_date`.
+    events: HashMap<i64, Stored>,
     entries: usize,
 }
 
@@ -56,35 +62,43 @@ impl EventIndex {
     }
 
     /// Reads the events stored for `date` (one value) or, with `month`, for
-    /// every day of that month.
+    /// every day of that month, with their kinds and participants.
     fn load(&mut self, conn: &Connection, date: &str, month: bool) -> rusqlite::Result<()> {
-        if self.entries > MAX_ENTRIES {
-            self.clear();
-        }
         let (lo, hi) = if month {
             (format!("{date}-01"), format!("{date}-99"))
         } else {
             (date.to_string(), date.to_string())
         };
-        // Every day of the range gets an entry, so a day without events is
-        // not read again.
+        // Every day asked for gets an entry, so a day without events is not
+        // read again.
         if !month {
             self.by_date.entry(date.to_string()).or_default();
         }
         let mut stmt = conn.prepare_cached(
-            "SELECT e.occurred_on, p.entity_id, p.event_id FROM events e
-             JOIN event_participants p ON p.event_id = e.id
+            "SELECT e.occurred_on, e.kind, p.event_id, p.entity_id, n.kind = 'location'
+             FROM events e JOIN event_participants p ON p.event_id = e.id
+             JOIN entities n ON n.id = p.entity_id
              WHERE e.occurred_on BETWEEN ?1 AND ?2",
         )?;
-        let rows = stmt.query_map([&lo, &hi], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (on, entity, event) = row?;
+        let mut rows = stmt.query([&lo, &hi])?;
+        while let Some(row) = rows.next()? {
+            let on: String = row.get(0)?;
+            let event: i64 = row.get(2)?;
+            let entity: i64 = row.get(3)?;
+            let place: bool = row.get(4)?;
+            let stored = match self.events.entry(event) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(Stored {
+                    kind: row.get(1)?,
+                    date: Some(on.clone()),
+                    actors: BTreeSet::new(),
+                    places: BTreeSet::new(),
+                }),
+            };
+            match place {
+                true => stored.places.insert(entity),
+                false => stored.actors.insert(entity),
+            };
             self.add(&on, entity, event);
         }
         if month {
@@ -94,14 +108,20 @@ impl EventIndex {
     }
 
     /// Stored events dated `exact` (any of them) or within `month_range`
-    /// that have one of `participants`, oldest first.
+    /// that have one of `participants` and a kind compatible with `kind`,
+    /// oldest first.
     pub fn candidates(
         &mut self,
         conn: &Connection,
+        kind: &str,
         exact: &[String],
         month_range: Option<&str>,
         participants: &[i64],
-    ) -> rusqlite::Result<BTreeSet<i64>> {
+    ) -> rusqlite::Result<Vec<(i64, &Stored)>> {
+        // Start over between questions, never within one.
+        if self.entries > MAX_ENTRIES {
+            self.clear();
+        }
         if let Some(m) = month_range {
             if !self.months.contains(m) {
                 self.load(conn, m, true)?;
@@ -112,11 +132,11 @@ impl EventIndex {
                 self.load(conn, d, false)?;
             }
         }
-        let mut out = BTreeSet::new();
+        let mut ids = BTreeSet::new();
         let mut take = |by_entity: &HashMap<i64, Vec<i64>>| {
             for p in participants {
                 if let Some(events) = by_entity.get(p) {
-                    out.extend(events);
+                    ids.extend(events);
                 }
             }
         };
@@ -126,92 +146,53 @@ impl EventIndex {
             }
         }
         if let Some(m) = month_range {
-            for (d, by_entity) in &self.by_date {
-                if d.len() == 10 && d.starts_with(m) {
+            // Its days by name: scanning every date held grows with the index.
+            for day in 1..=31 {
+                if let Some(by_entity) = self.by_date.get(&format!("{m}-{day:02}")) {
                     take(by_entity);
                 }
             }
         }
-        Ok(out)
+        Ok(ids
+            .into_iter()
+            .filter_map(|id| self.events.get(&id).map(|s| (id, s)))
+            .filter(|(_, s)| kinds_compatible(&s.kind, kind))
+            .collect())
     }
 
-    /// A new event or new participants of one: known under `date` from now on.
-    pub fn added(&mut self, date: Option<&str>, event: i64, participants: &[i64]) {
-        if let Some(d) = date {
-            if self.loaded(d) {
-                for &p in participants {
-                    self.add(d, p, event);
-                }
+    /// A new event or new participants of one: known under its date from now
+    /// on, if that date is in the index.
+    pub fn added(&mut self, id: i64, stored: &Stored) {
+        let Some(d) = stored.date.clone() else {
+            return;
+        };
+        if !self.loaded(&d) {
+            return;
+        }
+        for &p in stored.actors.iter().chain(&stored.places) {
+            self.add(&d, p, id);
+        }
+        match self.events.get_mut(&id) {
+            Some(known) => {
+                known.date = stored.date.clone();
+                known.actors.extend(&stored.actors);
+                known.places.extend(&stored.places);
+            }
+            None => {
+                self.events.insert(id, stored.clone());
             }
         }
     }
 
-    /// An event's date changed: its new date is read again when next asked
-    /// (the old date's entries only add a candidate that no longer fits).
-    pub fn redated(&mut self, date: &str) {
-        self.by_date.remove(date);
-        if date.len() >= 7 {
-            self.months.remove(&date[..7]);
-        }
-    }
-
-    /// The signature of stored event `id`, read once.
-    pub fn signature(
-        &mut self,
-        conn: &Connection,
-        id: i64,
-    ) -> rusqlite::Result<Option<&mut Signature>> {
-        if let std::collections::hash_map::Entry::Vacant(slot) = self.signatures.entry(id) {
-            match stored_signature(conn, id)? {
-                Some(sig) => {
-                    slot.insert(sig);
-                    self.entries += 1;
-                }
-                None => return Ok(None),
+    /// An event's date changed: the dates it was and is under are read again
+    /// when next asked.
+    pub fn redated(&mut self, id: i64, dates: [Option<&str>; 2]) {
+        self.events.remove(&id);
+        for date in dates.into_iter().flatten() {
+            self.by_date.remove(date);
+            if date.len() >= 7 {
+                self.months.remove(&date[..7]);
             }
         }
-        Ok(self.signatures.get_mut(&id))
     }
-
-    /// Remembers the signature of an event just written.
-    pub fn remember(&mut self, id: i64, sig: Signature) {
-        self.signatures.insert(id, sig);
-        self.entries += 1;
-    }
-
-    /// The remembered signature of `id`, if it was looked at.
-    pub fn remembered(&mut self, id: i64) -> Option<&mut Signature> {
-        self.signatures.get_mut(&id)
-    }
-}
-
-fn stored_signature(conn: &Connection, id: i64) -> rusqlite::Result<Option<Signature>> {
-    let head: Option<(String, Option<String>)> = conn
-        .prepare_cached("SELECT kind, occurred_on FROM events WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let Some((kind, date)) = head else {
-        return Ok(None);
-    };
-    let mut actors = BTreeSet::new();
-    let mut places = BTreeSet::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT e.key, e.kind FROM event_participants p JOIN entities e ON e.id = p.entity_id WHERE p.event_id = ?1",
-    )?;
-    for row in stmt.query_map([id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-    })? {
-        let (key, kind) = row?;
-        if kind == "location" {
-            places.insert(key);
-        } else {
-            actors.insert(key);
-        }
-    }
-    Ok(Some(Signature {
-        kind,
-        date,
-        actors,
-        places,
-    }))
 }

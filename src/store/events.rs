@@ -3,11 +3,13 @@
 //! candidates are the events that share a participant with it on a date that
 //! can match, found in the writer's [`EventIndex`].
 
+use std::collections::BTreeSet;
+
 use rusqlite::{params, Connection};
 
-use super::event_index::EventIndex;
-use crate::extract::events::{better_date, same_happening, signature, Signature};
-use crate::extract::{Extraction, EXTRACTOR};
+use super::event_index::{EventIndex, Stored};
+use crate::extract::events::{better_date, same_happening};
+use crate::extract::{EntityKind, Extraction, EXTRACTOR};
 
 pub(super) fn write_events(
     conn: &Connection,
@@ -17,7 +19,18 @@ pub(super) fn write_events(
     entity_ids: &[i64],
 ) -> rusqlite::Result<()> {
     for ev in &x.events {
-        let sig = signature(ev, &x.entities);
+        let mut reported = Stored {
+            kind: ev.kind.clone(),
+            date: ev.date.clone(),
+            actors: BTreeSet::new(),
+            places: BTreeSet::new(),
+        };
+        for &(i, _) in &ev.participants {
+            match x.entities[i].kind {
+                EntityKind::Location => reported.places.insert(entity_ids[i]),
+                _ => reported.actors.insert(entity_ids[i]),
+            };
+        }
         let participant_ids: Vec<i64> = ev
             .participants
             .iter()
@@ -25,16 +38,14 @@ pub(super) fn write_events(
             .collect();
         let location_id = ev.location.map(|i| entity_ids[i]);
         let existing = match ev.date {
-            Some(_) => find_match(conn, index, &sig, &participant_ids)?,
+            Some(_) => find_match(conn, index, &reported, &participant_ids)?,
             None => None,
         };
         let event_id = match existing {
             Some((id, stored_date)) => {
                 let date = better_date(stored_date.as_deref(), ev.date.as_deref());
                 if date != stored_date {
-                    if let Some(d) = &date {
-                        index.redated(d);
-                    }
+                    index.redated(id, [stored_date.as_deref(), date.as_deref()]);
                     conn.prepare_cached(
                         "UPDATE events SET occurred_on = ?2, date_precision = ?3, date_text = ?4 WHERE id = ?1",
                     )?
@@ -46,13 +57,7 @@ pub(super) fn write_events(
                     )?
                     .execute(params![id, l])?;
                 }
-                // Keep the remembered signature equal to what is stored now.
-                index.added(date.as_deref(), id, &participant_ids);
-                if let Some(known) = index.remembered(id) {
-                    known.date = date;
-                    known.actors.extend(sig.actors.iter().cloned());
-                    known.places.extend(sig.places.iter().cloned());
-                }
+                index.added(id, &Stored { date, ..reported });
                 id
             }
             None => {
@@ -70,8 +75,7 @@ pub(super) fn write_events(
                     EXTRACTOR
                 ])?;
                 let id = conn.last_insert_rowid();
-                index.added(ev.date.as_deref(), id, &participant_ids);
-                index.remember(id, sig);
+                index.added(id, &reported);
                 id
             }
         };
@@ -91,16 +95,15 @@ pub(super) fn write_events(
 ///
 /// Candidates share a participant and have a date that can match: for a day,
 /// that day, the days either side, its month and its year; for a month, the
-/// month, its days and its year. Both lookups use indexes, so the cost does
-/// not grow with the archive. Year-only reports are too vague to merge
-/// across articles.
+/// month, its days and its year, as the writer's [`EventIndex`] holds them.
+/// Year-only reports are too vague to merge across articles.
 fn find_match(
     conn: &Connection,
     index: &mut EventIndex,
-    sig: &Signature,
+    reported: &Stored,
     participants: &[i64],
 ) -> rusqlite::Result<Option<(i64, Option<String>)>> {
-    let Some(date) = sig.date.as_deref() else {
+    let Some(date) = reported.date.as_deref() else {
         return Ok(None);
     };
     let mut exact: Vec<String> = Vec::new();
@@ -125,11 +128,16 @@ fn find_match(
         }
         _ => return Ok(None),
     }
-    for id in index.candidates(conn, &exact, month_range.as_deref(), participants)? {
-        if let Some(stored) = index.signature(conn, id)? {
-            if same_happening(stored, sig, false) {
-                return Ok(Some((id, stored.date.clone())));
-            }
+    let candidates = index.candidates(
+        conn,
+        &reported.kind,
+        &exact,
+        month_range.as_deref(),
+        participants,
+    )?;
+    for (id, stored) in candidates {
+        if same_happening(stored, reported, false) {
+            return Ok(Some((id, stored.date.clone())));
         }
     }
     Ok(None)

@@ -8,15 +8,17 @@ use jiff::civil::Date;
 use super::Event;
 use crate::extract::{Entity, EntityKind};
 
-/// What decides whether two reports are one happening.
+/// What decides whether two reports are one happening. Participants are
+/// entity keys within an article; the store uses entity ids (one entity per
+/// key), which compare the same and cost less.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signature {
+pub struct Signature<K: Ord = String> {
     pub kind: String,
     pub date: Option<String>,
-    /// Keys of the people and organizations taking part.
-    pub actors: BTreeSet<String>,
-    /// Keys of the places named (location and place participants).
-    pub places: BTreeSet<String>,
+    /// The people and organizations taking part.
+    pub actors: BTreeSet<K>,
+    /// The places named (location and place participants).
+    pub places: BTreeSet<K>,
 }
 
 /// Kinds that describe the same happening from different angles.
@@ -46,7 +48,7 @@ fn dates_compatible(a: &str, b: &str, strong: bool) -> bool {
 /// or, on the very same day, one shared actor when one report's actors are
 /// all among the other's (a short report naming only Kim of a meeting another
 /// outlet reports with Kim and Lawrow).
-pub fn same_happening(a: &Signature, b: &Signature, same_article: bool) -> bool {
+pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: bool) -> bool {
     if !kinds_compatible(&a.kind, &b.kind) {
         return false;
     }
