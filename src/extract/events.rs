@@ -30,7 +30,7 @@ mod clauses;
 mod coref;
 mod same;
 
-pub use same::{better_date, kinds_compatible, same_happening, signature, Signature};
+pub use same::{better_date, kind_group, kinds_compatible, same_happening, signature, Signature};
 
 use super::dates::{find_dates, DateMention, Precision};
 use super::{Entity, EntityKind};

@@ -19,19 +19,21 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rusqlite::Connection;
 
-use crate::extract::events::{kinds_compatible, Signature};
+use crate::extract::events::{kind_group, Signature};
 
 /// Participant entries kept before the index starts over: with its event's
 /// share of kind and date, about 100 bytes each, so some tens of MB.
-const MAX_ENTRIES: usize = 400_000;
+const MAX_ENTRIES: usize = 250_000;
 
 /// A stored event as far as merging needs it: its signature with entity ids.
 pub type Stored = Signature<i64>;
 
 #[derive(Debug, Default)]
 pub struct EventIndex {
-    /// occurred_on (a day, a month or a year, as stored) -> participant -> events.
-    by_date: HashMap<String, HashMap<i64, Vec<i64>>>,
+    /// occurred_on (a day, a month or a year, as stored) -> kind group (see
+    /// [`kind_group`]) -> participant -> events. Only events of one group can
+    /// merge, and a popular participant has many events of other kinds.
+    by_date: HashMap<String, HashMap<String, HashMap<i64, Vec<i64>>>>,
     /// Months ("2024-07") whose days were all read at once.
     months: HashSet<String>,
     /// Kind, date and participants of every event in `by_date`.
@@ -48,10 +50,12 @@ impl EventIndex {
         self.by_date.contains_key(date) || (date.len() == 10 && self.months.contains(&date[..7]))
     }
 
-    fn add(&mut self, date: &str, entity: i64, event: i64) {
+    fn add(&mut self, date: &str, kind: &str, entity: i64, event: i64) {
         let events = self
             .by_date
             .entry(date.to_string())
+            .or_default()
+            .entry(kind_group(kind).to_string())
             .or_default()
             .entry(entity)
             .or_default();
@@ -99,7 +103,8 @@ impl EventIndex {
                 true => stored.places.insert(entity),
                 false => stored.actors.insert(entity),
             };
-            self.add(&on, entity, event);
+            let kind = stored.kind.clone();
+            self.add(&on, &kind, entity, event);
         }
         if month {
             self.months.insert(date.to_string());
@@ -108,7 +113,7 @@ impl EventIndex {
     }
 
     /// Stored events dated `exact` (any of them) or within `month_range`
-    /// that have one of `participants` and a kind compatible with `kind`,
+    /// that have one of `participants` and a kind that merges with `kind`,
     /// oldest first.
     pub fn candidates(
         &mut self,
@@ -132,8 +137,12 @@ impl EventIndex {
                 self.load(conn, d, false)?;
             }
         }
+        let group = kind_group(kind);
         let mut ids = BTreeSet::new();
-        let mut take = |by_entity: &HashMap<i64, Vec<i64>>| {
+        let mut take = |date: &str| {
+            let Some(by_entity) = self.by_date.get(date).and_then(|g| g.get(group)) else {
+                return;
+            };
             for p in participants {
                 if let Some(events) = by_entity.get(p) {
                     ids.extend(events);
@@ -141,22 +150,17 @@ impl EventIndex {
             }
         };
         for d in exact {
-            if let Some(by_entity) = self.by_date.get(d) {
-                take(by_entity);
-            }
+            take(d);
         }
         if let Some(m) = month_range {
             // Its days by name: scanning every date held grows with the index.
             for day in 1..=31 {
-                if let Some(by_entity) = self.by_date.get(&format!("{m}-{day:02}")) {
-                    take(by_entity);
-                }
+                take(&format!("{m}-{day:02}"));
             }
         }
         Ok(ids
             .into_iter()
             .filter_map(|id| self.events.get(&id).map(|s| (id, s)))
-            .filter(|(_, s)| kinds_compatible(&s.kind, kind))
             .collect())
     }
 
@@ -170,7 +174,7 @@ impl EventIndex {
             return;
         }
         for &p in stored.actors.iter().chain(&stored.places) {
-            self.add(&d, p, id);
+            self.add(&d, &stored.kind, p, id);
         }
         match self.events.get_mut(&id) {
             Some(known) => {

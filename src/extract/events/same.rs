@@ -23,7 +23,16 @@ pub struct Signature<K: Ord = String> {
 
 /// Kinds that describe the same happening from different angles.
 pub fn kinds_compatible(a: &str, b: &str) -> bool {
-    a == b || (VISIT_KINDS.contains(&a) && VISIT_KINDS.contains(&b))
+    kind_group(a) == kind_group(b)
+}
+
+/// The group of kinds a kind merges with: one name for all of them.
+pub fn kind_group(kind: &str) -> &str {
+    if VISIT_KINDS.contains(&kind) {
+        VISIT_KINDS[0]
+    } else {
+        kind
+    }
 }
 
 const VISIT_KINDS: &[&str] = &["meeting", "visit"];
