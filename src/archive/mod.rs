@@ -146,7 +146,7 @@ pub fn open_writer(path: &Path) -> Result<(Connection, ImportLock), ArchiveError
 /// on power loss, never corrupting the file. Statements that write through
 /// triggers keep a statement journal inside the import's transaction;
 /// `temp_store = MEMORY` keeps it (and temporary sort b-trees) off the disk,
-/// and a 64 MiB page cache keeps a batch's pages from spilling into the WAL
+/// and a 32 MiB page cache keeps a batch's pages from spilling into the WAL
 /// before its commit.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
@@ -159,7 +159,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
          PRAGMA synchronous = NORMAL;
          PRAGMA foreign_keys = ON;
          PRAGMA temp_store = MEMORY;
-         PRAGMA cache_size = -65536;",
+         PRAGMA cache_size = -32768;",
     )
 }
 
