@@ -607,7 +607,11 @@ fn summary(
         .filter(|(i, _)| Some(*i) != location)
         .map(|(i, _)| entities[*i].name.as_str())
         .collect();
-    let mut s = format!("{kind}: {}", names.join(", "));
+    // "parade in Pjöngjang" when only the place is known, not "parade:  in ...".
+    let mut s = match names.is_empty() {
+        true => kind.to_string(),
+        false => format!("{kind}: {}", names.join(", ")),
+    };
     if let Some(l) = location {
         s.push_str(&format!(" in {}", entities[l].name));
     }

@@ -208,3 +208,16 @@ fn days_named_relative_to_the_paragraphs_day() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_summary_with_only_a_place_names_the_kind_and_the_place() {
+    let body = "Am 9. September 2023 fand in Pjöngjang eine Militärparade statt.";
+    let x = extract(&ArticleText {
+        title: "",
+        body,
+        published: None,
+        credits: &[],
+    });
+    let summaries: Vec<&str> = x.events.iter().map(|e| e.summary.as_str()).collect();
+    assert!(summaries.contains(&"parade in Pjöngjang"), "{summaries:?}");
+}
