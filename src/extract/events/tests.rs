@@ -5,17 +5,22 @@ use jiff::civil::date;
 
 use crate::extract::{extract, ArticleText};
 
+/// The whole extraction of an article with this body.
+fn extraction(body: &str, published: Option<jiff::civil::Date>) -> crate::extract::Extraction {
+    extract(&ArticleText {
+        title: "",
+        body,
+        published,
+        credits: &[],
+    })
+}
+
 /// (kind, date, participant names) of every event of `body`.
 fn events_of(
     body: &str,
     published: Option<jiff::civil::Date>,
 ) -> Vec<(String, Option<String>, Vec<String>)> {
-    let x = extract(&ArticleText {
-        title: "",
-        body,
-        published,
-        credits: &[],
-    });
+    let x = extraction(body, published);
     x.events
         .iter()
         .map(|e| {
@@ -211,13 +216,10 @@ fn days_named_relative_to_the_paragraphs_day() {
 
 #[test]
 fn a_summary_with_only_a_place_names_the_kind_and_the_place() {
-    let body = "Am 9. September 2023 fand in Pjöngjang eine Militärparade statt.";
-    let x = extract(&ArticleText {
-        title: "",
-        body,
-        published: None,
-        credits: &[],
-    });
+    let x = extraction(
+        "Am 9. September 2023 fand in Pjöngjang eine Militärparade statt.",
+        None,
+    );
     let summaries: Vec<&str> = x.events.iter().map(|e| e.summary.as_str()).collect();
     assert!(summaries.contains(&"parade in Pjöngjang"), "{summaries:?}");
 }
