@@ -30,7 +30,7 @@ mod clauses;
 mod coref;
 mod same;
 
-pub use same::{better_date, kind_group, kinds_compatible, same_happening, signature, Signature};
+pub use same::{better_date, kind_group, same_happening, signature, signature_by, Signature};
 
 use super::dates::{find_dates, DateMention, Precision};
 use super::{Entity, EntityKind};
@@ -208,30 +208,30 @@ pub fn events(
             .iter()
             .find(|d| d.value.is_some() && !since(d))
             .cloned();
-        // A date phrase of its own that cannot be resolved ("am Dienstag"
-        // without a publication date) still says the paragraph's date is
-        // not this sentence's.
-        let shifted = lower[s..e]
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| TRIGGERS.time_shift.iter().any(|t| t == w))
-            && !TRIGGERS
-                .relative_days
-                .iter()
-                .any(|(p, _)| lower[s..e].contains(p.as_str()));
-        let words: Vec<&str> = lower[s..e]
+        let lower_sentence = &lower[s..e];
+        let words: Vec<&str> = lower_sentence
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
             .collect();
+        let says = |list: &[String]| words.iter().any(|w| list.iter().any(|t| t == w));
+        let relative = TRIGGERS
+            .relative_days
+            .iter()
+            .find(|(p, _)| lower_sentence.contains(p.as_str()));
+        let shifted = says(&TRIGGERS.time_shift) && relative.is_none();
+        let background = says(&TRIGGERS.pluperfect);
+        // A date phrase of its own that cannot be resolved ("am Dienstag"
+        // without a publication date) still says the paragraph's date is
+        // not this sentence's.
         let inherited = if dates.is_empty() && !shifted {
-            narrative
-                .as_ref()
-                .map(|d| relative_day(d, &lower[s..e]).unwrap_or_else(|| d.clone()))
+            narrative.as_ref().map(|d| {
+                relative
+                    .and_then(|r| relative_day(d, r))
+                    .unwrap_or_else(|| d.clone())
+            })
         } else {
             None
         };
-        let background = words
-            .iter()
-            .any(|w| TRIGGERS.pluperfect.iter().any(|p| p == w));
         if own.is_some() && !background {
             narrative = own.clone();
         }
@@ -435,14 +435,9 @@ fn since(d: &DateMention) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("seit"))
 }
 
-/// The paragraph's day moved by a relative phrase of `sentence` (lower
-/// case): "tags zuvor" is the day before. None without such a phrase or
-/// when the paragraph's date is not a day.
-fn relative_day(narrative: &DateMention, sentence: &str) -> Option<DateMention> {
-    let (phrase, days) = TRIGGERS
-        .relative_days
-        .iter()
-        .find(|(p, _)| sentence.contains(p.as_str()))?;
+/// The paragraph's day moved by a relative phrase and its offset in days
+/// ("tags zuvor", -1). None when the paragraph's date is not a day.
+fn relative_day(narrative: &DateMention, (phrase, days): &(String, i64)) -> Option<DateMention> {
     let day: Date = narrative.value.as_deref()?.parse().ok()?;
     if narrative.precision != Precision::Day {
         return None;

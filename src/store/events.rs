@@ -3,13 +3,11 @@
 //! candidates are the events that share a participant with it on a date that
 //! can match, found in the writer's [`EventIndex`].
 
-use std::collections::BTreeSet;
-
 use rusqlite::{params, Connection};
 
 use super::event_index::{EventIndex, Stored};
-use crate::extract::events::{better_date, same_happening};
-use crate::extract::{EntityKind, Extraction, EXTRACTOR};
+use crate::extract::events::{better_date, same_happening, signature_by};
+use crate::extract::{Extraction, EXTRACTOR};
 
 pub(super) fn write_events(
     conn: &Connection,
@@ -19,18 +17,7 @@ pub(super) fn write_events(
     entity_ids: &[i64],
 ) -> rusqlite::Result<()> {
     for ev in &x.events {
-        let mut reported = Stored {
-            kind: ev.kind.clone(),
-            date: ev.date.clone(),
-            actors: BTreeSet::new(),
-            places: BTreeSet::new(),
-        };
-        for &(i, _) in &ev.participants {
-            match x.entities[i].kind {
-                EntityKind::Location => reported.places.insert(entity_ids[i]),
-                _ => reported.actors.insert(entity_ids[i]),
-            };
-        }
+        let reported: Stored = signature_by(ev, &x.entities, |i| entity_ids[i]);
         let participant_ids: Vec<i64> = ev
             .participants
             .iter()

@@ -22,7 +22,7 @@ pub struct Signature<K: Ord = String> {
 }
 
 /// Kinds that describe the same happening from different angles.
-pub fn kinds_compatible(a: &str, b: &str) -> bool {
+fn kinds_compatible(a: &str, b: &str) -> bool {
     kind_group(a) == kind_group(b)
 }
 
@@ -95,16 +95,25 @@ pub fn better_date(a: Option<&str>, b: Option<&str>) -> Option<String> {
     }
 }
 
-/// The signature of an event of this article, for merging.
+/// The signature of an event of this article, for merging, with entity keys.
 pub fn signature(event: &Event, entities: &[Entity]) -> Signature {
+    signature_by(event, entities, |i| entities[i].key.clone())
+}
+
+/// The signature of `event` with each participant (an index into
+/// `entities`) named by `id` (the store passes entity ids).
+pub fn signature_by<K: Ord>(
+    event: &Event,
+    entities: &[Entity],
+    id: impl Fn(usize) -> K,
+) -> Signature<K> {
     let mut actors = BTreeSet::new();
     let mut places = BTreeSet::new();
     for &(i, _) in &event.participants {
-        let key = entities[i].key.clone();
         if entities[i].kind == EntityKind::Location {
-            places.insert(key);
+            places.insert(id(i));
         } else {
-            actors.insert(key);
+            actors.insert(id(i));
         }
     }
     Signature {
