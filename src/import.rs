@@ -126,7 +126,6 @@ pub enum ImportError {
 
 /// A file after the pure stages, ready for the writer.
 struct Prepared {
-    hash: String,
     record: ArticleRecord,
     extraction: Extraction,
 }
@@ -286,13 +285,12 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
             body: cleaned.body,
             published_on: meta.published_on.map(|d| d.to_string()),
             date_source: meta.date_source.map(|s| s.as_str()),
-            content_hash: hash.clone(),
+            content_hash: hash,
             byte_size: size as i64,
             raw_text: decoded.raw,
             outlet: meta.outlet,
             stemmed,
         },
-        hash,
         extraction,
     }))
 }
@@ -317,7 +315,7 @@ impl Writer {
             Step::Failed(reason) => return Ok(Outcome::Failed { reason }),
             Step::Ready(p) => p,
         };
-        if let Some(first) = self.known.by_hash.get(&p.hash) {
+        if let Some(first) = self.known.by_hash.get(&p.record.content_hash) {
             if *first != input.origin {
                 return Ok(Outcome::Duplicate { of: first.clone() });
             }
@@ -337,12 +335,12 @@ impl Writer {
         })?;
         self.known
             .by_hash
-            .entry(p.hash.clone())
+            .entry(p.record.content_hash.clone())
             .or_insert_with(|| input.origin.clone());
         let updated = self
             .known
             .by_origin
-            .insert(input.origin.clone(), (id, p.hash))
+            .insert(input.origin.clone(), (id, p.record.content_hash))
             .is_some();
         Ok(if updated {
             Outcome::Updated

@@ -68,8 +68,8 @@ pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
 
 /// Entity ids and aliases already in the archive, kept in memory during an
 /// import so that an entity seen in every article costs no query each time.
-/// Anything that may have removed rows (a rolled-back file, garbage
-/// collection after an update) calls [`Cache::clear`].
+/// Anything that may have removed rows (garbage collection after an update)
+/// calls [`Cache::clear`]; a failed write ends the import, and the cache with it.
 #[derive(Debug, Default)]
 pub struct Cache {
     loaded: bool,
@@ -217,9 +217,8 @@ fn ensure_entity(
         "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)",
     )?;
     for a in std::iter::once(&e.name).chain(&e.aliases) {
-        if !cache.aliases.contains(&(id, a.clone())) {
+        if cache.aliases.insert((id, a.clone())) {
             alias.execute(params![id, a])?;
-            cache.aliases.insert((id, a.clone()));
         }
     }
     Ok(id)
