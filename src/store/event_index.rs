@@ -51,14 +51,21 @@ impl EventIndex {
     }
 
     fn add(&mut self, date: &str, kind: &str, entity: i64, event: i64) {
-        let events = self
-            .by_date
-            .entry(date.to_string())
-            .or_default()
-            .entry(kind_group(kind).to_string())
-            .or_default()
-            .entry(entity)
-            .or_default();
+        // Keys are allocated only the first time: this runs for every row read.
+        if !self.by_date.contains_key(date) {
+            self.by_date.insert(date.to_string(), HashMap::new());
+        }
+        let Some(groups) = self.by_date.get_mut(date) else {
+            return;
+        };
+        let group = kind_group(kind);
+        if !groups.contains_key(group) {
+            groups.insert(group.to_string(), HashMap::new());
+        }
+        let Some(by_entity) = groups.get_mut(group) else {
+            return;
+        };
+        let events = by_entity.entry(entity).or_default();
         if !events.contains(&event) {
             events.push(event);
             self.entries += 1;
