@@ -1,19 +1,20 @@
-//! The writer's in-memory index of stored events by date and participant.
+//! The writer's in-memory index of stored events by date and kind.
 //!
 //! Every reported event asks "which stored events on these dates share a
 //! participant with me, and is one of them the same happening?" (see
 //! [`super::events`]). Asked of SQLite, that was a handful of queries per
-//! event and per candidate, and it grew with the archive: on 100,000
-//! synthetic articles, reading candidates' signatures one by one took half of
-//! the writer's time. Here a date's events are read once, with their kinds and
-//! participants, in one query, the first time any event asks about that date;
-//! the writer keeps the index up to date as it adds events and participants.
-//! The answers are those the queries gave.
+//! event and per candidate, and it grew with the archive. Here a date's events
+//! are read once, with their kinds and participants, in one query, the first
+//! time any event asks about that date; the writer keeps the index up to date
+//! as it adds events and participants. The answers are those the queries gave.
 //!
-//! Participants are kept as entity ids: one entity per key, so comparing ids
-//! is comparing keys. The index is a cache: [`EventIndex::clear`] forgets
-//! everything (after a rollback, or when it grows past [`MAX_ENTRIES`] so
-//! memory stays bounded), and the next question reads the dates again.
+//! The index is compact (dates as numbers, kinds interned, participants as
+//! one boxed slice of entity ids: about 80 bytes an event) so that it can hold
+//! every dated event of a large archive. An earlier index keyed by participant
+//! held a fifth as many and, bounded, was emptied and read again over and over
+//! on 100,000 articles whose events spread evenly over five years.
+//! [`EventIndex::clear`] forgets everything (after garbage collection, or past
+//! [`MAX_EVENTS`] so memory stays bounded); the next question reads again.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -21,24 +22,64 @@ use rusqlite::Connection;
 
 use crate::extract::events::{kind_group, Signature};
 
-/// Participant entries kept before the index starts over: with its event's
-/// share of kind and date, about 100 bytes each, so some tens of MB.
-const MAX_ENTRIES: usize = 250_000;
+/// Events held before the index starts over: at about 80 bytes each, some
+/// tens of MB. 100,000 synthetic articles have about 130,000 dated events.
+const MAX_EVENTS: usize = 600_000;
 
 /// A stored event as far as merging needs it: its signature with entity ids.
 pub type Stored = Signature<i64>;
 
+/// A stored date ("2024", "2024-07", "2024-07-18") as one number, 20240718,
+/// with zeros for the parts it lacks; `None` for anything else.
+fn code(date: &str) -> Option<u32> {
+    let b = date.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> { date.get(r)?.parse().ok() };
+    match b.len() {
+        4 => Some(num(0..4)? * 10_000),
+        7 if b[4] == b'-' => Some(num(0..4)? * 10_000 + num(5..7)? * 100),
+        10 if b[4] == b'-' && b[7] == b'-' => {
+            Some(num(0..4)? * 10_000 + num(5..7)? * 100 + num(8..10)?)
+        }
+        _ => None,
+    }
+}
+
+/// The stored text of a date [`code`].
+fn text(code: u32) -> String {
+    let (y, m, d) = (code / 10_000, code / 100 % 100, code % 100);
+    match (m, d) {
+        (0, _) => format!("{y:04}"),
+        (_, 0) => format!("{y:04}-{m:02}"),
+        _ => format!("{y:04}-{m:02}-{d:02}"),
+    }
+}
+
+#[derive(Debug)]
+struct Compact {
+    kind: u16,
+    date: u32,
+    /// Actors first, then places.
+    members: Box<[i64]>,
+    actors: u16,
+}
+
+impl Compact {
+    fn shares(&self, participants: &[i64]) -> bool {
+        self.members.iter().any(|m| participants.contains(m))
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct EventIndex {
-    /// occurred_on (a day, a month or a year, as stored) -> kind group (see
-    /// [`kind_group`]) -> participant -> events. Only events of one group can
-    /// merge, and a popular participant has many events of other kinds.
-    by_date: HashMap<String, HashMap<String, HashMap<i64, Vec<i64>>>>,
-    /// Months ("2024-07") whose days were all read at once.
-    months: HashSet<String>,
-    /// Kind, date and participants of every event in `by_date`.
-    events: HashMap<i64, Stored>,
-    entries: usize,
+    /// (date code, kind group) -> events. Only events of one group can merge.
+    by_date: HashMap<(u32, u16), Vec<i64>>,
+    /// Date codes whose events were read; with `months`, what is loaded.
+    dates: HashSet<u32>,
+    /// Months (as codes) whose days were all read at once.
+    months: HashSet<u32>,
+    events: HashMap<i64, Compact>,
+    /// Interned kinds and kind groups: `kinds[i]` and the index of its group.
+    kinds: Vec<(String, u16)>,
 }
 
 impl EventIndex {
@@ -46,76 +87,121 @@ impl EventIndex {
         *self = EventIndex::default();
     }
 
-    fn loaded(&self, date: &str) -> bool {
-        self.by_date.contains_key(date) || (date.len() == 10 && self.months.contains(&date[..7]))
+    fn loaded(&self, date: u32) -> bool {
+        self.dates.contains(&date) || (date % 100 != 0 && self.months.contains(&(date / 100 * 100)))
     }
 
-    fn add(&mut self, date: &str, kind: &str, entity: i64, event: i64) {
-        // Keys are allocated only the first time: this runs for every row read.
-        if !self.by_date.contains_key(date) {
-            self.by_date.insert(date.to_string(), HashMap::new());
-        }
-        let Some(groups) = self.by_date.get_mut(date) else {
-            return;
-        };
+    /// The interned number of `kind`, and of its group.
+    fn intern(&mut self, kind: &str) -> (u16, u16) {
+        let find = |kinds: &[(String, u16)], k: &str| kinds.iter().position(|(x, _)| x == k);
         let group = kind_group(kind);
-        if !groups.contains_key(group) {
-            groups.insert(group.to_string(), HashMap::new());
-        }
-        let Some(by_entity) = groups.get_mut(group) else {
-            return;
+        let g = match find(&self.kinds, group) {
+            Some(g) => g,
+            None => {
+                self.kinds.push((group.to_string(), self.kinds.len() as u16));
+                self.kinds.len() - 1
+            }
         };
-        let events = by_entity.entry(entity).or_default();
-        if !events.contains(&event) {
-            events.push(event);
-            self.entries += 1;
+        let k = match find(&self.kinds, kind) {
+            Some(k) => k,
+            None => {
+                self.kinds.push((kind.to_string(), g as u16));
+                self.kinds.len() - 1
+            }
+        };
+        (k as u16, g as u16)
+    }
+
+    fn group_of(&self, kind: u16) -> u16 {
+        self.kinds[kind as usize].1
+    }
+
+    fn signature(&self, c: &Compact) -> Stored {
+        let (actors, places) = c.members.split_at(c.actors as usize);
+        Stored {
+            kind: self.kinds[c.kind as usize].0.clone(),
+            date: Some(text(c.date)),
+            actors: actors.iter().copied().collect(),
+            places: places.iter().copied().collect(),
+        }
+    }
+
+    /// Adds `stored`'s participants to event `id` under `date`, creating it.
+    fn put(&mut self, id: i64, kind: u16, date: u32, actors: &BTreeSet<i64>, places: &BTreeSet<i64>) {
+        let group = self.group_of(kind);
+        match self.events.get_mut(&id) {
+            Some(c) => {
+                let (a, p) = c.members.split_at(c.actors as usize);
+                let mut a: BTreeSet<i64> = a.iter().copied().collect();
+                let mut p: BTreeSet<i64> = p.iter().copied().collect();
+                let before = a.len() + p.len();
+                a.extend(actors);
+                p.extend(places);
+                if a.len() + p.len() != before {
+                    c.actors = a.len() as u16;
+                    c.members = a.into_iter().chain(p).collect();
+                }
+            }
+            None => {
+                self.events.insert(
+                    id,
+                    Compact {
+                        kind,
+                        date,
+                        actors: actors.len() as u16,
+                        members: actors.iter().chain(places).copied().collect(),
+                    },
+                );
+                self.by_date.entry((date, group)).or_default().push(id);
+            }
         }
     }
 
     /// Reads the events stored for `date` (one value) or, with `month`, for
     /// every day of that month, with their kinds and participants.
-    fn load(&mut self, conn: &Connection, date: &str, month: bool) -> rusqlite::Result<()> {
+    fn load(&mut self, conn: &Connection, date: u32, month: bool) -> rusqlite::Result<()> {
         let (lo, hi) = if month {
-            (format!("{date}-01"), format!("{date}-99"))
+            let m = text(date);
+            (format!("{m}-01"), format!("{m}-99"))
         } else {
-            (date.to_string(), date.to_string())
+            (text(date), text(date))
         };
-        // Every day asked for gets an entry, so a day without events is not
-        // read again.
-        if !month {
-            self.by_date.entry(date.to_string()).or_default();
-        }
         let mut stmt = conn.prepare_cached(
             "SELECT e.occurred_on, e.kind, p.event_id, p.entity_id, n.kind = 'location'
              FROM events e JOIN event_participants p ON p.event_id = e.id
              JOIN entities n ON n.id = p.entity_id
-             WHERE e.occurred_on BETWEEN ?1 AND ?2",
+             WHERE e.occurred_on BETWEEN ?1 AND ?2 ORDER BY p.event_id",
         )?;
         let mut rows = stmt.query([&lo, &hi])?;
+        // Rows come by event: gather one event's participants, then put it.
+        let mut current: Option<(i64, u16, u32)> = None;
+        let (mut actors, mut places) = (BTreeSet::new(), BTreeSet::new());
         while let Some(row) = rows.next()? {
-            let on: String = row.get(0)?;
             let event: i64 = row.get(2)?;
+            if current.map(|c| c.0) != Some(event) {
+                if let Some((id, kind, on)) = current.take() {
+                    self.put(id, kind, on, &actors, &places);
+                }
+                actors.clear();
+                places.clear();
+                let on: String = row.get(0)?;
+                let kind: String = row.get(1)?;
+                let Some(on) = code(&on) else { continue };
+                current = Some((event, self.intern(&kind).0, on));
+            }
             let entity: i64 = row.get(3)?;
-            let place: bool = row.get(4)?;
-            let stored = match self.events.entry(event) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => e.insert(Stored {
-                    kind: row.get(1)?,
-                    date: Some(on.clone()),
-                    actors: BTreeSet::new(),
-                    places: BTreeSet::new(),
-                }),
+            match row.get::<_, bool>(4)? {
+                true => places.insert(entity),
+                false => actors.insert(entity),
             };
-            match place {
-                true => stored.places.insert(entity),
-                false => stored.actors.insert(entity),
-            };
-            let kind = stored.kind.clone();
-            self.add(&on, &kind, entity, event);
         }
-        if month {
-            self.months.insert(date.to_string());
+        if let Some((id, kind, on)) = current {
+            self.put(id, kind, on, &actors, &places);
         }
+        match month {
+            true => self.months.insert(date),
+            false => self.dates.insert(date),
+        };
         Ok(())
     }
 
@@ -129,81 +215,88 @@ impl EventIndex {
         exact: &[String],
         month_range: Option<&str>,
         participants: &[i64],
-    ) -> rusqlite::Result<Vec<(i64, &Stored)>> {
+    ) -> rusqlite::Result<Vec<(i64, Stored)>> {
         // Start over between questions, never within one.
-        if self.entries > MAX_ENTRIES {
+        if self.events.len() > MAX_EVENTS {
             self.clear();
         }
-        if let Some(m) = month_range {
-            if !self.months.contains(m) {
+        let month = month_range.and_then(code);
+        if let Some(m) = month {
+            if !self.months.contains(&m) {
                 self.load(conn, m, true)?;
             }
         }
-        for d in exact {
+        let exact: Vec<u32> = exact.iter().filter_map(|d| code(d)).collect();
+        for &d in &exact {
             if !self.loaded(d) {
                 self.load(conn, d, false)?;
             }
         }
-        let group = kind_group(kind);
+        let group = self.intern(kind).1;
         let mut ids = BTreeSet::new();
-        let mut take = |date: &str| {
-            let Some(by_entity) = self.by_date.get(date).and_then(|g| g.get(group)) else {
-                return;
-            };
-            for p in participants {
-                if let Some(events) = by_entity.get(p) {
-                    ids.extend(events);
+        let mut take = |date: u32| {
+            for id in self.by_date.get(&(date, group)).into_iter().flatten() {
+                if self.events.get(id).is_some_and(|c| c.shares(participants)) {
+                    ids.insert(*id);
                 }
             }
         };
-        for d in exact {
+        for &d in &exact {
             take(d);
         }
-        if let Some(m) = month_range {
-            // Its days by name: scanning every date held grows with the index.
+        if let Some(m) = month {
             for day in 1..=31 {
-                take(&format!("{m}-{day:02}"));
+                take(m + day);
             }
         }
         Ok(ids
             .into_iter()
-            .filter_map(|id| self.events.get(&id).map(|s| (id, s)))
+            .filter_map(|id| self.events.get(&id).map(|c| (id, self.signature(c))))
             .collect())
     }
 
     /// A new event or new participants of one: known under its date from now
     /// on, if that date is in the index.
     pub fn added(&mut self, id: i64, stored: &Stored) {
-        let Some(d) = stored.date.clone() else {
+        let Some(date) = stored.date.as_deref().and_then(code) else {
             return;
         };
-        if !self.loaded(&d) {
+        if !self.loaded(date) {
             return;
         }
-        for &p in stored.actors.iter().chain(&stored.places) {
-            self.add(&d, &stored.kind, p, id);
-        }
-        match self.events.get_mut(&id) {
-            Some(known) => {
-                known.date = stored.date.clone();
-                known.actors.extend(&stored.actors);
-                known.places.extend(&stored.places);
-            }
-            None => {
-                self.events.insert(id, stored.clone());
-            }
-        }
+        let kind = self.intern(&stored.kind).0;
+        self.put(id, kind, date, &stored.actors, &stored.places);
     }
 
-    /// An event's date changed: the dates it was and is under are read again
-    /// when next asked.
-    pub fn redated(&mut self, id: i64, dates: [Option<&str>; 2]) {
-        self.events.remove(&id);
-        for date in dates.into_iter().flatten() {
-            self.by_date.remove(date);
-            if date.len() >= 7 {
-                self.months.remove(&date[..7]);
-            }
+    /// An event's date changed from `from` to `to`: it moves, or, if `to` is
+    /// not in the index, is forgotten until that date is read.
+    pub fn redated(&mut self, id: i64, from: Option<&str>, to: Option<&str>) {
+        let Some(mut c) = self.events.remove(&id) else {
+            return;
+        };
+        let group = self.group_of(c.kind);
+        if let Some(list) = from.and_then(code).and_then(|f| self.by_date.get_mut(&(f, group))) {
+            list.retain(|&x| x != id);
         }
+        if let Some(to) = to.and_then(code).filter(|&t| self.loaded(t)) {
+            c.date = to;
+            self.events.insert(id, c);
+            self.by_date.entry((to, group)).or_default().push(id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_codes_round_trip() {
+        for d in ["2024", "2024-07", "2024-07-18", "1999-12-31"] {
+            assert_eq!(code(d).map(text).as_deref(), Some(d));
+        }
+        assert_eq!(code("2024-07-18"), Some(20_240_718));
+        assert_eq!(code("18.07.2024"), None);
+        assert_eq!(code("2024-7"), None);
     }
 }
