@@ -73,9 +73,10 @@ struct Triggers {
     gathering: Vec<String>,
     /// Words moving a sentence off the paragraph's date (lower case).
     time_shift: Vec<String>,
-    /// Auxiliaries of the pluperfect ("hatte"): such a sentence tells
-    /// background, and its date does not carry on to the sentences after it.
-    pluperfect: Vec<String>,
+    /// Pluperfect auxiliaries ("hatte") and flashback words ("zuvor"): such
+    /// a sentence tells background, and its date does not carry on to the
+    /// sentences after it.
+    background: Vec<String>,
     /// Phrases dating a sentence relative to the paragraph's day
     /// ("tags zuvor" -1, "am selben Tag" 0), lower case.
     relative_days: Vec<(String, i64)>,
@@ -89,7 +90,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         cues: None,
         gathering: Vec::new(),
         time_shift: Vec::new(),
-        pluperfect: Vec::new(),
+        background: Vec::new(),
         relative_days: Vec::new(),
     };
     let lines = include_str!("../../data/events.tsv")
@@ -108,8 +109,8 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
                 .collect();
             continue;
         }
-        if kind == "pluperfect" {
-            t.pluperfect = pattern.split('|').map(str::to_lowercase).collect();
+        if kind == "background" {
+            t.background = pattern.split('|').map(str::to_lowercase).collect();
             continue;
         }
         if let Some(days) = kind.strip_prefix("relative-day") {
@@ -197,6 +198,9 @@ pub fn events(
     let mut out: Vec<(usize, Event)> = Vec::new();
     // The narrative date: the last date named earlier in the paragraph.
     let mut narrative: Option<DateMention> = None;
+    // The last day the article's narrative named, in any paragraph: what
+    // "tags zuvor" counts from when its own paragraph names no date.
+    let mut story_day: Option<DateMention> = None;
     for (n, &(s, e)) in spans.iter().enumerate() {
         let sentence = &body[s..e];
         if n > 0 && paragraphs[n] != paragraphs[n - 1] {
@@ -219,21 +223,26 @@ pub fn events(
             .iter()
             .find(|(p, _)| lower_sentence.contains(p.as_str()));
         let shifted = says(&TRIGGERS.time_shift) && relative.is_none();
-        let background = says(&TRIGGERS.pluperfect);
+        let background = says(&TRIGGERS.background);
         // A date phrase of its own that cannot be resolved ("am Dienstag"
         // without a publication date) still says the paragraph's date is
         // not this sentence's.
-        let inherited = if dates.is_empty() && !shifted {
-            narrative.as_ref().map(|d| {
+        let inherited = match (dates.is_empty() && !shifted, &narrative) {
+            (true, Some(d)) => Some(
                 relative
                     .and_then(|r| relative_day(d, r))
-                    .unwrap_or_else(|| d.clone())
-            })
-        } else {
-            None
+                    .unwrap_or_else(|| d.clone()),
+            ),
+            (true, None) => relative
+                .zip(story_day.as_ref())
+                .and_then(|(r, d)| relative_day(d, r)),
+            (false, _) => None,
         };
-        if own.is_some() && !background {
+        if own.as_ref().is_some_and(|d| !background && !attributive(d)) {
             narrative = own.clone();
+            if own.as_ref().is_some_and(|d| d.precision == Precision::Day) {
+                story_day = own.clone();
+            }
         }
         let here: Vec<(usize, usize)> = found
             .iter()
@@ -433,6 +442,15 @@ fn since(d: &DateMention) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("seit"))
+}
+
+/// A date that belongs to a noun ("die Erklärung vom November 2020"), not
+/// to what the sentence tells happened when.
+fn attributive(d: &DateMention) -> bool {
+    d.text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("vom") || w.eq_ignore_ascii_case("von"))
 }
 
 /// The paragraph's day moved by a relative phrase and its offset in days

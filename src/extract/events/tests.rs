@@ -223,3 +223,61 @@ fn a_summary_with_only_a_place_names_the_kind_and_the_place() {
     let summaries: Vec<&str> = x.events.iter().map(|e| e.summary.as_str()).collect();
     assert!(summaries.contains(&"parade in Pjöngjang"), "{summaries:?}");
 }
+
+#[test]
+fn a_relative_day_in_a_paragraph_without_a_date_counts_from_the_storys_day() {
+    let published = Some(date(2025, 6, 16));
+    let body = "Außenminister Pavel Novak traf am Samstag in Bern mit Kanzlerin Eva Roth zusammen.\n\n\
+                Novak kam direkt aus Wien: Tags zuvor hatte er dort Bürgermeister Jakob Huber getroffen.";
+    let ev = events_of(body, published);
+    assert!(
+        has(&ev, "meeting", Some("2025-06-14"), &["Eva Roth"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "meeting", Some("2025-06-13"), &["Jakob Huber"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn flashbacks_and_a_nouns_date_do_not_date_what_follows() {
+    let published = Some(date(2025, 8, 9));
+    let body = "In Wien wurde am Freitag verhandelt.\n\n\
+                Berger und Roth waren sich zuvor am 10. Juli in Prag begegnet. \
+                Kanzler Jakob Huber besuchte danach Graz.\n\n\
+                Präsident Anton Berger lobte die Erklärung vom November 2020 als Erfolg. \
+                Minister Pavel Novak reiste dann nach Linz.";
+    let ev = events_of(body, published);
+    assert!(
+        has(&ev, "meeting", Some("2025-07-10"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(has(&ev, "visit", None, &["Jakob Huber"]), "{ev:?}");
+    assert!(
+        has(&ev, "statement", Some("2020-11"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(has(&ev, "visit", None, &["Pavel Novak"]), "{ev:?}");
+}
+
+#[test]
+fn talking_with_someone_and_taking_over_a_chair_are_events() {
+    let published = Some(date(2025, 4, 12));
+    let body = "Gesandter Pavel Novak war am Freitag in Graz, wo er mit Kanzlerin Eva Roth über den Handel sprach.\n\n\
+                Am Dienstag übernahm Anton Berger den Vorsitz des Rates.";
+    let ev = events_of(body, published);
+    assert!(
+        has(
+            &ev,
+            "meeting",
+            Some("2025-04-11"),
+            &["Pavel Novak", "Eva Roth"]
+        ),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "office", Some("2025-04-08"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+}
