@@ -88,7 +88,8 @@ impl EventIndex {
     }
 
     fn loaded(&self, date: u32) -> bool {
-        self.dates.contains(&date) || (date % 100 != 0 && self.months.contains(&(date / 100 * 100)))
+        self.dates.contains(&date)
+            || (!date.is_multiple_of(100) && self.months.contains(&(date / 100 * 100)))
     }
 
     /// The interned number of `kind`, and of its group.
@@ -98,7 +99,8 @@ impl EventIndex {
         let g = match find(&self.kinds, group) {
             Some(g) => g,
             None => {
-                self.kinds.push((group.to_string(), self.kinds.len() as u16));
+                self.kinds
+                    .push((group.to_string(), self.kinds.len() as u16));
                 self.kinds.len() - 1
             }
         };
@@ -126,8 +128,15 @@ impl EventIndex {
         }
     }
 
-    /// Adds `stored`'s participants to event `id` under `date`, creating it.
-    fn put(&mut self, id: i64, kind: u16, date: u32, actors: &BTreeSet<i64>, places: &BTreeSet<i64>) {
+    /// Adds `actors` and `places` to event `id` under `date`, creating it.
+    fn put(
+        &mut self,
+        id: i64,
+        kind: u16,
+        date: u32,
+        actors: &BTreeSet<i64>,
+        places: &BTreeSet<i64>,
+    ) {
         let group = self.group_of(kind);
         match self.events.get_mut(&id) {
             Some(c) => {
@@ -275,7 +284,10 @@ impl EventIndex {
             return;
         };
         let group = self.group_of(c.kind);
-        if let Some(list) = from.and_then(code).and_then(|f| self.by_date.get_mut(&(f, group))) {
+        if let Some(list) = from
+            .and_then(code)
+            .and_then(|f| self.by_date.get_mut(&(f, group)))
+        {
             list.retain(|&x| x != id);
         }
         if let Some(to) = to.and_then(code).filter(|&t| self.loaded(t)) {
