@@ -122,7 +122,7 @@ fn stats_counts_rows_and_names_the_schema_version() {
             .clone()
     };
     assert_eq!(get("articles"), 5);
-    assert_eq!(get("schema_version"), 5);
+    assert_eq!(get("schema_version"), 6);
     assert!(get("file_bytes").as_i64().unwrap() > 0);
 }
 
@@ -152,9 +152,16 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
     );
 }
 
-/// Takes an archive from schema V5 back to V3 (the two views V4 replaces
-/// stay; V4 replaces them again).
+/// Takes an archive from schema V6 back to V3 (the two views V4 replaces
+/// stay; V4 replaces them again; V6 creates the three it drops).
 const V4_UNDONE: &str = "
+    DROP VIEW multi_outlet_events; DROP VIEW entity_event_links; DROP VIEW event_timeline;
+    DROP TRIGGER event_outlets_added; DROP TRIGGER event_outlets_removed;
+    DROP TRIGGER event_articles_outlet_insert; DROP TRIGGER event_articles_outlet_delete;
+    DROP TRIGGER articles_outlet_gone; DROP TRIGGER articles_outlet_moved;
+    DROP INDEX events_outlets; DROP TABLE event_outlets;
+    ALTER TABLE events DROP COLUMN outlet_count;
+    DELETE FROM refinery_schema_history WHERE version = 6;
     DROP INDEX events_timeline; DROP INDEX articles_timeline; DROP INDEX events_location;
     DELETE FROM refinery_schema_history WHERE version = 5;
     DROP TRIGGER mentions_count_insert; DROP TRIGGER mentions_count_delete;
@@ -169,23 +176,29 @@ const V4_UNDONE: &str = "
     DELETE FROM refinery_schema_history WHERE version = 4;";
 
 #[test]
-fn an_archive_from_before_v4_gets_its_counts_filled_in() {
+fn an_archive_from_before_v4_gets_its_counts_and_outlets_filled_in() {
     let w = Workdir::with_seeds();
     w.import_seeds();
     let pairs = |w: &Workdir| w.run(&["query", "entity_pairs", "--format", "csv"]).1;
     let people = |w: &Workdir| w.run(&["query", "top_people", "--format", "csv"]).1;
-    let (before_pairs, before_people) = (pairs(&w), people(&w));
+    let outlets = |w: &Workdir| {
+        w.run(&["query", "multi_outlet_events", "--format", "csv"])
+            .1
+    };
+    let (before_pairs, before_people, before_outlets) = (pairs(&w), people(&w), outlets(&w));
     assert!(before_pairs.lines().count() > 100, "{before_pairs}");
+    assert!(before_outlets.lines().count() > 1, "{before_outlets}");
     w.conn().execute_batch(V4_UNDONE).unwrap();
     assert_eq!(pairs(&w), before_pairs);
     assert_eq!(people(&w), before_people);
+    assert_eq!(outlets(&w), before_outlets);
     assert_eq!(
         w.count("SELECT count(*) FROM refinery_schema_history WHERE version = 4"),
         1
     );
 }
 
-/// The counts V4 keeps, recomputed from `mentions`; compared with the stored
+/// The counts V4 and V6 keep, recomputed from `mentions` and `event_articles`; compared with the stored
 /// ones they must be equal.
 const RECOUNT: &str = "
     SELECT (SELECT count(*) FROM (
@@ -202,7 +215,15 @@ const RECOUNT: &str = "
               JOIN article_entities b ON b.article_id = a.article_id AND a.entity_id < b.entity_id
               GROUP BY 1, 2
               EXCEPT SELECT entity_a, entity_b, shared_articles FROM entity_pair_counts))
-         + (SELECT count(*) FROM entity_pair_counts WHERE shared_articles <= 0)";
+         + (SELECT count(*) FROM entity_pair_counts WHERE shared_articles <= 0)
+         + (SELECT count(*) FROM events ev WHERE outlet_count IS NOT (
+              SELECT count(DISTINCT a.source_id) FROM event_articles ea
+              JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = ev.id))
+         + (SELECT count(*) FROM (
+              SELECT ea.event_id, a.source_id, count(*) FROM event_articles ea
+              JOIN articles a ON a.id = ea.article_id WHERE a.source_id IS NOT NULL GROUP BY 1, 2
+              EXCEPT SELECT event_id, source_id, articles FROM event_outlets))
+         + (SELECT count(*) FROM event_outlets WHERE articles <= 0)";
 
 #[test]
 fn counts_stay_exact_through_updates_reindex_and_other_clients() {
@@ -229,10 +250,14 @@ fn counts_stay_exact_through_updates_reindex_and_other_clients() {
     let (code, _, err) = w.run(&["reindex"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(w.count(RECOUNT), 0);
-    // Another client deletes an article (its mentions go with it) and a mention.
+    assert!(w.count("SELECT count(*) FROM events WHERE outlet_count >= 2") > 0);
+    // Another client deletes an article (its mentions and event links go with
+    // it) and a mention, and moves an article to another outlet.
     let c = w.conn();
     c.execute_batch(
         "PRAGMA foreign_keys = ON;
+         UPDATE articles SET source_id = (SELECT max(id) FROM sources) WHERE id = 1;
+         UPDATE articles SET source_id = NULL WHERE id = 3;
          DELETE FROM articles WHERE id = 2;
          DELETE FROM mentions WHERE id = (SELECT min(id) FROM mentions);
          UPDATE mentions SET entity_id = (SELECT min(entity_id) FROM mentions)
