@@ -159,7 +159,8 @@ const V4_UNDONE: &str = "
     DROP TRIGGER event_outlets_added; DROP TRIGGER event_outlets_removed;
     DROP TRIGGER event_articles_outlet_insert; DROP TRIGGER event_articles_outlet_delete;
     DROP TRIGGER articles_outlet_gone; DROP TRIGGER articles_outlet_moved;
-    DROP INDEX events_outlets; DROP TABLE event_outlets;
+    DROP INDEX events_outlets; DROP INDEX events_month; DROP INDEX articles_outlet;
+    DROP TABLE event_outlets;
     ALTER TABLE events DROP COLUMN outlet_count;
     DELETE FROM refinery_schema_history WHERE version = 6;
     DROP INDEX events_timeline; DROP INDEX articles_timeline; DROP INDEX events_location;

@@ -50,14 +50,16 @@ pub fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<Hit>, Se
     };
     let expr = parse::parse(query).map_err(|e| syntax(e.to_string()))?;
     let terms = expr.positive_terms();
+    // Ranked and cut to `limit` on the index alone: joined first, every
+    // match's article (body and all) went into the sort.
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, a.published_on, s.name, a.title, a.body
-         FROM articles_stem_fts f
-         JOIN articles a ON a.id = f.rowid
+         FROM (SELECT rowid AS id, bm25(articles_stem_fts, ?2, 1.0) AS score
+               FROM articles_stem_fts WHERE articles_stem_fts MATCH ?1
+               ORDER BY score, rowid LIMIT ?3) f
+         JOIN articles a ON a.id = f.id
          LEFT JOIN sources s ON s.id = a.source_id
-         WHERE articles_stem_fts MATCH ?1
-         ORDER BY bm25(articles_stem_fts, ?2, 1.0), a.id
-         LIMIT ?3",
+         ORDER BY f.score, a.id",
     )?;
     let rows = stmt.query_map(params![expr.to_fts(), TITLE_WEIGHT, limit], |r| {
         let body: String = r.get(4)?;
