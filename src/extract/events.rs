@@ -4,9 +4,13 @@
 //! participants are the entities mentioned in that sentence, whose place is a
 //! location named after "in", "nach", "bei" or "auf", and whose date is the
 //! first date phrase of the sentence, resolved against the publication date.
-//! A sentence without a date phrase takes the paragraph's last date; one with
-//! a date phrase that cannot be resolved, and one without any date outside
-//! the lead, gives an unresolved event: the import date is never a stand-in.
+//! A sentence without a date phrase takes the paragraph's last date. Without
+//! any, a lead sentence happened on the publication day, and words said
+//! (statements, announcements, calls) outside background were said in the
+//! publication month (precision month, no `date_text`). Everything else, and
+//! a date phrase that cannot be resolved, gives an unresolved event: the
+//! import date is never a stand-in, and without a publication date nothing
+//! is inferred.
 //!
 //! Beyond the sentence's own names:
 //! * role phrases ("der frühere Präsident", "die beiden Außenminister",
@@ -30,6 +34,7 @@ mod clauses;
 mod coref;
 mod same;
 
+use same::spoken;
 pub use same::{better_date, kind_group, same_happening, signature, signature_by, Signature};
 
 use super::dates::{find_dates, DateMention, Precision};
@@ -227,7 +232,7 @@ pub fn events(
             .iter()
             .find(|(p, _)| lower_sentence.contains(p.as_str()));
         let shifted = says(&TRIGGERS.time_shift) && relative.is_none();
-        let background = says(&TRIGGERS.background);
+        let background = tells_background(sentence);
         // A date phrase of its own that cannot be resolved ("am Dienstag"
         // without a publication date) still says the paragraph's date is
         // not this sentence's.
@@ -332,7 +337,34 @@ pub fn events(
             merge_into(&mut out, n, event, entities);
         }
     }
+    said_in_publication_month(&mut out, published);
     out.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Words said (statements, announcements, calls) that no phrase and no
+/// merged report dated, told outside background, were said around the time
+/// of publication: they take its month, without a `date_text`.
+fn said_in_publication_month(out: &mut [(usize, Event)], published: Option<Date>) {
+    let Some(p) = published.filter(|p| (1..=9999).contains(&p.year())) else {
+        return;
+    };
+    for (_, e) in out {
+        if e.date.is_none()
+            && e.date_text.is_none()
+            && spoken(&e.kind)
+            && !tells_background(&e.evidence)
+        {
+            e.date = Some(format!("{:04}-{:02}", p.year(), p.month()));
+            e.precision = Precision::Month;
+        }
+    }
+}
+
+/// Whether `sentence` tells background: a pluperfect or flashback word.
+fn tells_background(sentence: &str) -> bool {
+    lower_keep_len(sentence)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| TRIGGERS.background.iter().any(|t| t == w))
 }
 
 /// Personal pronouns of the third person singular, as a clause's subject

@@ -21,6 +21,12 @@ pub struct Signature<K: Ord = String> {
     pub places: BTreeSet<K>,
 }
 
+/// Kinds of words said: many a month, so they only merge across articles
+/// for the very same day.
+pub fn spoken(kind: &str) -> bool {
+    matches!(kind, "statement" | "announcement" | "call")
+}
+
 /// Kinds that describe the same happening from different angles.
 fn kinds_compatible(a: &str, b: &str) -> bool {
     kind_group(a) == kind_group(b)
@@ -63,7 +69,7 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
     }
     // Words said are many a month: across articles, statements only merge
     // when reported for the very same day.
-    let spoken = matches!(a.kind.as_str(), "statement" | "announcement" | "call");
+    let spoken = spoken(&a.kind);
     let same_day = matches!((&a.date, &b.date), (Some(x), Some(y)) if x == y && x.len() == 10);
     if spoken && !same_article && !same_day {
         return false;

@@ -190,7 +190,11 @@ fn since_dates_and_pluperfect_background_do_not_date_what_follows() {
         !ev.iter().any(|(_, d, _)| d.as_deref() == Some("2019")),
         "{ev:?}"
     );
-    assert!(has(&ev, "statement", None, &["Eva Roth"]), "{ev:?}");
+    // Not March's: said, undated, in the publication month.
+    assert!(
+        has(&ev, "statement", Some("2025-06"), &["Eva Roth"]),
+        "{ev:?}"
+    );
 }
 
 #[test]
@@ -280,4 +284,21 @@ fn talking_with_someone_and_taking_over_a_chair_are_events() {
         has(&ev, "office", Some("2025-04-08"), &["Anton Berger"]),
         "{ev:?}"
     );
+}
+
+#[test]
+fn words_said_without_a_date_were_said_in_the_publication_month() {
+    let body = "In Wien wurde am Freitag verhandelt.\n\n\
+                Minister Pavel Novak sagte, man bleibe in Kontakt.\n\n\
+                Präsident Anton Berger besuchte Graz.\n\n\
+                Kanzlerin Eva Roth hatte den Plan kritisiert.";
+    let ev = events_of(body, Some(date(2025, 8, 9)));
+    assert!(
+        has(&ev, "statement", Some("2025-08"), &["Pavel Novak"]),
+        "{ev:?}"
+    );
+    assert!(has(&ev, "statement", None, &["Eva Roth"]), "{ev:?}");
+    assert!(has(&ev, "visit", None, &["Anton Berger"]), "{ev:?}");
+    let ev = events_of(body, None);
+    assert!(has(&ev, "statement", None, &["Pavel Novak"]), "{ev:?}");
 }
