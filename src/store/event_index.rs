@@ -16,7 +16,7 @@
 //! [`EventIndex::clear`] forgets everything (after garbage collection, or past
 //! [`MAX_EVENTS`] so memory stays bounded); the next question reads again.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rusqlite::Connection;
 
@@ -56,8 +56,8 @@ fn text(code: u32) -> String {
 
 #[derive(Debug)]
 struct Compact {
+    id: i64,
     kind: u16,
-    date: u32,
     /// Actors first, then places.
     members: Box<[i64]>,
     actors: u16,
@@ -69,15 +69,21 @@ impl Compact {
     }
 }
 
+/// Where an event sits: its date code and kind group.
+type Key = (u32, u16);
+
 #[derive(Debug, Default)]
 pub struct EventIndex {
-    /// (date code, kind group) -> events. Only events of one group can merge.
-    by_date: HashMap<(u32, u16), Vec<i64>>,
+    /// (date code, kind group) -> its events, side by side so that a
+    /// question scans them without a lookup each. Only events of one group
+    /// can merge.
+    by_date: HashMap<Key, Vec<Compact>>,
+    /// Event id -> where it sits in `by_date`.
+    located: HashMap<i64, Key>,
     /// Date codes whose events were read; with `months`, what is loaded.
     dates: HashSet<u32>,
     /// Months (as codes) whose days were all read at once.
     months: HashSet<u32>,
-    events: HashMap<i64, Compact>,
     /// Interned kinds and kind groups: `kinds[i]` and the index of its group.
     kinds: Vec<(String, u16)>,
 }
@@ -118,11 +124,11 @@ impl EventIndex {
         self.kinds[kind as usize].1
     }
 
-    fn signature(&self, c: &Compact) -> Stored {
+    fn signature(&self, c: &Compact, date: u32) -> Stored {
         let (actors, places) = c.members.split_at(c.actors as usize);
         Stored {
             kind: self.kinds[c.kind as usize].0.clone(),
-            date: Some(text(c.date)),
+            date: Some(text(date)),
             actors: actors.iter().copied().collect(),
             places: places.iter().copied().collect(),
         }
@@ -137,8 +143,11 @@ impl EventIndex {
         actors: &BTreeSet<i64>,
         places: &BTreeSet<i64>,
     ) {
-        let group = self.group_of(kind);
-        match self.events.get_mut(&id) {
+        let found = self.located.get(&id).and_then(|key| {
+            let list = self.by_date.get_mut(key)?;
+            list.iter_mut().find(|c| c.id == id)
+        });
+        match found {
             Some(c) => {
                 let (a, p) = c.members.split_at(c.actors as usize);
                 let mut a: BTreeSet<i64> = a.iter().copied().collect();
@@ -152,16 +161,14 @@ impl EventIndex {
                 }
             }
             None => {
-                self.events.insert(
+                let key = (date, self.group_of(kind));
+                self.by_date.entry(key).or_default().push(Compact {
                     id,
-                    Compact {
-                        kind,
-                        date,
-                        actors: actors.len() as u16,
-                        members: actors.iter().chain(places).copied().collect(),
-                    },
-                );
-                self.by_date.entry((date, group)).or_default().push(id);
+                    kind,
+                    actors: actors.len() as u16,
+                    members: actors.iter().chain(places).copied().collect(),
+                });
+                self.located.insert(id, key);
             }
         }
     }
@@ -226,7 +233,7 @@ impl EventIndex {
         participants: &[i64],
     ) -> rusqlite::Result<Vec<(i64, Stored)>> {
         // Start over between questions, never within one.
-        if self.events.len() > MAX_EVENTS {
+        if self.located.len() > MAX_EVENTS {
             self.clear();
         }
         let month = month_range.and_then(code);
@@ -242,26 +249,16 @@ impl EventIndex {
             }
         }
         let group = self.intern(kind).1;
-        let mut ids = BTreeSet::new();
-        let mut take = |date: u32| {
-            for id in self.by_date.get(&(date, group)).into_iter().flatten() {
-                if self.events.get(id).is_some_and(|c| c.shares(participants)) {
-                    ids.insert(*id);
+        let days = month.into_iter().flat_map(|m| (1..=31).map(move |d| m + d));
+        let mut found = BTreeMap::new();
+        for date in exact.iter().copied().chain(days) {
+            for c in self.by_date.get(&(date, group)).into_iter().flatten() {
+                if c.shares(participants) {
+                    found.entry(c.id).or_insert_with(|| self.signature(c, date));
                 }
             }
-        };
-        for &d in &exact {
-            take(d);
         }
-        if let Some(m) = month {
-            for day in 1..=31 {
-                take(m + day);
-            }
-        }
-        Ok(ids
-            .into_iter()
-            .filter_map(|id| self.events.get(&id).map(|c| (id, self.signature(c))))
-            .collect())
+        Ok(found.into_iter().collect())
     }
 
     /// A new event or new participants of one: known under its date from now
@@ -277,23 +274,23 @@ impl EventIndex {
         self.put(id, kind, date, &stored.actors, &stored.places);
     }
 
-    /// An event's date changed from `from` to `to`: it moves, or, if `to` is
-    /// not in the index, is forgotten until that date is read.
-    pub fn redated(&mut self, id: i64, from: Option<&str>, to: Option<&str>) {
-        let Some(mut c) = self.events.remove(&id) else {
+    /// An event's date changed to `to`: it moves, or, if `to` is not in the
+    /// index, is forgotten until that date is read.
+    pub fn redated(&mut self, id: i64, to: Option<&str>) {
+        let Some(key) = self.located.remove(&id) else {
             return;
         };
-        let group = self.group_of(c.kind);
-        if let Some(list) = from
-            .and_then(code)
-            .and_then(|f| self.by_date.get_mut(&(f, group)))
-        {
-            list.retain(|&x| x != id);
-        }
+        let Some(list) = self.by_date.get_mut(&key) else {
+            return;
+        };
+        let Some(at) = list.iter().position(|c| c.id == id) else {
+            return;
+        };
+        let c = list.swap_remove(at);
         if let Some(to) = to.and_then(code).filter(|&t| self.loaded(t)) {
-            c.date = to;
-            self.events.insert(id, c);
-            self.by_date.entry((to, group)).or_default().push(id);
+            let key = (to, key.1);
+            self.by_date.entry(key).or_default().push(c);
+            self.located.insert(id, key);
         }
     }
 }

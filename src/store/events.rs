@@ -32,7 +32,7 @@ pub(super) fn write_events(
             Some((id, stored_date)) => {
                 let date = better_date(stored_date.as_deref(), ev.date.as_deref());
                 if date != stored_date {
-                    index.redated(id, stored_date.as_deref(), date.as_deref());
+                    index.redated(id, date.as_deref());
                     conn.prepare_cached(
                         "UPDATE events SET occurred_on = ?2, date_precision = ?3, date_text = ?4 WHERE id = ?1",
                     )?
