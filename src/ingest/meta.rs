@@ -120,8 +120,8 @@ fn outlet(manifest_name: Option<&str>, domain: Option<&str>) -> Option<Outlet> {
 pub fn date_in_url(url: &str) -> Option<Date> {
     static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         [
-            // /2024/03/05/ or /2024/3/5/
-            r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)",
+            // /2024/03/05/ or /2024/3/5/, and /2024-03/05/ (news tickers)
+            r"/((?:19|20)\d{2})[/-](\d{1,2})/(\d{1,2})(?:/|$)",
             // 2024-03-05 or 2024_03_05 in a path
             r"(?:^|[^0-9])((?:19|20)\d{2})[-_](\d{2})[-_](\d{2})(?:[^0-9]|$)",
             // -20241129154226900.htm: the date starts a run of 8 to 17 digits
@@ -153,15 +153,36 @@ pub fn date_in_url(url: &str) -> Option<Date> {
 /// A dateline: a full date (day, month and year written out) that opens the
 /// body, or a short line that is mostly a date ("Stand: 12.03.2024 14:00").
 pub fn dateline(body: &str) -> Option<Date> {
-    let opening: String = body.chars().take(80).collect();
-    let found = find_dates(&opening, None).into_iter().find(|m| {
-        m.precision == Precision::Day && m.start <= 40 && !opening[..m.start].contains(". ")
-    });
-    if let Some(d) = found.and_then(|m| m.value?.parse().ok()) {
+    let opening = |text: &str, agency_style: bool| -> Option<Date> {
+        let opening: String = text.chars().take(80).collect();
+        let found = find_dates(&opening, None).into_iter().find(|m| {
+            m.precision == Precision::Day
+                && m.start <= 40
+                && !opening[..m.start].contains(". ")
+                && !opening[..m.start].contains('\n')
+                && (!agency_style || DATELINE_TAIL.is_match(&opening[m.end..]))
+        });
+        found.and_then(|m| m.value?.parse().ok())
+    };
+    if let Some(d) = opening(body, false) {
+        return Some(d);
+    }
+    // Below a teaser or a photo credit, a paragraph may open with the
+    // agency's dateline ("Kasan, 23. Oktober 2024 (APA) – ..."): there the
+    // date must be followed by its agency or dash, as datelines are.
+    let later = body.lines().filter(|l| !l.trim().is_empty()).skip(1).take(3);
+    if let Some(d) = later.filter_map(|l| opening(l, true)).next() {
         return Some(d);
     }
     body.lines().find_map(date_line)
 }
+
+/// What follows the date of an agency dateline: an agency in brackets and
+/// a dash, or a dash alone.
+static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:[–—]|-{1,2})\s")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
 
 /// A short line that is mostly a full date ("Stand: 12.03.2024 14:00",
 /// "Pyongyang, 20. Juni 2024 (KCNA) --").
@@ -193,6 +214,10 @@ mod tests {
             (
                 "https://example.de/politik/2024/03/05/kim-trifft-putin",
                 Some("2024-03-05"),
+            ),
+            (
+                "https://example.de/news/2025-07/12/lawrow-in-wonsan",
+                Some("2025-07-12"),
             ),
             (
                 "https://example.de/2023-09-09-parade.html",
@@ -283,6 +308,16 @@ mod tests {
             meta(&headline, &ManifestEntry::default()).published_on,
             None
         );
+    }
+
+    #[test]
+    fn an_agency_dateline_below_a_teaser_dates() {
+        let body = "Putin inszeniert das Treffen. Die Nachricht kam von zwei anderen.\n\n\
+                    Foto: APA/AFP\n\n\
+                    Kasan, 23. Oktober 2024 (APA) – Am Rande des Gipfels trafen sich Xi und Modi.";
+        assert_eq!(dateline(body), Some(d("2024-10-23")));
+        let running = "Der Gipfel begann.\n\nAm 18. Juli 2024 wurde in Pjöngjang ein Vertrag über Beistand unterzeichnet.";
+        assert_eq!(dateline(running), None);
     }
 
     #[test]
