@@ -34,8 +34,9 @@ mod clauses;
 mod coref;
 mod same;
 
-use same::spoken;
-pub use same::{better_date, kind_group, same_happening, signature, signature_by, Signature};
+pub use same::{
+    better_date, kind_group, same_happening, signature, signature_by, spoken, Signature,
+};
 
 use super::dates::{find_dates, DateMention, Precision};
 use super::{Entity, EntityKind};

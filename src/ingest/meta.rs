@@ -170,7 +170,11 @@ pub fn dateline(body: &str) -> Option<Date> {
     // Below a teaser or a photo credit, a paragraph may open with the
     // agency's dateline ("Kasan, 23. Oktober 2024 (APA) – ..."): there the
     // date must be followed by its agency or dash, as datelines are.
-    let later = body.lines().filter(|l| !l.trim().is_empty()).skip(1).take(3);
+    let later = body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .skip(1)
+        .take(3);
     if let Some(d) = later.filter_map(|l| opening(l, true)).next() {
         return Some(d);
     }
@@ -180,8 +184,7 @@ pub fn dateline(body: &str) -> Option<Date> {
 /// What follows the date of an agency dateline: an agency in brackets and
 /// a dash, or a dash alone.
 static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:[–—]|-{1,2})\s")
-        .unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:[–—]|-{1,2})\s").unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// A short line that is mostly a full date ("Stand: 12.03.2024 14:00",

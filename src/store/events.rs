@@ -6,7 +6,7 @@
 use rusqlite::{params, Connection};
 
 use super::event_index::{EventIndex, Stored};
-use crate::extract::events::{better_date, same_happening, signature_by};
+use crate::extract::events::{better_date, same_happening, signature_by, spoken};
 use crate::extract::{Extraction, EXTRACTOR};
 
 pub(super) fn write_events(
@@ -93,6 +93,26 @@ fn find_match(
     let Some(date) = reported.date.as_deref() else {
         return Ok(None);
     };
+    // Words said merge across articles only when reported for the very
+    // same day (see `same_happening`): a month asks nothing, a day only
+    // itself. Without this, every statement dated to its publication month
+    // was compared with every other of that month.
+    if spoken(&reported.kind) {
+        if date.len() != 10 {
+            return Ok(None);
+        }
+        let candidates = index.candidates(
+            conn,
+            &reported.kind,
+            &[date.to_string()],
+            None,
+            participants,
+        )?;
+        return Ok(candidates
+            .into_iter()
+            .find(|(_, stored)| same_happening(stored, reported, false))
+            .map(|(id, stored)| (id, stored.date)));
+    }
     let mut exact: Vec<String> = Vec::new();
     let mut month_range: Option<String> = None;
     match date.len() {
