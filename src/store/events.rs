@@ -82,8 +82,9 @@ pub(super) fn write_events(
 ///
 /// Candidates share a participant and have a date that can match: for a day,
 /// that day, the days either side, its month and its year; for a month, the
-/// month, its days and its year, as the writer's [`EventIndex`] holds them.
-/// Year-only reports are too vague to merge across articles.
+/// month, its days and its year, as the writer's [`EventIndex`] holds them;
+/// for words said, their very day only. Year-only reports are too vague to
+/// merge across articles.
 fn find_match(
     conn: &Connection,
     index: &mut EventIndex,
@@ -93,30 +94,16 @@ fn find_match(
     let Some(date) = reported.date.as_deref() else {
         return Ok(None);
     };
-    // Words said merge across articles only when reported for the very
-    // same day (see `same_happening`): a month asks nothing, a day only
-    // itself. Without this, every statement dated to its publication month
-    // was compared with every other of that month.
-    if spoken(&reported.kind) {
-        if date.len() != 10 {
-            return Ok(None);
-        }
-        let candidates = index.candidates(
-            conn,
-            &reported.kind,
-            &[date.to_string()],
-            None,
-            participants,
-        )?;
-        return Ok(candidates
-            .into_iter()
-            .find(|(_, stored)| same_happening(stored, reported, false))
-            .map(|(id, stored)| (id, stored.date)));
-    }
     let mut exact: Vec<String> = Vec::new();
     let mut month_range: Option<String> = None;
-    match date.len() {
-        10 => {
+    match (spoken(&reported.kind), date.len()) {
+        // Words said merge across articles only when reported for the very
+        // same day (see `same_happening`): a day asks only itself, a month
+        // nothing. Without this, every statement dated to its publication
+        // month was compared with every other of that month.
+        (true, 10) => exact.push(date.to_string()),
+        (true, _) => return Ok(None),
+        (false, 10) => {
             exact.push(date.to_string());
             if let Ok(d) = date.parse::<jiff::civil::Date>() {
                 for n in [-1, 1] {
@@ -128,7 +115,7 @@ fn find_match(
             exact.push(date[..7].to_string());
             exact.push(date[..4].to_string());
         }
-        7 => {
+        (false, 7) => {
             exact.push(date.to_string());
             exact.push(date[..4].to_string());
             month_range = Some(date.to_string());
