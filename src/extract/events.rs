@@ -233,7 +233,7 @@ pub fn events(
             .iter()
             .find(|(p, _)| lower_sentence.contains(p.as_str()));
         let shifted = says(&TRIGGERS.time_shift) && relative.is_none();
-        let background = tells_background(sentence);
+        let background = says(&TRIGGERS.background);
         // A date phrase of its own that cannot be resolved ("am Dienstag"
         // without a publication date) still says the paragraph's date is
         // not this sentence's.
@@ -248,10 +248,10 @@ pub fn events(
                 .and_then(|(r, d)| relative_day(d, r)),
             (false, _) => None,
         };
-        if own.as_ref().is_some_and(|d| !background && !attributive(d)) {
-            narrative = own.clone();
-            if own.as_ref().is_some_and(|d| d.precision == Precision::Day) {
-                story_day = own.clone();
+        if let Some(d) = own.as_ref().filter(|d| !background && !attributive(d)) {
+            narrative = Some(d.clone());
+            if d.precision == Precision::Day {
+                story_day = Some(d.clone());
             }
         }
         let here: Vec<(usize, usize)> = found
@@ -346,7 +346,7 @@ pub fn events(
 /// merged report dated, told outside background, were said around the time
 /// of publication: they take its month, without a `date_text`.
 fn said_in_publication_month(out: &mut [(usize, Event)], published: Option<Date>) {
-    let Some(p) = published.filter(|p| (1..=9999).contains(&p.year())) else {
+    let Some(p) = usable(published) else {
         return;
     };
     for (_, e) in out {
@@ -361,7 +361,14 @@ fn said_in_publication_month(out: &mut [(usize, Event)], published: Option<Date>
     }
 }
 
-/// Whether `sentence` tells background: a pluperfect or flashback word.
+/// The publication date if it can be written as a stored date (a four-digit
+/// year).
+fn usable(published: Option<Date>) -> Option<Date> {
+    published.filter(|p| (1..=9999).contains(&p.year()))
+}
+
+/// Whether `sentence` tells background: a pluperfect or flashback word (the
+/// same test the sentence loop makes on the words it has split).
 fn tells_background(sentence: &str) -> bool {
     lower_keep_len(sentence)
         .split(|c: char| !c.is_alphabetic())
@@ -453,11 +460,9 @@ impl Context<'_> {
         // last named date says; in the lead paragraph, on the publication
         // day, which is what news leads report. Without a publication date
         // it stays unresolved.
-        let (date, precision, date_text) = match dated {
-            Some(d) if d.value.is_some() || !lead => (d.value, d.precision, Some(d.text)),
-            _ if lead && published.is_some_and(|p| (1..=9999).contains(&p.year())) => {
-                (published.map(|p| p.to_string()), Precision::Day, None)
-            }
+        let (date, precision, date_text) = match (dated, usable(published)) {
+            (Some(d), _) if d.value.is_some() || !lead => (d.value, d.precision, Some(d.text)),
+            (_, Some(p)) if lead => (Some(p.to_string()), Precision::Day, None),
             _ => (None, Precision::Unresolved, None),
         };
         Some(Event {
@@ -475,19 +480,21 @@ impl Context<'_> {
 
 /// A "seit ..." phrase: the start of a span, not a time something happened.
 fn since(d: &DateMention) -> bool {
-    d.text
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("seit"))
+    opens_with(d, &["seit"])
 }
 
 /// A date that belongs to a noun ("die Erklärung vom November 2020"), not
 /// to what the sentence tells happened when.
 fn attributive(d: &DateMention) -> bool {
+    opens_with(d, &["vom", "von"])
+}
+
+/// Whether the date phrase's first word is one of `words` (any case).
+fn opens_with(d: &DateMention, words: &[&str]) -> bool {
     d.text
         .split_whitespace()
         .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("vom") || w.eq_ignore_ascii_case("von"))
+        .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
 /// The paragraph's day moved by a relative phrase and its offset in days
