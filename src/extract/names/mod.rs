@@ -254,6 +254,11 @@ mod tests {
             .collect()
     }
 
+    /// (surface, kind) of each of `got`.
+    fn with_kinds<'a>(got: &'a [(String, String, &'static str)]) -> Vec<(&'a str, &'static str)> {
+        got.iter().map(|g| (g.0.as_str(), g.2)).collect()
+    }
+
     #[test]
     fn role_nouns_and_shapes_find_unknown_people() {
         let got = names("Verteidigungsminister Andrej Testow traf Außenministerin Choe Son Hui und Vize-Regierungschef Liu Guozhong.");
@@ -318,7 +323,7 @@ mod tests {
     #[test]
     fn capital_adjectives_before_a_head_make_a_name() {
         let got = names("Laut dem Vereinigten Generalstab in Seoul und der Zentralen Testkommission der Kommunistischen Partei Vietnams flog sie ins Japanische Meer.");
-        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        let surfaces = with_kinds(&got);
         for want in [
             ("Vereinigten Generalstab", "organization"),
             ("Zentralen Testkommission", "organization"),
@@ -332,7 +337,7 @@ mod tests {
     #[test]
     fn bare_capital_after_a_preposition_is_a_place_unless_an_idiom() {
         let got = names("Der Vertrag trat in Kraft. Nach Angaben aus Moskau reiste er nach Testograd und bei Kuala Lumpur weiter.");
-        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        let surfaces = with_kinds(&got);
         assert!(surfaces.contains(&("Testograd", "location")), "{got:?}");
         assert!(surfaces.contains(&("Kuala Lumpur", "location")), "{got:?}");
         assert!(
@@ -344,7 +349,7 @@ mod tests {
     #[test]
     fn appositions_next_to_a_role_are_people() {
         let got = names("Der Sprecher des Außenministeriums, Heorhij Tychyj, widersprach. Oleh Testenko, der Gouverneur des Gebiets, meldete Schäden.");
-        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        let surfaces = with_kinds(&got);
         assert!(surfaces.contains(&("Heorhij Tychyj", "person")), "{got:?}");
         assert!(surfaces.contains(&("Oleh Testenko", "person")), "{got:?}");
     }
@@ -361,7 +366,7 @@ mod tests {
     #[test]
     fn institutions_for_a_purpose_lakes_and_rivers() {
         let got = names("Die Agentur für Testenergie meldete, das Werk am Ufer des Murkelsees und am Fluss Testja solle wachsen. Das Amt für Zivilschutz schwieg.");
-        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        let surfaces = with_kinds(&got);
         for want in [
             ("Agentur für Testenergie", "organization"),
             ("Murkelsees", "location"),
@@ -376,7 +381,7 @@ mod tests {
     #[test]
     fn acronyms_after_institution_nouns_and_slash_names() {
         let got = names("Nach Angaben des Geheimdienstes QZT und die Entwicklungsbank WXB landeten auf dem Flughafen Testau/Beispielheim. Am Montag sagte QQX nichts.");
-        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        let surfaces = with_kinds(&got);
         for want in [
             ("QZT", "organization"),
             ("WXB", "organization"),
