@@ -398,6 +398,17 @@ mod tests {
     }
 
     #[test]
+    fn section_teasers_credits_counters_and_channel_calls_go() {
+        let c = clean(
+            "Der Minister reiste nach Hanoi.\nSport: Testclub verpflichtet neuen Trainer\nJetzt auf Radio Sport: Finale in Graz\nBildrechte: Testagentur/Pool\nDieses Thema im Programm: Abendschau, 12. März 2025, 19:00 Uhr\nMehr dazu in Minister reist nach Hanoi\nred, radio.example/Agenturen\n- Anzeige -\nForum: 41 Postings\nAutor: Jana Roth, Korrespondentin in Wien\nDie Zeitung auf Whatsapp: Jetzt abonnieren\nAbonnieren Sie Radio Test auf Telegram\nKultur und Sport: Beide Länder vereinbarten einen Austausch.",
+        );
+        assert_eq!(
+            c.body,
+            "Der Minister reiste nach Hanoi.\nKultur und Sport: Beide Länder vereinbarten einen Austausch."
+        );
+    }
+
+    #[test]
     fn sentences_that_look_like_labels_stay() {
         let text = "Linksextremisten blockierten die Straße.\nZum Thema Sicherheit sagte der Minister nichts.\nMehrheit im Parlament steht.\nMehr als 300 Abgeordnete stimmten zu.\nDie Behörde rief die Bürger auf, ihrem Telegram-Kanal zu folgen.\nDer Sprecher schrieb auf seinem Telegram-Kanal, der Angriff sei abgewehrt.\nZum Panamakanal sagte er nichts.\nFolgt dem Abkommen ein Frieden?\nKommentare von Diplomaten blieben aus.\nDas Ende der Verhandlungen ist offen.";
         let c = clean(text);
