@@ -107,6 +107,21 @@ pub struct DateMention {
 /// Precision::Unresolved with value None — never invent a date, never use today's date.
 /// Results are in text order and never overlap.
 pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
+    find_dates_in_story(text, published, None)
+}
+
+/// [`find_dates`] for a text without a publication date whose story is set
+/// in `story_year` (the year of the last full date it named before): a day
+/// and month without year ("am 17. Juni", "Mitte Juli") take that year, as
+/// HeidelTime resolves narratives against their last absolute date. Words
+/// relative to the day of writing ("gestern", "am Dienstag") stay
+/// unresolved: the story's year says nothing about that day.
+pub fn find_dates_in_story(
+    text: &str,
+    published: Option<Date>,
+    story_year: Option<i16>,
+) -> Vec<DateMention> {
+    let story_year = story_year.filter(|_| published.is_none());
     let mut candidates: Vec<(usize, usize, Option<When>)> = Vec::new();
     let mut vetoes: Vec<(usize, usize)> = Vec::new();
     for i in RULES.any.matches(text).iter() {
@@ -126,6 +141,7 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
                 start: m.start(),
                 end: m.end(),
                 published,
+                story_year,
             };
             match resolve(*shape, &c) {
                 Verdict::Date(w) => candidates.push((c.start, c.end, Some(w))),
@@ -506,6 +522,8 @@ struct Ctx<'t, 'c> {
     start: usize,
     end: usize,
     published: Option<Date>,
+    /// The year of the story, for a text without publication date.
+    story_year: Option<i16>,
 }
 
 impl<'t> Ctx<'t, '_> {
@@ -603,7 +621,12 @@ fn calendar(c: &Ctx) -> Verdict {
                 return month(y, m);
             }
             let Some(p) = c.published else {
-                return Verdict::Date(When::Unresolved);
+                return match c.story_year {
+                    Some(sy) if yshift.is_none() && c.get("mshift").is_none() => {
+                        month(i32::from(sy), m)
+                    }
+                    _ => Verdict::Date(When::Unresolved),
+                };
             };
             let py = i32::from(p.year());
             if let Some(s) = yshift {
@@ -660,7 +683,10 @@ fn day_month(
         return Verdict::Invalid;
     }
     let Some(p) = c.published else {
-        return Verdict::Date(When::Unresolved);
+        return match c.story_year {
+            Some(sy) if yshift.is_none() => in_story_year(i32::from(sy), m, d, wd),
+            _ => Verdict::Date(When::Unresolved),
+        };
     };
     let py = i32::from(p.year());
     if let Some(s) = yshift {
@@ -684,6 +710,19 @@ fn day_month(
         Tense::Future => cands.filter(|x| *x >= p).min(),
         Tense::Neutral => cands.filter(|x| x.year() <= p.year()).min_by_key(dist),
     })
+}
+
+/// A day and month in the story's year; with a weekday ("Montag, dem 17.
+/// Juni") only where it falls on that weekday, else unresolved.
+fn in_story_year(year: i32, m: i8, d: i8, wd: Option<i8>) -> Verdict {
+    let Some(date) = day(year, m, d) else {
+        return Verdict::Invalid;
+    };
+    let named = wd.and_then(|w| Weekday::from_monday_one_offset(w).ok());
+    match named {
+        Some(w) if date.weekday() != w => Verdict::Date(When::Unresolved),
+        _ => Verdict::Date(When::Day(date)),
+    }
 }
 
 fn weekday(c: &Ctx) -> Verdict {

@@ -38,7 +38,7 @@ pub use same::{
     better_date, kind_group, same_happening, signature, signature_by, spoken, Signature,
 };
 
-use super::dates::{find_dates, DateMention, Precision};
+use super::dates::{find_dates, find_dates_in_story, DateMention, Precision};
 use super::{Entity, EntityKind};
 use crate::text::sentences;
 use clauses::{second_clause, take_part};
@@ -211,12 +211,13 @@ pub fn events(
     // The last day the article's narrative named, in any paragraph: what
     // "tags zuvor" counts from when its own paragraph names no date.
     let mut story_day: Option<DateMention> = None;
+    let anchors = story_anchors(body, published);
     for (n, &(s, e)) in spans.iter().enumerate() {
         let sentence = &body[s..e];
         if n > 0 && paragraphs[n] != paragraphs[n - 1] {
             narrative = None;
         }
-        let dates = sentence_dates(body, s, e, published);
+        let dates = sentence_dates(body, s, e, published, story_year(&anchors, s));
         // "seit 2019" says since when something lasts, not when it happened.
         let own = dates
             .iter()
@@ -248,7 +249,9 @@ pub fn events(
                 .and_then(|(r, d)| relative_day(d, r)),
             (false, _) => None,
         };
-        if let Some(d) = own.as_ref().filter(|d| !background && !attributive(d)) {
+        let tells_now =
+            |d: &&DateMention| !background && !attributive(d) && !in_relative_clause(sentence, d);
+        if let Some(d) = own.as_ref().filter(tells_now) {
             narrative = Some(d.clone());
             if d.precision == Precision::Day {
                 story_day = Some(d.clone());
@@ -489,6 +492,29 @@ fn attributive(d: &DateMention) -> bool {
     opens_with(d, &["vom", "von"])
 }
 
+/// A date inside a relative clause ("Kara-Mursa, der im April 2023
+/// verurteilt worden war, ...") dates what that clause says about a noun,
+/// not the story the paragraph goes on with.
+fn in_relative_clause(sentence: &str, d: &DateMention) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher",
+        "welches", "welchem", "welchen", "wo",
+    ];
+    const PREPOSITIONS: &[&str] = &[
+        "in", "bei", "mit", "an", "auf", "von", "vor", "nach", "zu", "für", "über", "unter",
+        "gegen", "durch", "während", "seit", "aus",
+    ];
+    let Some(comma) = sentence[..d.start].rfind(',') else {
+        return false;
+    };
+    let mut words = sentence[comma + 1..d.start].split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    let pronoun = |w: &str| PRONOUNS.contains(&w);
+    pronoun(&first)
+        || (PREPOSITIONS.contains(&first.as_str())
+            && words.next().is_some_and(|w| pronoun(&w.to_lowercase())))
+}
+
 /// Whether the date phrase's first word is one of `words` (any case).
 fn opens_with(d: &DateMention, words: &[&str]) -> bool {
     d.text
@@ -527,13 +553,46 @@ fn paragraph_numbers(body: &str, spans: &[(usize, usize)]) -> Vec<usize> {
 }
 
 /// The date phrases of the sentence at `s..e`, offsets relative to it,
-/// without the dateline of the article's first sentence.
-fn sentence_dates(body: &str, s: usize, e: usize, published: Option<Date>) -> Vec<DateMention> {
+/// without the dateline of the article's first sentence. `story_year` is
+/// the year the story is set in when there is no publication date.
+fn sentence_dates(
+    body: &str,
+    s: usize,
+    e: usize,
+    published: Option<Date>,
+    story_year: Option<i16>,
+) -> Vec<DateMention> {
     let skip = dateline_end(body, s);
-    find_dates(&body[s..e], published)
+    find_dates_in_story(&body[s..e], published, story_year)
         .into_iter()
         .filter(|d| d.start >= skip)
         .collect()
+}
+
+/// In an article without publication date, where each full date (a day or
+/// month with its year) stands and its year: what dates without a year are
+/// read against. Bare years ("1939") are background more often than the
+/// story's time, so they anchor nothing.
+fn story_anchors(body: &str, published: Option<Date>) -> Vec<(usize, i16)> {
+    if published.is_some() {
+        return Vec::new();
+    }
+    find_dates(body, None)
+        .into_iter()
+        .filter(|d| matches!(d.precision, Precision::Day | Precision::Month))
+        .filter_map(|d| Some((d.start, d.value.as_deref()?.get(..4)?.parse().ok()?)))
+        .collect()
+}
+
+/// The story's year at byte `at`: that of the last full date before it, or
+/// of the first one after when none comes before.
+fn story_year(anchors: &[(usize, i16)], at: usize) -> Option<i16> {
+    anchors
+        .iter()
+        .take_while(|a| a.0 < at)
+        .last()
+        .or(anchors.first())
+        .map(|a| a.1)
 }
 
 /// For a lead sentence that names no date: the day a later sentence of the
@@ -559,7 +618,7 @@ fn lead_date(
         .take_while(|&m| paragraphs[m] == paragraphs[n])
         .find_map(|m| {
             let (s, e) = spans[m];
-            sentence_dates(body, s, e, published)
+            sentence_dates(body, s, e, published, None)
                 .into_iter()
                 .find(recent)
         })
@@ -684,9 +743,19 @@ fn merge_into(out: &mut Vec<(usize, Event)>, n: usize, event: Event, entities: &
     let continues = |(m, p): &(usize, Event)| {
         *m + 1 == n && p.kind == event.kind && (p.date.is_none() || event.date.is_none())
     };
+    // Two days an article names itself ("am Mittwochabend eingetroffen",
+    // "am Donnerstag empfangen") are two happenings; only a day it left to
+    // the publication date gives way to a named one.
+    let other_day = |p: &Event| {
+        p.precision == Precision::Day
+            && event.precision == Precision::Day
+            && p.date != event.date
+            && p.date_text.is_some()
+            && event.date_text.is_some()
+    };
     let found = out
         .iter()
-        .position(|p| same_happening(&signature(&p.1, entities), &sig, true))
+        .position(|p| !other_day(&p.1) && same_happening(&signature(&p.1, entities), &sig, true))
         .or_else(|| out.iter().rposition(continues));
     let Some(i) = found else {
         out.push((n, event));

@@ -1,13 +1,14 @@
 //! Clauses of a sentence that report a happening of their own, and clauses
 //! that add people to a happening told before.
 
-use super::{summary, Context, Event, TRIGGERS};
+use super::{relative_day, summary, Context, Event, TRIGGERS};
 use crate::extract::dates::DateMention;
 use crate::extract::EntityKind;
 
 /// A later trigger of a sentence in a clause of its own with a date of its
 /// own: "Die Duma hat am 8. April den Vertrag ratifiziert, den beide im
-/// Januar unterzeichnet hatten" reports two happenings.
+/// Januar unterzeichnet hatten" reports two happenings, and so does "am 22.
+/// Oktober empfing er Xi, tags darauf folgte ein Treffen mit Pezeshkian".
 pub(super) struct Clause {
     /// Byte span in the sentence.
     pub start: usize,
@@ -28,7 +29,20 @@ pub(super) fn second_clause(
             return None;
         }
         let resolved = || dates.iter().filter(|d| d.value.is_some());
-        let date = resolved().find(|d| d.start >= start && d.end <= end)?;
+        // "..., tags darauf folgte ein Treffen mit X" counts from the day
+        // named before the clause.
+        let counted = || {
+            let lower = sentence[start..end].to_lowercase();
+            let r = TRIGGERS
+                .relative_days
+                .iter()
+                .find(|(p, _)| lower.contains(p.as_str()))?;
+            relative_day(resolved().filter(|d| d.end <= start).last()?, r)
+        };
+        let date = resolved()
+            .find(|d| d.start >= start && d.end <= end)
+            .cloned()
+            .or_else(counted)?;
         let before = resolved().find(|d| d.end <= start || d.start >= end);
         if before.is_some_and(|b| b.value == date.value) {
             return None;
@@ -37,7 +51,7 @@ pub(super) fn second_clause(
             start,
             end,
             trigger: k,
-            date: date.clone(),
+            date,
         })
     })
 }

@@ -302,3 +302,92 @@ fn words_said_without_a_date_were_said_in_the_publication_month() {
     let ev = events_of(body, None);
     assert!(has(&ev, "statement", None, &["Pavel Novak"]), "{ev:?}");
 }
+
+#[test]
+fn two_days_an_article_names_are_two_happenings() {
+    let body =
+        "Präsident Anton Berger hat am Donnerstag Ministerin Swetlana Lindqvist in Ulm empfangen. \
+                Lindqvist, die am Mittwochabend in Ulm eingetroffen war, traf dort auch Berger.";
+    let ev = events_of(body, Some(date(2025, 5, 9)));
+    assert!(
+        has(&ev, "meeting", Some("2025-05-08"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "visit", Some("2025-05-07"), &["Swetlana Lindqvist"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_date_does_not_date_what_follows() {
+    let body = "In Ulm sind Gefangene begnadigt worden.\n\
+                Freigelassen wurde auch Bohdan Kowalczyk, der im April 2023 verurteilt worden war. \
+                Präsident Anton Berger bestätigte am Nachmittag die Begnadigung.";
+    let ev = events_of(body, Some(date(2025, 5, 9)));
+    assert!(
+        has(&ev, "legal", Some("2023-04"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "statement", Some("2025-05"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_time_of_day_alone_is_the_day_the_story_named() {
+    let body = "Am Dienstag wurde Bohdan Kowalczyk in Ulm freigelassen.\n\
+                Präsident Anton Berger werde ihn noch am Abend in Ulm empfangen.";
+    let ev = events_of(body, Some(date(2025, 5, 9)));
+    assert!(
+        has(&ev, "meeting", Some("2025-05-06"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_clause_counting_from_the_day_before_it_is_an_event_of_its_own() {
+    let body =
+        "Am 22. Oktober 2024 hatte Anton Berger die Ministerin Swetlana Lindqvist empfangen, \
+                tags darauf folgte ein Treffen mit Bohdan Kowalczyk.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "meeting", Some("2024-10-22"), &["Swetlana Lindqvist"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "meeting", Some("2024-10-23"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn without_a_publication_date_a_day_and_month_take_the_storys_year() {
+    let body = "Am 20. Juni 2024 wurde Anton Berger in Ulm empfangen.\n\
+                Swetlana Lindqvist hatte schon am Montag, dem 17. Juni, erklärt, sie sei dagegen. \
+                Anton Berger starb Mitte Juli desselben Jahres. \
+                Bohdan Kowalczyk erklärte am Freitag, dem 17. Juni, das Gegenteil. \
+                Am Dienstag erklärte Swetlana Lindqvist ihren Rücktritt.";
+    let ev = events_of(body, None);
+    assert!(
+        has(
+            &ev,
+            "statement",
+            Some("2024-06-17"),
+            &["Swetlana Lindqvist"]
+        ),
+        "{ev:?}"
+    );
+    // 17 June 2024 was a Monday, not a Friday: the weekday says it is another year.
+    assert!(has(&ev, "statement", None, &["Bohdan Kowalczyk"]), "{ev:?}");
+    assert!(
+        has(&ev, "incident", Some("2024-07"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    // A weekday counts from the day of writing, which is unknown.
+    assert!(
+        has(&ev, "statement", None, &["Swetlana Lindqvist"]),
+        "{ev:?}"
+    );
+}
