@@ -37,7 +37,7 @@ pub(super) fn second_clause(
                 .relative_days
                 .iter()
                 .find(|(p, _)| lower.contains(p.as_str()))?;
-            relative_day(resolved().filter(|d| d.end <= start).next_back()?, r)
+            relative_day(resolved().rfind(|d| d.end <= start)?, r)
         };
         let date = resolved()
             .find(|d| d.start >= start && d.end <= end)
