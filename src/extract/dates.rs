@@ -818,14 +818,74 @@ fn ago(c: &Ctx) -> Verdict {
     }
 }
 
+/// A year standing alone ("1939 hatten sowjetische Truppen ...", "war er
+/// 2019 in der Mongolei"): a number of this century or the last that no
+/// noun follows (German nouns are capitalised: "2000 Soldaten" is a count)
+/// and no noun ("Resolution 2023"), article ("des 2018 geschlossenen
+/// Abkommens"), amount word or number sign precedes.
+fn bare_year(c: &Ctx, y: i32) -> bool {
+    const AMOUNT: &[&str] = &[
+        "rund",
+        "etwa",
+        "ca",
+        "circa",
+        "über",
+        "unter",
+        "knapp",
+        "fast",
+        "mehr",
+        "weniger",
+        "insgesamt",
+        "nur",
+        "bereits",
+        "mindestens",
+        "höchstens",
+        "zirka",
+        "nr",
+        "nummer",
+        // "des 2018 geschlossenen Abkommens": the year of a noun's attribute
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "eines",
+        "einem",
+        "einen",
+        "einer",
+    ];
+    let after = c.text[c.end..].trim_start();
+    let next_ok = match after.chars().next() {
+        None => true,
+        Some(ch) => ch.is_lowercase() || matches!(ch, '.' | ',' | ';' | ':' | ')' | '–' | '-'),
+    };
+    let before = c.text[..c.start].trim_end();
+    let prev_word = before
+        .rsplit(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // "Der 2018 geschlossene": the pattern took the article in.
+    let article = c.caps.name("year").is_some_and(|m| m.start() != c.start);
+    let glued = before.ends_with(|ch: char| ch.is_ascii_digit() || "./,-+§#€$%".contains(ch));
+    (1900..=2099).contains(&y)
+        && next_ok
+        && !glued
+        && !article
+        && !AMOUNT.contains(&prev_word.to_lowercase().as_str())
+        && !prev_word.starts_with(char::is_uppercase)
+}
+
 fn year_in_context(c: &Ctx) -> Verdict {
     let cue = c.get("cue");
-    if cue.is_none() && c.get("prep").is_none() {
-        return Verdict::NotADate;
-    }
     let Some(y) = c.get("year").and_then(|y| y.parse::<i32>().ok()) else {
         return Verdict::NotADate;
     };
+    if cue.is_none() && c.get("prep").is_none() && !bare_year(c, y) {
+        return Verdict::NotADate;
+    }
     let after_year_noun = cue.is_some_and(|q| KB.units.contains_key(&q.to_lowercase()));
     let plausible = if after_year_noun {
         1000..=2999
@@ -1005,7 +1065,10 @@ mod tests {
         ("Zum 75. Jubiläum kam er nach 24 Jahren zurück.", Some("2024-07-19"), &[]),
         ("Im letzten Jahrhundert, seit Jahren und in den letzten Jahren", Some("2024-07-19"), &[]),
         ("Seit 2000 Jahren, um 2000 Euro, bis 2000 Soldaten", Some("2024-07-19"), &[]),
-        ("2023 war schwer; die Resolution 2023 gilt.", Some("2024-07-19"), &[]),
+        ("2023 war schwer; die Resolution 2023 gilt.", Some("2024-07-19"), &[("2023", Some("2023"), "year")]),
+        ("Zuletzt war er 2019 in der Mongolei, rund 2019 Soldaten auch.", None, &[("2019", Some("2019"), "year")]),
+        ("Es kamen 2000 Besucher und 1.2019 Punkte.", None, &[]),
+        ("Der 2018 geschlossene Vertrag gilt.", None, &[]),
         ("August der Starke und am nächsten Tag", Some("2024-07-19"), &[]),
         ("Version 1.2.3 kostet 3.5 Prozent mehr.", Some("2024-07-19"), &[]),
     ];

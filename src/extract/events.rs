@@ -86,6 +86,9 @@ struct Triggers {
     /// Phrases dating a sentence relative to the paragraph's day
     /// ("tags zuvor" -1, "am selben Tag" 0), lower case.
     relative_days: Vec<(String, i64)>,
+    /// Phrases placing a sentence at the happening the sentence before told
+    /// ("dabei", "bei dieser Gelegenheit"), lower case.
+    occasion: Vec<String>,
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
@@ -98,6 +101,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         time_shift: Vec::new(),
         background: Vec::new(),
         relative_days: Vec::new(),
+        occasion: Vec::new(),
     };
     let lines = include_str!("../../data/events.tsv")
         .lines()
@@ -125,6 +129,13 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             });
             t.relative_days
                 .extend(pattern.split('|').map(|p| (p.to_lowercase(), days)));
+            continue;
+        }
+        if kind == "occasion" {
+            t.occasion = pattern
+                .split('|')
+                .map(|p| p.to_lowercase().replace('ß', "ss"))
+                .collect();
             continue;
         }
         if kind == "time-shift" {
@@ -212,6 +223,8 @@ pub fn events(
     // "tags zuvor" counts from when its own paragraph names no date.
     let mut story_day: Option<DateMention> = None;
     let anchors = story_anchors(body, published);
+    // The date the sentence before was told at, background or not.
+    let mut previous: Option<DateMention> = None;
     for (n, &(s, e)) in spans.iter().enumerate() {
         let sentence = &body[s..e];
         if n > 0 && paragraphs[n] != paragraphs[n - 1] {
@@ -238,7 +251,14 @@ pub fn events(
         // A date phrase of its own that cannot be resolved ("am Dienstag"
         // without a publication date) still says the paragraph's date is
         // not this sentence's.
+        // "Dabei kündigte er an": at the happening just told, even when
+        // that was background.
+        let occasion = TRIGGERS
+            .occasion
+            .iter()
+            .any(|p| has_phrase(lower_sentence, p));
         let inherited = match (dates.is_empty() && !shifted, &narrative) {
+            (true, _) if occasion && previous.is_some() => previous.clone(),
             (true, Some(d)) => Some(
                 relative
                     .and_then(|r| relative_day(d, r))
@@ -249,6 +269,7 @@ pub fn events(
                 .and_then(|(r, d)| relative_day(d, r)),
             (false, _) => None,
         };
+        previous = own.clone().or_else(|| inherited.clone());
         let tells_now =
             |d: &&DateMention| !background && !attributive(d) && !in_relative_clause(sentence, d);
         if let Some(d) = own.as_ref().filter(tells_now) {
@@ -276,7 +297,16 @@ pub fn events(
             Some(c) => b <= s + c.start || a >= s + c.end,
             None => true,
         };
-        let (participants, location) = ctx.participants(n, &spans, (s, e), &outside);
+        let (mut participants, location) = ctx.participants(n, &spans, (s, e), &outside);
+        let kind = TRIGGERS.list[k].kind.clone();
+        // Not gatherings: people named later join those ("Delegationsleiter
+        // X"), and a guessed cast would take them in.
+        if participants.is_empty()
+            && TRIGGERS.concrete.contains(&kind)
+            && !TRIGGERS.gathering.contains(&kind)
+        {
+            participants.extend(ctx.topic(n, &spans));
+        }
         // Split, the first event's date comes before the second clause:
         // dates after it belong to what is told there.
         let own = match &second {
@@ -295,7 +325,6 @@ pub fn events(
             .or(inherited)
             .or_else(later)
             .or_else(|| dates.iter().find(|d| !since(d)).cloned());
-        let kind = TRIGGERS.list[k].kind.clone();
         if let Some(event) = ctx.event(
             kind,
             participants,
@@ -319,6 +348,12 @@ pub fn events(
             participants = before.iter().filter(|p| p.1 == "place").copied().collect();
             location = before_location;
         }
+        // Nor a place: what the sentence is about ("Ende Mai stürzte die
+        // Rakete ins Meer, im August versagte die dritte Stufe").
+        let kind = TRIGGERS.list[c.trigger].kind.clone();
+        if participants.is_empty() && !TRIGGERS.gathering.contains(&kind) {
+            participants.extend(ctx.topic(n, &spans));
+        }
         // A pronoun there ("..., wo er am Dienstag ... Gespräche führte")
         // is the person the sentence began with.
         let clause_words = sentence[c.start..c.end].split(|ch: char| !ch.is_alphabetic());
@@ -328,7 +363,6 @@ pub fn events(
                 participants.insert(0, p);
             }
         }
-        let kind = TRIGGERS.list[c.trigger].kind.clone();
         if let Some(event) = ctx.event(
             kind,
             participants,
@@ -414,10 +448,16 @@ impl Context<'_> {
                 EntityKind::Person => "participant",
                 EntityKind::Organization => "organization",
                 EntityKind::Location => {
-                    if location.is_none() && after_place_preposition(&self.body[s..ms]) {
+                    let before = &self.body[s..ms];
+                    if location.is_none() && after_place_preposition(before) {
                         location = Some(idx);
                     }
-                    "place"
+                    // "Pjöngjang hatte den Einsatz bestätigt": a country
+                    // or capital as subject stands for its government.
+                    match acting_place(before) {
+                        true => "participant",
+                        false => "place",
+                    }
                 }
             };
             if !participants.iter().any(|p| p.0 == idx) {
@@ -441,6 +481,28 @@ impl Context<'_> {
             }
         }
         (participants, location)
+    }
+
+    /// Who a sentence naming nobody is about ("Ende Mai stürzte die Rakete
+    /// ins Meer"): the first name of the sentence before it, or of the one
+    /// before that.
+    fn topic(&self, n: usize, spans: &[(usize, usize)]) -> Option<(usize, &'static str)> {
+        (n.saturating_sub(2)..n)
+            .rev()
+            .find_map(|m| {
+                let (s, e) = spans[m];
+                self.mentions
+                    .iter()
+                    .find(|x| x.0 >= s && x.1 <= e && !self.reporters.contains(&x.2))
+            })
+            .map(|&(_, _, idx)| {
+                let role = match self.entities[idx].kind {
+                    EntityKind::Person => "participant",
+                    EntityKind::Organization => "organization",
+                    EntityKind::Location => "place",
+                };
+                (idx, role)
+            })
     }
 
     /// An event of `kind` if it has the participants its kind needs.
@@ -490,6 +552,15 @@ fn since(d: &DateMention) -> bool {
 /// to what the sentence tells happened when.
 fn attributive(d: &DateMention) -> bool {
     opens_with(d, &["vom", "von"])
+}
+
+/// Whether `phrase` occurs in `lower` as whole words.
+fn has_phrase(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// A date inside a relative clause ("Kara-Mursa, der im April 2023
@@ -702,6 +773,70 @@ fn word_matches(re: &Regex, body: &str, lower: &str) -> Vec<(usize, usize)> {
         })
         .map(|m| (m.start(), m.end()))
         .collect()
+}
+
+/// Whether a place named after `before` (the sentence up to it) is in the
+/// position of a subject: first in its clause, or right after a verb or
+/// conjunction (lower-case words other than prepositions and articles),
+/// not after a noun ("die Hauptstadt Pjöngjang") or a preposition.
+fn acting_place(before: &str) -> bool {
+    const NOT_VERBS: &[&str] = &[
+        "in",
+        "im",
+        "nach",
+        "bei",
+        "beim",
+        "aus",
+        "auf",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "über",
+        "gegen",
+        "mit",
+        "für",
+        "an",
+        "am",
+        "durch",
+        "um",
+        "gegenüber",
+        "zwischen",
+        "unter",
+        "vor",
+        "hinter",
+        "seit",
+        "ab",
+        "bis",
+        "ins",
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "sowie",
+        "wie",
+        "als",
+        "nicht",
+        "ganz",
+    ];
+    let before = before.trim_end();
+    if before.is_empty() || before.ends_with([',', ';', ':', '–', '(', '„', '"', '»', '«']) {
+        return true;
+    }
+    let last = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    last.starts_with(char::is_lowercase) && !NOT_VERBS.contains(&last)
 }
 
 fn after_place_preposition(before: &str) -> bool {

@@ -391,3 +391,45 @@ fn without_a_publication_date_a_day_and_month_take_the_storys_year() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_capital_as_subject_acts_for_its_government() {
+    let body = "In Ulm wurde gewählt.\n\
+                Ende April hatte Pjöngjang den Einsatz offiziell bestätigt. \
+                Die Regierung in Tokio kritisierte die Wahl.";
+    let ev = events_of(body, Some(date(2025, 7, 12)));
+    assert!(
+        has(&ev, "statement", Some("2025-04"), &["Pjöngjang"]),
+        "{ev:?}"
+    );
+    // After a noun or a preposition a place is where, not who.
+    assert!(!ev.iter().any(|e| e.2 == ["Tokio"]), "{ev:?}");
+}
+
+#[test]
+fn dabei_is_the_occasion_the_sentence_before_told() {
+    let body = "Bohdan Kowalczyk traf Anton Berger am 10. Juli 2025 in Ulm.\n\
+                Anfang Juni 2025 hatte Anton Berger Wien besucht. \
+                Dabei kündigte er an, Wien werde Ulm helfen.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "announcement", Some("2025-06"), &["Wien"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_sentence_naming_nobody_is_about_the_name_before_it() {
+    let body = "Nordkorea startete am 21. November 2023 einen Satelliten.\n\
+                Zwei Versuche waren gescheitert: Ende Mai 2023 stürzte die Rakete ins Meer, \
+                im August 2023 versagte die dritte Stufe.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "incident", Some("2023-05"), &["Nordkorea"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "incident", Some("2023-08"), &["Nordkorea"]),
+        "{ev:?}"
+    );
+}
