@@ -186,7 +186,10 @@ pub fn events(
 ) -> Vec<Event> {
     let reporters = reporters(entities);
     let lower = lower_keep_len(body);
-    let found = triggers(body, &lower);
+    let found: Vec<(usize, usize)> = triggers(body, &lower)
+        .into_iter()
+        .filter(|&(at, _)| !attributive_participle(body, at, mentions))
+        .collect();
     let cues = TRIGGERS
         .cues
         .as_ref()
@@ -334,7 +337,7 @@ pub fn events(
             published,
             sentence,
         ) {
-            merge_into(&mut out, n, event, entities);
+            merge_into(&mut out, n, event, entities, !shifted);
         }
         let Some(c) = &second else {
             continue;
@@ -372,7 +375,7 @@ pub fn events(
             published,
             sentence,
         ) {
-            merge_into(&mut out, n, event, entities);
+            merge_into(&mut out, n, event, entities, !shifted);
         }
     }
     said_in_publication_month(&mut out, published);
@@ -552,6 +555,50 @@ fn since(d: &DateMention) -> bool {
 /// to what the sentence tells happened when.
 fn attributive(d: &DateMention) -> bool {
     opens_with(d, &["vom", "von"])
+}
+
+/// A trigger word used as an adjective between an article, number or
+/// adverb and a noun ("ein international kritisiertes Schnellverfahren",
+/// "des 2018 geschlossenen Abkommens") describes the noun and reports
+/// nothing. Before a name ("kritisierten Putin", "unterzeichneten Agenturchef
+/// X") or after a subject ("Beide unterzeichneten Verträge") it is a verb.
+fn attributive_participle(body: &str, at: usize, mentions: &[(usize, usize, usize)]) -> bool {
+    const ENDINGS: &[&str] = &["ten", "tes", "tem", "ter", "enen", "enes", "enem", "ener"];
+    const ARTICLES: &[&str] = &[
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+        "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "dieser", "diese",
+        "diesen", "diesem", "dieses", "seine", "seinen", "seinem", "seiner", "seines", "ihre",
+        "ihren", "ihrem", "ihrer", "ihres",
+    ];
+    const ADVERB_ENDINGS: &[&str] = &["al", "lich", "ig", "isch", "weit", "ell"];
+    let word_at = |from: usize| {
+        let rest = &body[from..];
+        let start = from + (rest.len() - rest.trim_start_matches(' ').len());
+        let end = body[start..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(body.len(), |i| start + i);
+        (start, end)
+    };
+    let (_, end) = word_at(at);
+    let word = &body[at..end];
+    if !word.starts_with(char::is_lowercase) || !ENDINGS.iter().any(|e| word.ends_with(e)) {
+        return false;
+    }
+    let (next, next_end) = word_at(end);
+    let (after, _) = word_at(next_end);
+    let named = |x: usize| mentions.iter().any(|m| m.0 == x);
+    let noun_next =
+        next > end && body[next..].starts_with(char::is_uppercase) && !named(next) && !named(after);
+    let prev = body[..at]
+        .trim_end_matches(' ')
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let modifier = prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty()
+        || ARTICLES.contains(&prev.to_lowercase().as_str())
+        || (prev.starts_with(char::is_lowercase)
+            && ADVERB_ENDINGS.iter().any(|e| prev.ends_with(e)));
+    noun_next && modifier
 }
 
 /// Whether `phrase` occurs in `lower` as whole words.
@@ -871,12 +918,21 @@ fn summary(
 
 /// Merges `event` (from sentence `n`) into an earlier report of the same
 /// happening in this article. Besides [`same_happening`], an undated report
-/// of the same kind right after a dated one continues it ("Am 10. Oktober fand
-/// die Parade statt. Kim, Li und Medwedew nahmen die Parade ab.").
-fn merge_into(out: &mut Vec<(usize, Event)>, n: usize, event: Event, entities: &[Entity]) {
+/// of the same kind right after a dated one continues it ("Am 10. Oktober
+/// fand die Parade statt. Kim, Li und Medwedew nahmen die Parade ab."),
+/// unless `in_time` is false (a time-shift word moved it).
+fn merge_into(
+    out: &mut Vec<(usize, Event)>,
+    n: usize,
+    event: Event,
+    entities: &[Entity],
+    in_time: bool,
+) {
     let sig = signature(&event, entities);
+    // A sentence moved off the paragraph's time ("besuchte zuvor Prag")
+    // continues nothing.
     let continues = |(m, p): &(usize, Event)| {
-        *m + 1 == n && p.kind == event.kind && (p.date.is_none() || event.date.is_none())
+        in_time && *m + 1 == n && p.kind == event.kind && (p.date.is_none() || event.date.is_none())
     };
     // Two days an article names itself ("am Mittwochabend eingetroffen",
     // "am Donnerstag empfangen") are two happenings; only a day it left to

@@ -6,7 +6,8 @@
 //! A phrase is a determiner or possessive, at most two adjectives and a role
 //! noun from `data/roles.tsv`, with no name right after it (that would be an
 //! apposition, "Präsident Lee", whose name is a mention already). "beide" or
-//! "beiden" makes it stand for two people, and so does "beide" alone.
+//! "beiden" makes it stand for two people, and so does "beide" alone. The
+//! pronoun "er" stands for the person named last.
 
 use std::sync::LazyLock;
 
@@ -86,6 +87,15 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
         // "beide" on its own, not before a noun ("unterzeichneten beide am
         // Donnerstag"), stands for two people.
         let word = sentence[ns..ne].to_lowercase();
+        // "Am Donnerstag wird er in Hanoi erwartet": the man named last.
+        if word == "er" {
+            out.push(RolePhrase {
+                start: ns,
+                end: ne,
+                people: 1,
+            });
+            continue;
+        }
         if word == "beide" || word == "beiden" {
             let noun_next = ws.get(i + 1).is_some_and(|&(s, e)| {
                 spaced(i, i + 1) && sentence[s..e].starts_with(char::is_uppercase)
@@ -191,7 +201,7 @@ mod tests {
         );
         assert_eq!(
             phrases("Er empfing seinen Amtskollegen."),
-            ["seinen Amtskollegen:1"]
+            ["Er:1", "seinen Amtskollegen:1"]
         );
         assert_eq!(
             phrases("Danach unterzeichneten beide den Vertrag."),

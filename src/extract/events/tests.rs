@@ -433,3 +433,36 @@ fn a_sentence_naming_nobody_is_about_the_name_before_it() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn er_stands_for_the_man_named_last() {
+    let body = "Präsident Anton Berger ist am 19. Juni 2024 in Ulm gelandet.\n\
+                Am 20. Juni 2024 trifft er in Wien Bohdan Kowalczyk.";
+    let ev = events_of(body, None);
+    assert!(
+        has(
+            &ev,
+            "meeting",
+            Some("2024-06-20"),
+            &["Anton Berger", "Bohdan Kowalczyk"]
+        ),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_trigger_used_as_an_adjective_reports_nothing() {
+    let body = "In Ulm ist gewählt worden.\n\
+                Anton Berger wurde am 19. Juli 2024 in einem international kritisierten Schnellverfahren verurteilt. \
+                Am 20. Juli 2024 unterzeichneten Agenturchef Bohdan Kowalczyk und Anton Berger einen Vertrag.";
+    let ev = events_of(body, Some(date(2024, 8, 2)));
+    assert!(
+        has(&ev, "legal", Some("2024-07-19"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(!ev.iter().any(|e| e.0 == "statement"), "{ev:?}");
+    assert!(
+        has(&ev, "agreement", Some("2024-07-20"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+}
