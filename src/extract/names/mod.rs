@@ -352,6 +352,25 @@ mod tests {
         let surfaces = with_kinds(&got);
         assert!(surfaces.contains(&("Heorhij Tychyj", "person")), "{got:?}");
         assert!(surfaces.contains(&("Oleh Testenko", "person")), "{got:?}");
+        // A given name ending like an adjective.
+        let got = names("Eine Sprecherin des Ministeriums, Adrienne Testson, sagte das.");
+        assert!(
+            with_kinds(&got).contains(&("Adrienne Testson", "person")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn nationality_and_occupation_nouns_stand_before_names() {
+        let got = names("Er erschoss den Georgier Selimchan Testoschwili. Der Unternehmer Radoslaw Testewski traf die Oppositionspolitikerin Ljubow Testol.");
+        let surfaces = with_kinds(&got);
+        for name in [
+            "Selimchan Testoschwili",
+            "Radoslaw Testewski",
+            "Ljubow Testol",
+        ] {
+            assert!(surfaces.contains(&(name, "person")), "{name}: {got:?}");
+        }
     }
 
     #[test]

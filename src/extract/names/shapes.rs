@@ -424,7 +424,17 @@ pub(super) fn appositive_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec
             let Some(last) = toks.get(i + n - 1) else {
                 continue;
             };
-            let run_ok = (i..i + n).all(|k| nameish(&toks[k]) && (k == i || toks[k].joined));
+            // A given name may end like an adjective ("Adrienne Watson"):
+            // the first word needs only to be no noun, role or head.
+            let first_ok = |t: &Token| {
+                nameish(t)
+                    || (is_cap_adjective(t.text, lex)
+                        && is_name_token(t.text, lex)
+                        && !noun_shaped(t.text, lex)
+                        && !lex.given.contains(t.text))
+            };
+            let run_ok =
+                first_ok(&toks[i]) && (i + 1..i + n).all(|k| nameish(&toks[k]) && toks[k].joined);
             if !run_ok || !comma_after(last) {
                 continue;
             }
