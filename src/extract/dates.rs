@@ -377,6 +377,9 @@ impl Rules {
             r"(?:(?P<prep>{PREP})\s+)?{weekday_lead}(?P<day>[0-9]{{1,2}})\.(?P<month>[0-9]{{1,2}})\.(?P<year>[0-9]{{4}})?"
         );
         let iso = format!(r"(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{2}})-(?P<day>[0-9]{{2}}){B}");
+        // 2023.07.28, as KCNA and East Asian outlets write it.
+        let iso_dots =
+            format!(r"(?P<year>[0-9]{{4}})\.(?P<month>[0-9]{{2}})\.(?P<day>[0-9]{{2}}){B}");
         let weekday = format!(
             r"(?:(?P<prep>{PREP}|in\s+der\s+nacht\s+(?:zum|zu|auf))\s+)?(?:(?P<shift>{shift}){ENDING}\s+)?(?:(?:frühen|späten)\s+)?(?:(?P<wd>{wd}){daytime}?{B}|(?P<we>{weekend}))"
         );
@@ -402,6 +405,7 @@ impl Rules {
             (Shape::Calendar, compile("calendar", &calendar)),
             (Shape::Numeric, compile("numeric", &numeric)),
             (Shape::Iso, compile("iso", &iso)),
+            (Shape::Iso, compile("iso with dots", &iso_dots)),
             (Shape::Weekday, compile("weekday", &weekday)),
             (Shape::RelWord, compile("relative word", &rel_word)),
             (Shape::RelUnit, compile("relative unit", &rel_unit)),
@@ -858,8 +862,11 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
         "einer",
     ];
     let after = c.text[c.end..].trim_start();
-    let next_ok = match after.chars().next() {
+    let mut next = after.chars();
+    let next_ok = match next.next() {
         None => true,
+        // "2023.07-28", "2023,5": a number goes on.
+        Some('.' | ',' | '-') if next.next().is_some_and(|d| d.is_ascii_digit()) => false,
         Some(ch) => ch.is_lowercase() || matches!(ch, '.' | ',' | ';' | ':' | ')' | '–' | '-'),
     };
     let before = c.text[..c.start].trim_end();
@@ -923,6 +930,8 @@ mod tests {
         ("Der Vertrag wurde am 18.07.2024 unterzeichnet.", None, &[("am 18.07.2024", Some("2024-07-18"), "day")]),
         ("Stand: 18.7.2024, 14 Uhr", None, &[("18.7.2024", Some("2024-07-18"), "day")]),
         ("Erschienen 2024-07-18 in Berlin.", None, &[("2024-07-18", Some("2024-07-18"), "day")]),
+        ("Datum: 2023.07.28. Juche 112", None, &[("2023.07.28", Some("2023-07-28"), "day")]),
+        ("Version 2023.13.28 und 2023.07-28", None, &[]),
         ("Im Juni 2024 reiste Putin nach Pjöngjang.", None, &[("Im Juni 2024", Some("2024-06"), "month")]),
         ("Juni 2024: Putin in Pjöngjang", None, &[("Juni 2024", Some("2024-06"), "month")]),
         ("Am 18. Sept. 2023 und im Jänner 2024 gab es Treffen.", None,

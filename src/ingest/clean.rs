@@ -153,6 +153,7 @@ pub fn clean(text: &str) -> Cleaned {
         });
     }
     cut_tail(&mut lines, rules);
+    drop_trailing_headlines(&mut lines);
     drop_repeats(&mut lines);
 
     let title_is_heading = lines.first().is_some_and(|first| {
@@ -233,6 +234,36 @@ fn collapse_spaces(s: &str) -> String {
 /// before the first "Read more", together with the header-like lines that
 /// introduce it, and the slogan fragments glued to the paragraph before it.
 fn cut_tail(lines: &mut Vec<Line>, rules: &Rules) {
+    // A "Read more" between two paragraphs of reporting is a stray link,
+    // not a teaser list: it goes alone. So does a lone one with reporting
+    // after it.
+    let words = |i: usize| {
+        lines
+            .get(i)
+            .map_or(0, |l: &Line| l.text.split_whitespace().count())
+    };
+    let items: Vec<usize> = (0..lines.len())
+        .filter(|&i| rules.any(Kind::TailItem, &lines[i].text))
+        .collect();
+    let prose_after = |i: usize| {
+        lines[i + 1..]
+            .iter()
+            .any(|l| l.text.split_whitespace().count() >= 20 && ends_like_sentence(&l.text))
+    };
+    let lone = items.len() == 1;
+    let stray: Vec<usize> = items
+        .iter()
+        .copied()
+        .filter(|&i| {
+            i > 0
+                && (words(i - 1) > TEASER_WORDS
+                    || words(i + 1) > TEASER_WORDS
+                    || (lone && prose_after(i)))
+        })
+        .collect();
+    for i in stray.into_iter().rev() {
+        lines.remove(i);
+    }
     let marker = lines.iter().position(|l| rules.any(Kind::Tail, &l.text));
     let item = lines
         .iter()
@@ -247,6 +278,31 @@ fn cut_tail(lines: &mut Vec<Line>, rules: &Rules) {
     lines.truncate(cut);
     if let Some(last) = lines.last_mut() {
         last.text = strip_trailing_fragments(&last.text);
+    }
+}
+
+/// The most words an aggregator's teaser has (headline and snippet run
+/// together); a longer line is a paragraph of the article.
+const TEASER_WORDS: usize = 35;
+
+/// Headlines after the article's last paragraph of prose link to other
+/// stories ("Trump gewinnt US-Wahl – was das für die Ukraine bedeutet"): an
+/// article ends with a sentence, a teaser list with headlines.
+fn drop_trailing_headlines(lines: &mut Vec<Line>) {
+    let prose = |l: &Line| l.text.split_whitespace().count() >= 15 && ends_like_sentence(&l.text);
+    let Some(last) = lines.iter().rposition(prose) else {
+        return;
+    };
+    // A stamp with a date ("Stand: 05.06.2025") is for the metadata step.
+    let dated = |t: &str| t.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+    let mut i = last + 1;
+    while i < lines.len() {
+        let t = &lines[i].text;
+        if is_teaser_headline(t) && !ends_like_sentence(t) && !dated(t) {
+            lines.remove(i);
+        } else {
+            i += 1;
+        }
     }
 }
 
@@ -425,6 +481,40 @@ mod tests {
         let text = "Die Delegation reiste ab.\nZur Person: Der Minister ist seit 2019 im Amt.\nText: Der Vertrag umfasst zwölf Artikel.\nMehr lesen konnte man in der Erklärung nicht.\nDie Regierung rief dazu auf, die Ukraine zu unterstützen.\nDer Sender berichtet seit Jahren über den Krieg.\nOlaf Scholz schrieb für die Zeitung einen Gastbeitrag.";
         let c = clean(text);
         assert_eq!(c.body, text);
+    }
+
+    #[test]
+    fn bylines_stamps_navigation_promotions_and_buttons_go() {
+        let prose = "Der Minister ist am Mittwoch nach Hanoi gereist und hat dort mit seinem Amtskollegen über Handel und Sicherheit gesprochen.";
+        let c = clean(&format!(
+            "Zeitung | Nachrichten | Fotos | Videos\nVon Jana Roth, Wien\nVon Lee Ha-eun (lee@example.com)\nVon: Redaktion Politik & Ausland\nVeröffentlicht am\n{prose}\nTestplus: Wie die Armee den Krieg verändert\nKommentare: 214\nbeispiel.at/politik/ausland\nZeitung-Abo: Jetzt 4 Wochen gratis testen\nTEST-Kanal auf Telegram abonnieren\nwatson ist auch auf WhatsApp – jetzt folgen!\n*Beispiel.de ist Teil des TEST.MEDIA-Netzwerks.\nDieser Artikel wurde mit maschineller Unterstützung erstellt und redaktionell geprüft.\nSie haben Fragen zu unserem Angebot? Kontaktieren Sie uns.\nMehr anzeigen\nZum Kommentar springen\nTennis: Testspieler sagt Teilnahme ab\nMehr News aus aller Welt: Alle Nachrichten im Überblick"
+        ));
+        assert_eq!(c.body, prose);
+        let kept = "Von Moskau nach Pjöngjang reiste die Delegation mit dem Zug.\nStand: 05.06.2025, 06:12 Uhr";
+        assert_eq!(
+            clean(&format!("{prose}\n{kept}")).body,
+            format!("{prose}\n{kept}")
+        );
+    }
+
+    #[test]
+    fn read_more_between_paragraphs_goes_alone() {
+        let one = "Mit dem Bau der neuen Brücke über den Grenzfluss wurde Ende April begonnen, bislang verbindet nur eine alte Eisenbahnbrücke die beiden Länder miteinander und sonst nichts.";
+        let two = "Vorangetrieben werden die Projekte von der zwischenstaatlichen Kommission, deren russischer Vorsitzender im November in der Hauptstadt ein Protokoll über Zusammenarbeit unterzeichnet hatte.";
+        let c = clean(&format!("{one}\nRead more\n{two}"));
+        assert_eq!(c.body, format!("{one}\n{two}"));
+    }
+
+    #[test]
+    fn headlines_after_the_last_paragraph_are_teasers() {
+        let prose = "Der Minister ist am Mittwoch nach Hanoi gereist und hat dort mit seinem Amtskollegen über Handel und Sicherheit gesprochen.";
+        let c = clean(&format!(
+            "{prose}\nTestpartei gewinnt Wahl – was das für die Region bedeutet\nNach dem Aus: Trainer verteidigt Spieler"
+        ));
+        assert_eq!(c.body, prose);
+        // A closing sentence stays, however short.
+        let text = format!("{prose}\nDie Gespräche gehen weiter.");
+        assert_eq!(clean(&text).body, text);
     }
 
     #[test]

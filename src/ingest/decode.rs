@@ -6,7 +6,8 @@
 //! UTF-8 beyond ASCII, otherwise only the stray bytes, so that a UTF-8 file
 //! with one broken byte keeps its umlauts instead of turning into mojibake. Everything becomes NFC Unicode with `\n`
 //! line endings and no stray control characters, so that offsets and
-//! comparisons downstream mean one thing. Binary data is refused rather than
+//! comparisons downstream mean one thing. HTML entities that scrapers leave
+//! behind (`&nbsp;`, `&quot;`) are decoded here too. Binary data is refused rather than
 //! guessed at: a PDF or an image imported as "text" would only pollute the
 //! archive.
 
@@ -144,9 +145,11 @@ fn windows_1252_fallback(bytes: &[u8]) -> (String, &'static str) {
     (text.into_owned(), "windows-1252")
 }
 
-/// Line endings to `\n`, tabs and odd spaces to a space, stray controls and
-/// invisible format characters out, then NFC.
+/// HTML entities left by a scraper (`&nbsp;`, `&quot;`, `&amp;`, `&#8211;`)
+/// become their characters; line endings to `\n`, tabs and odd spaces to a
+/// space, stray controls and invisible format characters out, then NFC.
 pub fn normalise(s: &str) -> String {
+    let s = html_escape::decode_html_entities(s);
     let unified = s.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(unified.len());
     for c in unified.nfc() {
@@ -241,6 +244,14 @@ mod tests {
         assert_eq!(
             decode(b"Text mit\0NUL und noch mehr Text"),
             Err(DecodeError::Binary("contains NUL bytes"))
+        );
+    }
+
+    #[test]
+    fn html_entities_left_by_scrapers_are_decoded() {
+        assert_eq!(
+            normalise("Kim sagte &quot;Ja&quot;&nbsp;&amp; ging &#8211; AT&T bleibt."),
+            "Kim sagte \"Ja\" & ging – AT&T bleibt."
         );
     }
 

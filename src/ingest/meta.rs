@@ -125,7 +125,8 @@ pub fn date_in_url(url: &str) -> Option<Date> {
             // 2024-03-05 or 2024_03_05 in a path
             r"(?:^|[^0-9])((?:19|20)\d{2})[-_](\d{2})[-_](\d{2})(?:[^0-9]|$)",
             // -20241129154226900.htm: the date starts a run of 8 to 17 digits
-            r"[-_/.]((?:19|20)\d{2})(\d{2})(\d{2})\d{0,9}(?:\.[a-z]{2,5})?(?:[?#/]|$)",
+            // (also as a query value: view.php?ud=20241105000612)
+            r"[-_/.=]((?:19|20)\d{2})(\d{2})(\d{2})\d{0,9}(?:\.[a-z]{2,5})?(?:[?#/&]|$)",
             // /view/AEN20250618000900315: agency ids, a short code before the
             // date and a running number of six or more digits after it
             r"/[A-Za-z]{2,5}((?:19|20)\d{2})(\d{2})(\d{2})\d{6,12}(?:\.[a-z]{2,5})?(?:[?#/]|$)",
@@ -142,6 +143,11 @@ pub fn date_in_url(url: &str) -> Option<Date> {
             let (Some(y), Some(m), Some(d)) = (num(1), num(2), num(3)) else {
                 continue;
             };
+            // Before the web there were no article addresses: an id such
+            // as -19180422.html is a number, not 22 April 1918.
+            if y < 1990 {
+                continue;
+            }
             if let Ok(date) = Date::new(y, m as i8, d as i8) {
                 return Some(date);
             }
@@ -239,6 +245,15 @@ mod tests {
             ),
             ("https://example.de/view/ID20251399000900882", None),
             ("https://example.de/a/ABC20250618", None),
+            // A query value, and an article id that only looks like 1918.
+            (
+                "https://example.kr/view.php?ud=20241105000612",
+                Some("2024-11-05"),
+            ),
+            (
+                "https://example.de/politik/kim-besucht-werk-19180422.html",
+                None,
+            ),
         ];
         for (url, want) in cases {
             assert_eq!(date_in_url(url), want.map(d), "{url}");
