@@ -281,11 +281,16 @@ pub fn events(
                 story_day = Some(d.clone());
             }
         }
-        let here: Vec<(usize, usize)> = found
+        let mut here: Vec<(usize, usize)> = found
             .iter()
             .filter(|(pos, _)| *pos >= s && *pos < e)
             .map(|&(pos, k)| (pos - s, k))
             .collect();
+        // "Zum 70. Jahrestag fand eine Militärparade statt": the occasion
+        // names when, the later trigger what happened.
+        if here.len() > 1 && occasion_phrase(sentence, here[0].0) {
+            here.remove(0);
+        }
         let used = take_part(&ctx, &mut out, n, (s, e), &here, &cues, &dates);
         // The first trigger of the sentence decides; one inside a cue that
         // found its gathering ("An dem Treffen nahm ... teil") reported it.
@@ -477,7 +482,13 @@ impl Context<'_> {
             if !keep(s + p.start, s + p.end) {
                 continue;
             }
-            for idx in coref::resolve(s + p.start, p.people, since, self.persons, &here) {
+            let people = match p.pronoun {
+                true => coref::protagonist(s + p.start, since, self.persons, &here)
+                    .into_iter()
+                    .collect(),
+                false => coref::resolve(s + p.start, p.people, since, self.persons, &here),
+            };
+            for idx in people {
                 if !participants.iter().any(|q| q.0 == idx) {
                     participants.push((idx, "participant"));
                 }
@@ -599,6 +610,21 @@ fn attributive_participle(body: &str, at: usize, mentions: &[(usize, usize, usiz
         || (prev.starts_with(char::is_lowercase)
             && ADVERB_ENDINGS.iter().any(|e| prev.ends_with(e)));
     noun_next && modifier
+}
+
+/// Whether the trigger at byte `at` of `sentence` names an occasion ("zum
+/// 70. Jahrestag", "anlässlich des Besuchs"): one or two words after "zum",
+/// "zur" or "anlässlich".
+fn occasion_phrase(sentence: &str, at: usize) -> bool {
+    let before: Vec<&str> = sentence[..at].split_whitespace().rev().take(3).collect();
+    before.iter().take(2).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "zum" | "zur" | "anlässlich" | "anlaesslich"
+        )
+    }) || before
+        .get(2)
+        .is_some_and(|w| w.eq_ignore_ascii_case("anlässlich"))
 }
 
 /// Whether `phrase` occurs in `lower` as whole words.
@@ -756,15 +782,24 @@ fn reporters(entities: &[Entity]) -> Vec<usize> {
         .collect()
 }
 
-/// In the article's first sentence, the byte offset (relative to the
-/// sentence) where a dateline such as "Seoul, 1. November 2024 (AFP) –" ends:
-/// its date is when the report was filed, not when the event happened.
+/// In a sentence opening one of the article's first paragraphs (below a
+/// kicker or a date stamp), the byte offset (relative to the sentence) where
+/// a dateline such as "Seoul, 1. November 2024 (AFP) –" ends: its date is
+/// when the report was filed, not when the event happened.
 fn dateline_end(body: &str, sentence_start: usize) -> usize {
-    if sentence_start != 0 {
+    const LEAD_BYTES: usize = 800;
+    let opens_paragraph = sentence_start == 0 || body[..sentence_start].ends_with('\n');
+    if !opens_paragraph || sentence_start > LEAD_BYTES {
         return 0;
     }
-    let head: String = body.chars().take(90).collect();
-    match head.find(['–', '—']) {
+    // Agencies mark the end with a dash: "–", "—", or "--" and " - " in
+    // ASCII ("Pyongyang, 28. Juli (KCNA) -- ...").
+    let head: String = body[sentence_start..].chars().take(90).collect();
+    let dash = [head.find(['–', '—']), head.find("--"), head.find(" - ")]
+        .into_iter()
+        .flatten()
+        .min();
+    match dash {
         Some(dash) if head[..dash].chars().any(|c| c.is_ascii_digit()) => dash,
         _ => 0,
     }

@@ -7,7 +7,8 @@
 //! noun from `data/roles.tsv`, with no name right after it (that would be an
 //! apposition, "Präsident Lee", whose name is a mention already). "beide" or
 //! "beiden" makes it stand for two people, and so does "beide" alone. The
-//! pronoun "er" stands for the person named last.
+//! pronoun "er" stands for the story's protagonist among the people named
+//! in the last sentences.
 
 use std::sync::LazyLock;
 
@@ -31,6 +32,8 @@ pub struct RolePhrase {
     pub start: usize,
     pub end: usize,
     pub people: usize,
+    /// "er": a pronoun, read as the story's protagonist (see [`protagonist`]).
+    pub pronoun: bool,
 }
 
 /// Words of `text` with their byte spans; hyphens stay inside words
@@ -93,6 +96,7 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
                 start: ns,
                 end: ne,
                 people: 1,
+                pronoun: true,
             });
             continue;
         }
@@ -105,6 +109,7 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
                     start: ns,
                     end: ne,
                     people: 2,
+                    pronoun: false,
                 });
             }
             continue;
@@ -144,6 +149,7 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
                 start,
                 end: ne,
                 people,
+                pronoun: false,
             });
         }
     }
@@ -172,6 +178,29 @@ pub fn resolve(
         }
     }
     found
+}
+
+/// The person "er" at byte `at` stands for: of the people named since
+/// `since`, the one the article has named most often so far (the story's
+/// protagonist, who "er" usually is: "Nach seinem Treffen mit Putin fuhr
+/// Kim weiter. Dort besichtigte er ..."), the one named first on a tie.
+pub fn protagonist(
+    at: usize,
+    since: usize,
+    persons: &[(usize, usize)],
+    exclude: &[usize],
+) -> Option<usize> {
+    let before: Vec<&(usize, usize)> = persons.iter().filter(|p| p.0 < at).collect();
+    let recent = before
+        .iter()
+        .filter(|p| p.0 >= since && !exclude.contains(&p.1));
+    let count = |idx: usize| before.iter().filter(|p| p.1 == idx).count();
+    // On a tie, the one the article named first: stories open with their
+    // protagonist.
+    let first = |idx: usize| before.iter().position(|p| p.1 == idx).unwrap_or(usize::MAX);
+    recent
+        .map(|p| p.1)
+        .max_by_key(|&idx| (count(idx), std::cmp::Reverse(first(idx))))
 }
 
 #[cfg(test)]

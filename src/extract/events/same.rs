@@ -43,6 +43,9 @@ pub fn kind_group(kind: &str) -> &str {
 
 const VISIT_KINDS: &[&str] = &["meeting", "visit"];
 
+/// Kinds of formal acts, done once by the same cast.
+const FORMAL_KINDS: &[&str] = &["ratification", "agreement", "office", "parade", "ceremony"];
+
 /// Dates that can name the same happening: one is a prefix of the other
 /// (2024-07 fits 2024-07-18), or two days at most one apart (the day it
 /// happened and the day it was reported).
@@ -62,7 +65,9 @@ fn dates_compatible(a: &str, b: &str, strong: bool) -> bool {
 /// People decide: two shared actors, or one shared actor plus a shared place,
 /// or, on the very same day, one shared actor when one report's actors are
 /// all among the other's (a short report naming only Kim of a meeting another
-/// outlet reports with Kim and Lawrow).
+/// outlet reports with Kim and Lawrow). For formal acts (ratification,
+/// agreement, office, parade, ceremony) such a nested cast is enough at any
+/// compatible date, and within one article one shared actor on the same day.
 pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: bool) -> bool {
     if !kinds_compatible(&a.kind, &b.kind) {
         return false;
@@ -78,7 +83,15 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
     let shared_places = a.places.intersection(&b.places).count();
     let strong = shared_actors >= 2;
     let nested = a.actors.is_subset(&b.actors) || b.actors.is_subset(&a.actors);
-    let people_ok = strong || (shared_actors == 1 && (shared_places >= 1 || (same_day && nested)));
+    // Formal acts (a ratification, a signing, a parade) happen once for the
+    // same cast: one report naming only the Duma fits another naming it.
+    let formal = a.kind == b.kind && FORMAL_KINDS.contains(&a.kind.as_str());
+    // Within one article, the same kind on the same day with someone in
+    // common is one happening told twice.
+    let retold = same_article && same_day;
+    let people_ok = strong
+        || (shared_actors == 1
+            && (shared_places >= 1 || (same_day && nested) || (formal && nested) || retold));
     let places_only =
         a.actors.is_empty() && b.actors.is_empty() && !a.places.is_empty() && a.places == b.places;
     if !(people_ok || places_only) {
@@ -87,7 +100,7 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
     match (&a.date, &b.date) {
         (Some(x), Some(y)) => dates_compatible(x, y, strong) && (!places_only || x == y),
         (None, None) => same_article,
-        _ => same_article && strong,
+        _ => same_article && (strong || formal),
     }
 }
 
@@ -154,6 +167,13 @@ mod tests {
         assert!(same_happening(&a, &one, false));
         let short = sig("meeting", Some("2024-06-19"), &["kim"], &[]);
         assert!(same_happening(&a, &short, false));
+        let duma = sig("ratification", Some("2024-10-24"), &["duma"], &[]);
+        let later = sig("ratification", Some("2024-10"), &["duma"], &[]);
+        assert!(same_happening(&duma, &later, false));
+        let told = sig("visit", Some("2025-06-04"), &["schoigu", "kim"], &["nk"]);
+        let again = sig("visit", Some("2025-06-04"), &["schoigu", "putin"], &[]);
+        assert!(same_happening(&told, &again, true));
+        assert!(!same_happening(&told, &again, false));
     }
 
     #[test]
@@ -172,6 +192,12 @@ mod tests {
         assert!(!same_happening(
             &a,
             &sig("visit", Some("2024-06-19"), &["putin", "xi"], &[]),
+            false
+        ));
+        // A month-dated visit naming only Putin may be another trip.
+        assert!(!same_happening(
+            &a,
+            &sig("visit", Some("2024-06"), &["putin"], &[]),
             false
         ));
         assert!(!same_happening(

@@ -466,3 +466,33 @@ fn a_trigger_used_as_an_adjective_reports_nothing() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn an_agency_dateline_below_a_kicker_does_not_date_the_event() {
+    let body = "Militärparade in Ulm\n\
+                Datum: 2023.07.28.\n\
+                Ulm, 28. Juli (TESTA) -- Zum 70. Jahrestag fand am 27. Juli in Ulm eine Militärparade statt.\n\
+                Präsident Anton Berger nahm die Parade ab.";
+    let ev = events_of(body, Some(date(2023, 7, 28)));
+    assert!(
+        has(&ev, "parade", Some("2023-07-27"), &["Anton Berger", "Ulm"]),
+        "{ev:?}"
+    );
+    assert!(!ev.iter().any(|e| e.0 == "ceremony"), "{ev:?}");
+}
+
+#[test]
+fn er_is_the_protagonist_and_two_days_later_counts_from_the_day_before() {
+    let body = "Anton Berger reist durch den Osten.\n\
+                Anton Berger hat sich Zeit gelassen. Nach seinem Treffen mit Bohdan Kowalczyk am 13. September 2023 fuhr der Präsident weiter nach Ulm. \
+                Dort besichtigte er zwei Tage später das Flugzeugwerk.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "visit", Some("2023-09-15"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(
+        !has(&ev, "visit", Some("2023-09-15"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+}
