@@ -96,10 +96,13 @@ fn fold_word(w: &str) -> String {
             k += 1;
         }
     }
-    // Cyrillic ы as y or i between consonants (Berdymukhamedov / Berdimuhamedow).
+    // Cyrillic ы as y or i between consonants (Berdymukhamedov / Berdimuhamedow),
+    // and й as i, j or y after a vowel before a consonant (Schoigu / Schojgu
+    // / Shoygu).
     for k in 1..out.len().saturating_sub(1) {
         let consonant = |c: char| c.is_alphabetic() && !is_vowel(c) && c != 'y';
-        if out[k] == 'y' && consonant(out[k - 1]) && consonant(out[k + 1]) {
+        if out[k] == 'y' && (consonant(out[k - 1]) || is_vowel(out[k - 1])) && consonant(out[k + 1])
+        {
             out[k] = 'i';
         }
     }
@@ -191,6 +194,8 @@ mod tests {
         same("Sadyr Zhaparov", "Sadyr Japarov");
         same("Sadyr Dschaparow", "Sadyr Zhaparov");
         same("Serdar Berdimuhamedow", "Serdar Berdymukhamedov");
+        same("Sergej Schojgu", "Sergej Schoigu");
+        same("Sergei Shoygu", "Sergej Schoigu");
         same("Muchtar", "Mukhtar");
     }
 

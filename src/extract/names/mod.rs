@@ -261,10 +261,11 @@ mod tests {
 
     #[test]
     fn role_nouns_and_shapes_find_unknown_people() {
-        let got = names("Verteidigungsminister Andrej Testow traf Außenministerin Choe Son Hui und Vize-Regierungschef Liu Guozhong.");
+        let got = names("Verteidigungsminister Andrej Testow traf Außenministerin Choe Son Hui und Vize-Regierungschef Liu Guozhong. Analyst Yang Moo-jin widersprach.");
         let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert!(surfaces.contains(&"Andrej Testow"), "{got:?}");
         assert!(surfaces.contains(&"Choe Son Hui"), "{got:?}");
+        assert!(surfaces.contains(&"Yang Moo-jin"), "{got:?}");
         assert!(surfaces.contains(&"Liu Guozhong"), "{got:?}");
     }
 
@@ -356,6 +357,12 @@ mod tests {
         let got = names("Eine Sprecherin des Ministeriums, Adrienne Testson, sagte das.");
         assert!(
             with_kinds(&got).contains(&("Adrienne Testson", "person")),
+            "{got:?}"
+        );
+        // A role right after the comma, without an article.
+        let got = names("„Das ist neu“, sagt Sabine Testheim, Koreaexpertin der Testakademie.");
+        assert!(
+            with_kinds(&got).contains(&("Sabine Testheim", "person")),
             "{got:?}"
         );
     }

@@ -55,7 +55,7 @@ fn span_candidate(
 
 fn korean_syllable(t: &str) -> bool {
     static SYL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:(?:kk|tt|pp|ss|jj|ch|ph|th|kh|[bcdghjklmnprstwy])?(?:wae|wa|wo|we|wi|ya|yae|yo|yu|ye|yeo|ae|eo|eu|oe|ui|[aeiou])(?:ng|[nmklpt])?)$")
+        Regex::new(r"^(?i:(?:kk|tt|pp|ss|jj|ch|ph|th|kh|[bcdghjklmnprstwy])?(?:wae|wa|wo|we|wi|ya|yae|yo|yu|ye|yeo|ae|eo|eu|oe|ui|oo|[aeiou])(?:ng|[nmklpt])?)$")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     t.split('-').all(|p| !p.is_empty() && SYL.is_match(p))
@@ -442,12 +442,16 @@ pub(super) fn appositive_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec
                 && toks[i.saturating_sub(8)..i]
                     .iter()
                     .any(|t| is_role(t.text, lex));
+            // "X, der Sprecher des ...", or without the article: "sagt X,
+            // Koreaexpertin der Stiftung ...".
             let role_after = toks
                 .get(i + n..(i + n + 3).min(toks.len()))
                 .is_some_and(|next| {
-                    next.first()
-                        .is_some_and(|d| matches!(d.text, "der" | "die"))
-                        && next.iter().skip(1).any(|t| is_role(t.text, lex))
+                    let article = next
+                        .first()
+                        .is_some_and(|d| matches!(d.text, "der" | "die"));
+                    (article && next.iter().skip(1).any(|t| is_role(t.text, lex)))
+                        || next.first().is_some_and(|t| is_role(t.text, lex))
                 });
             if role_before || role_after {
                 out.push(span_candidate(
