@@ -281,7 +281,7 @@ fn holdout_articles_event_recall() {
 
 /// holdout3, written blind and scored once before any rule looked at it
 /// (entity F1 0.928, event recall 0.667); rules were later made after its
-/// misses (recall 0.815 now): a guard against regressions.
+/// misses (recall 0.852 now): a guard against regressions.
 #[test]
 fn holdout3_articles_entity_f1_and_cleaning() {
     check_entities_and_cleaning("holdout3", 0.90);
@@ -289,22 +289,35 @@ fn holdout3_articles_entity_f1_and_cleaning() {
 
 #[test]
 fn holdout3_articles_event_recall() {
-    check_event_recall("holdout3", 0.79);
+    check_event_recall("holdout3", 0.83);
 }
 
-/// holdout4, written blind: first measured at event recall 0.60; 0.70 after
-/// the URL-date, dateline and cleaning rules its misses showed. One sports
-/// teaser line ("VfB Stuttgart: ...") is still left, so only its events
-/// are held to a bar here.
+/// holdout4, written blind: first measured at event recall 0.60 and entity
+/// F1 0.943; 0.90 and 0.973 after rules its misses and holdout5's showed.
 #[test]
 fn holdout4_articles_event_recall() {
-    check_event_recall("holdout4", 0.68);
+    check_event_recall("holdout4", 0.88);
 }
 
-/// Measured 0.784 (40/51); the bar of 0.85 is not met here yet.
+#[test]
+fn holdout4_articles_entity_f1_and_cleaning() {
+    check_entities_and_cleaning("holdout4", 0.95);
+}
+
+/// holdout5, written blind: first measured at event recall 0.651 and entity
+/// F1 0.917 (25 junk lines left, 3 lines of text lost); 0.841 and 0.973
+/// after the rules its misses showed. One teaser line between paragraphs
+/// ("Selenskyj fordert Reaktion: ...") is still left, so only its events
+/// are held to a bar here.
+#[test]
+fn holdout5_articles_event_recall() {
+    check_event_recall("holdout5", 0.82);
+}
+
+/// Measured 0.804 (41/51); the bar of 0.85 is not met here yet.
 #[test]
 fn holdout2_articles_event_recall() {
-    check_event_recall("holdout2", 0.76);
+    check_event_recall("holdout2", 0.78);
 }
 
 #[test]
