@@ -496,3 +496,11 @@ fn er_is_the_protagonist_and_two_days_later_counts_from_the_day_before() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_word_gap_counts_words_within_the_sentence() {
+    let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
+    assert!(re.is_match("traf am Dienstag in Moskau ein"));
+    assert!(!re.is_match("traf am Dienstag in der Hauptstadt ein"));
+    assert!(!re.is_match("traf am Dienstag. Moskau ein"));
+}
