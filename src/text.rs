@@ -1,5 +1,48 @@
 //! Small text helpers shared by the stages: sentence spans, character
-//! offsets, and a transliteration fold for comparing German spellings.
+//! offsets, a transliteration fold for comparing German spellings, and the
+//! closed German word classes several rules test against.
+
+/// Articles and determiners (lower case): the words that open a noun phrase.
+pub const ARTICLES: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "kein", "keine", "keinen", "keinem", "keiner", "keines", "dieser", "diese", "diesen", "diesem",
+    "dieses", "seine", "seinen", "seinem", "seiner", "seines", "ihre", "ihren", "ihrem", "ihrer",
+    "ihres",
+];
+
+/// Prepositions (lower case), with their fused forms ("im", "zum").
+pub const PREPOSITIONS: &[&str] = &[
+    "in",
+    "im",
+    "ins",
+    "nach",
+    "bei",
+    "beim",
+    "aus",
+    "auf",
+    "von",
+    "vom",
+    "zu",
+    "zum",
+    "zur",
+    "über",
+    "gegen",
+    "mit",
+    "für",
+    "an",
+    "am",
+    "durch",
+    "um",
+    "gegenüber",
+    "zwischen",
+    "unter",
+    "vor",
+    "hinter",
+    "seit",
+    "ab",
+    "bis",
+    "während",
+];
 
 /// Byte spans `(start, end)` of the sentences in `text`.
 ///

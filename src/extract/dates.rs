@@ -847,19 +847,6 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
         "zirka",
         "nr",
         "nummer",
-        // "des 2018 geschlossenen Abkommens": the year of a noun's attribute
-        "der",
-        "die",
-        "das",
-        "des",
-        "dem",
-        "den",
-        "ein",
-        "eine",
-        "eines",
-        "einem",
-        "einen",
-        "einer",
     ];
     let after = c.text[c.end..].trim_start();
     let mut next = after.chars();
@@ -881,7 +868,9 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
         && next_ok
         && !glued
         && !article
+        // "des 2018 geschlossenen Abkommens": the year of a noun's attribute
         && !AMOUNT.contains(&prev_word.to_lowercase().as_str())
+        && !crate::text::ARTICLES.contains(&prev_word.to_lowercase().as_str())
         && !prev_word.starts_with(char::is_uppercase)
 }
 

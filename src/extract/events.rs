@@ -40,7 +40,7 @@ pub use same::{
 
 use super::dates::{find_dates, find_dates_in_story, DateMention, Precision};
 use super::{Entity, EntityKind};
-use crate::text::sentences;
+use crate::text::{self, sentences};
 use clauses::{second_clause, take_part};
 
 /// One event as reported by one article.
@@ -586,12 +586,6 @@ fn attributive(d: &DateMention) -> bool {
 /// X") or after a subject ("Beide unterzeichneten Verträge") it is a verb.
 fn attributive_participle(body: &str, at: usize, mentions: &[(usize, usize, usize)]) -> bool {
     const ENDINGS: &[&str] = &["ten", "tes", "tem", "ter", "enen", "enes", "enem", "ener"];
-    const ARTICLES: &[&str] = &[
-        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
-        "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "dieser", "diese",
-        "diesen", "diesem", "dieses", "seine", "seinen", "seinem", "seiner", "seines", "ihre",
-        "ihren", "ihrem", "ihrer", "ihres",
-    ];
     const ADVERB_ENDINGS: &[&str] = &["al", "lich", "ig", "isch", "weit", "ell"];
     let word_at = |from: usize| {
         let rest = &body[from..];
@@ -617,7 +611,7 @@ fn attributive_participle(body: &str, at: usize, mentions: &[(usize, usize, usiz
         .next()
         .unwrap_or("");
     let modifier = prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty()
-        || ARTICLES.contains(&prev.to_lowercase().as_str())
+        || text::ARTICLES.contains(&prev.to_lowercase().as_str())
         || (prev.starts_with(char::is_lowercase)
             && ADVERB_ENDINGS.iter().any(|e| prev.ends_with(e)));
     noun_next && modifier
@@ -655,10 +649,6 @@ fn in_relative_clause(sentence: &str, d: &DateMention) -> bool {
         "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher",
         "welches", "welchem", "welchen", "wo",
     ];
-    const PREPOSITIONS: &[&str] = &[
-        "in", "bei", "mit", "an", "auf", "von", "vor", "nach", "zu", "für", "über", "unter",
-        "gegen", "durch", "während", "seit", "aus",
-    ];
     let Some(comma) = sentence[..d.start].rfind(',') else {
         return false;
     };
@@ -666,7 +656,9 @@ fn in_relative_clause(sentence: &str, d: &DateMention) -> bool {
     let first = words.next().unwrap_or("").to_lowercase();
     let pronoun = |w: &str| PRONOUNS.contains(&w);
     pronoun(&first)
-        || (PREPOSITIONS.contains(&first.as_str())
+        // (", um die Lage zu beruhigen" is an infinitive, not a relative clause)
+        || (first != "um"
+            && text::PREPOSITIONS.contains(&first.as_str())
             && words.next().is_some_and(|w| pronoun(&w.to_lowercase())))
 }
 
@@ -873,54 +865,9 @@ fn word_matches(re: &Regex, body: &str, lower: &str) -> Vec<(usize, usize)> {
 /// conjunction (lower-case words other than prepositions and articles),
 /// not after a noun ("die Hauptstadt Pjöngjang") or a preposition.
 fn acting_place(before: &str) -> bool {
-    const NOT_VERBS: &[&str] = &[
-        "in",
-        "im",
-        "nach",
-        "bei",
-        "beim",
-        "aus",
-        "auf",
-        "von",
-        "vom",
-        "zu",
-        "zum",
-        "zur",
-        "über",
-        "gegen",
-        "mit",
-        "für",
-        "an",
-        "am",
-        "durch",
-        "um",
-        "gegenüber",
-        "zwischen",
-        "unter",
-        "vor",
-        "hinter",
-        "seit",
-        "ab",
-        "bis",
-        "ins",
-        "der",
-        "die",
-        "das",
-        "des",
-        "dem",
-        "den",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "sowie",
-        "wie",
-        "als",
-        "nicht",
-        "ganz",
-    ];
+    // Words after which a name is no subject besides prepositions and
+    // articles ("sowie Pjöngjang", "als Moskau").
+    const NOT_VERBS: &[&str] = &["sowie", "wie", "als", "nicht", "ganz"];
     let before = before.trim_end();
     if before.is_empty() || before.ends_with([',', ';', ':', '–', '(', '„', '"', '»', '«']) {
         return true;
@@ -929,7 +876,10 @@ fn acting_place(before: &str) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    last.starts_with(char::is_lowercase) && !NOT_VERBS.contains(&last)
+    last.starts_with(char::is_lowercase)
+        && ![NOT_VERBS, text::PREPOSITIONS, text::ARTICLES]
+            .iter()
+            .any(|list| list.contains(&last))
 }
 
 fn after_place_preposition(before: &str) -> bool {
