@@ -107,20 +107,33 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'));
+    // Word lists are compared with text lowered by `lower_keep_len`, which
+    // writes "ß" as "ss".
+    let folded = |pattern: &str| -> Vec<String> {
+        pattern
+            .split('|')
+            .map(|w| w.to_lowercase().replace('ß', "ss"))
+            .collect()
+    };
     for (kind, pattern) in lines {
-        if kind == "concrete" {
-            t.concrete = pattern.split('|').map(str::to_string).collect();
+        let list = match kind {
+            "concrete" => Some(&mut t.concrete),
+            "gathering" => Some(&mut t.gathering),
+            _ => None,
+        };
+        if let Some(list) = list {
+            *list = pattern.split('|').map(str::to_string).collect();
             continue;
         }
-        if kind == "not-trigger" {
-            t.not_trigger = pattern
-                .split('|')
-                .map(|w| w.to_lowercase().replace('ß', "ss"))
-                .collect();
-            continue;
-        }
-        if kind == "background" {
-            t.background = pattern.split('|').map(str::to_lowercase).collect();
+        let words = match kind {
+            "not-trigger" => Some(&mut t.not_trigger),
+            "background" => Some(&mut t.background),
+            "occasion" => Some(&mut t.occasion),
+            "time-shift" => Some(&mut t.time_shift),
+            _ => None,
+        };
+        if let Some(words) = words {
+            *words = folded(pattern);
             continue;
         }
         if let Some(days) = kind.strip_prefix("relative-day") {
@@ -128,22 +141,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
                 panic!("data/events.tsv: {kind}: the day offset is not a number: {e}")
             });
             t.relative_days
-                .extend(pattern.split('|').map(|p| (p.to_lowercase(), days)));
-            continue;
-        }
-        if kind == "occasion" {
-            t.occasion = pattern
-                .split('|')
-                .map(|p| p.to_lowercase().replace('ß', "ss"))
-                .collect();
-            continue;
-        }
-        if kind == "time-shift" {
-            t.time_shift = pattern.split('|').map(str::to_lowercase).collect();
-            continue;
-        }
-        if kind == "gathering" {
-            t.gathering = pattern.split('|').map(str::to_string).collect();
+                .extend(folded(pattern).into_iter().map(|p| (p, days)));
             continue;
         }
         // Matched against a lower-cased copy of the text (see `lower_keep_len`),
