@@ -1,0 +1,124 @@
+//! Grammar cues the event rules read off a sentence's words: whether a
+//! date sits in a relative clause, a trigger is used as an adjective or
+//! names an occasion, and whether a place is where something happened or
+//! the subject that acted.
+
+use crate::extract::dates::DateMention;
+use crate::text;
+
+/// A trigger word used as an adjective between an article, number or
+/// adverb and a noun ("ein international kritisiertes Schnellverfahren",
+/// "des 2018 geschlossenen Abkommens") describes the noun and reports
+/// nothing. Before a name ("kritisierten Putin", "unterzeichneten Agenturchef
+/// X") or after a subject ("Beide unterzeichneten Verträge") it is a verb.
+pub(super) fn attributive_participle(
+    body: &str,
+    at: usize,
+    mentions: &[(usize, usize, usize)],
+) -> bool {
+    const ENDINGS: &[&str] = &["ten", "tes", "tem", "ter", "enen", "enes", "enem", "ener"];
+    const ADVERB_ENDINGS: &[&str] = &["al", "lich", "ig", "isch", "weit", "ell"];
+    let word_at = |from: usize| {
+        let rest = &body[from..];
+        let start = from + (rest.len() - rest.trim_start_matches(' ').len());
+        let end = body[start..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(body.len(), |i| start + i);
+        (start, end)
+    };
+    let (_, end) = word_at(at);
+    let word = &body[at..end];
+    if !word.starts_with(char::is_lowercase) || !ENDINGS.iter().any(|e| word.ends_with(e)) {
+        return false;
+    }
+    let (next, next_end) = word_at(end);
+    let (after, _) = word_at(next_end);
+    let named = |x: usize| mentions.iter().any(|m| m.0 == x);
+    let noun_next =
+        next > end && body[next..].starts_with(char::is_uppercase) && !named(next) && !named(after);
+    let prev = body[..at]
+        .trim_end_matches(' ')
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let modifier = prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty()
+        || text::ARTICLES.contains(&prev.to_lowercase().as_str())
+        || (prev.starts_with(char::is_lowercase)
+            && ADVERB_ENDINGS.iter().any(|e| prev.ends_with(e)));
+    noun_next && modifier
+}
+
+/// Whether the trigger at byte `at` of `sentence` names an occasion ("zum
+/// 70. Jahrestag", "anlässlich des Besuchs"): one or two words after "zum",
+/// "zur" or "anlässlich".
+pub(super) fn occasion_phrase(sentence: &str, at: usize) -> bool {
+    let before: Vec<&str> = sentence[..at].split_whitespace().rev().take(3).collect();
+    before.iter().take(2).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "zum" | "zur" | "anlässlich" | "anlaesslich"
+        )
+    }) || before
+        .get(2)
+        .is_some_and(|w| w.eq_ignore_ascii_case("anlässlich"))
+}
+
+/// Whether `phrase` occurs in `lower` as whole words.
+pub(super) fn has_phrase(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// A date inside a relative clause ("Kara-Mursa, der im April 2023
+/// verurteilt worden war, ...") dates what that clause says about a noun,
+/// not the story the paragraph goes on with.
+pub(super) fn in_relative_clause(sentence: &str, d: &DateMention) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher",
+        "welches", "welchem", "welchen", "wo",
+    ];
+    let Some(comma) = sentence[..d.start].rfind(',') else {
+        return false;
+    };
+    let mut words = sentence[comma + 1..d.start].split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    let pronoun = |w: &str| PRONOUNS.contains(&w);
+    pronoun(&first)
+        // (", um die Lage zu beruhigen" is an infinitive, not a relative clause)
+        || (first != "um"
+            && text::PREPOSITIONS.contains(&first.as_str())
+            && words.next().is_some_and(|w| pronoun(&w.to_lowercase())))
+}
+
+/// Whether a place named after `before` (the sentence up to it) is in the
+/// position of a subject: first in its clause, or right after a verb or
+/// conjunction (lower-case words other than prepositions and articles),
+/// not after a noun ("die Hauptstadt Pjöngjang") or a preposition.
+pub(super) fn acting_place(before: &str) -> bool {
+    // Words after which a name is no subject besides prepositions and
+    // articles ("sowie Pjöngjang", "als Moskau").
+    const NOT_VERBS: &[&str] = &["sowie", "wie", "als", "nicht", "ganz"];
+    let before = before.trim_end();
+    if before.is_empty() || before.ends_with([',', ';', ':', '–', '(', '„', '"', '»', '«']) {
+        return true;
+    }
+    let last = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    last.starts_with(char::is_lowercase)
+        && ![NOT_VERBS, text::PREPOSITIONS, text::ARTICLES]
+            .iter()
+            .any(|list| list.contains(&last))
+}
+
+pub(super) fn after_place_preposition(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    matches!(
+        words.first().map(|w| w.to_lowercase()).as_deref(),
+        Some("in" | "nach" | "bei" | "im" | "aus")
+    ) || (words.len() >= 2 && matches!(words[1].to_lowercase().as_str(), "auf" | "in" | "im"))
+}
