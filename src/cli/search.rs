@@ -5,7 +5,7 @@ use rusqlite::types::Value;
 
 use crate::archive::Access;
 use crate::query::output::Format;
-use crate::query::search::{search, snippet::render};
+use crate::query::search::{search, snippet::render, RANKED_NEWEST};
 use crate::query::Rows;
 
 #[derive(Debug, clap::Args)]
@@ -16,6 +16,10 @@ pub struct Args {
     /// Show at most this many articles.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
     limit: u32,
+    /// Rank every matching article, not only the 2,000 newest (slower for
+    /// words found in most articles).
+    #[arg(long)]
+    all: bool,
     #[command(flatten)]
     output: super::output::OutputArgs,
 }
@@ -23,7 +27,14 @@ pub struct Args {
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     args.output.check()?;
     let conn = super::open(db, Access::ReadOnly)?;
-    let hits = search(&conn, &args.text.join(" "), args.limit)?;
+    let ranked = (!args.all).then_some(RANKED_NEWEST);
+    let found = search(&conn, &args.text.join(" "), args.limit, ranked)?;
+    if found.capped {
+        eprintln!(
+            "chronik: more than {RANKED_NEWEST} articles match; the {RANKED_NEWEST} newest were ranked (--all ranks every match)"
+        );
+    }
+    let hits = found.hits;
     // JSON is read by programs that may render Markdown; brackets read well everywhere else.
     let (open, close) = match args.output.format {
         Format::Json => ("**", "**"),

@@ -265,3 +265,44 @@ fn other_clients_query_both_full_text_tables_without_chronik() {
         "Der russische Außenminister Sergej Lawrow ist in [Pjöngjang] eingetroffen."
     );
 }
+
+/// A word in more articles than a search ranks: the newest are ranked and
+/// stderr says so; `--all` ranks every match.
+#[test]
+fn a_word_in_thousands_of_articles_ranks_the_newest_unless_all() {
+    let w = Workdir::new();
+    for i in 0..2001 {
+        w.write(
+            &format!("in/{i:04}.txt"),
+            format!("Meldung {i}\n\nDer Verteidigungsminister sprach in Stadt{i}.\n"),
+        );
+    }
+    // The oldest article repeats the word: with every match ranked it wins.
+    w.write(
+        "in/0000.txt",
+        "Verteidigungsminister Verteidigungsminister\n\nDer Verteidigungsminister und der Verteidigungsminister sprachen.\n",
+    );
+    let (code, _, err) = w.run(&["import", "in"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = w.run(&[
+        "search",
+        "Verteidigungsminister",
+        "--format",
+        "json",
+        "--limit",
+        "3",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("the 2000 newest were ranked (--all ranks every match)"),
+        "{err}"
+    );
+    let hits: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(hits.len(), 3);
+    assert!(ids(&hits).iter().all(|&id| id > 1), "{out}");
+    let all = search(&w, &["Verteidigungsminister", "--all", "--limit", "3"]);
+    assert_eq!(ids(&all)[0], 1, "{all:?}");
+    // Fewer matches than the cap: no note.
+    let (_, _, err) = w.run(&["search", "Stadt7", "--format", "json"]);
+    assert!(err.is_empty(), "{err}");
+}
