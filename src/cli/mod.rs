@@ -177,7 +177,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => import::run(&cli.db, args, ui),
         Command::Migrate(args) => migrate::run(&cli.db, args),
         Command::Query(args) => query::run(&cli.db, args),
-        Command::Search(args) => search::run(&cli.db, args),
+        Command::Search(args) => search::run(&cli.db, args, ui),
         Command::Export(args) => export::run(&cli.db, args, ui),
         Command::Sql(args) => sql::run(&cli.db, args),
         Command::Reindex(args) => reindex::run(&cli.db, args),

@@ -24,12 +24,12 @@ pub struct Args {
     output: super::output::OutputArgs,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Path, args: Args, ui: super::Ui) -> anyhow::Result<ExitCode> {
     args.output.check()?;
     let conn = super::open(db, Access::ReadOnly)?;
     let ranked = (!args.all).then_some(RANKED_NEWEST);
     let found = search(&conn, &args.text.join(" "), args.limit, ranked)?;
-    if found.capped {
+    if found.capped && !ui.quiet {
         eprintln!(
             "chronik: more than {RANKED_NEWEST} articles match; the {RANKED_NEWEST} newest were ranked (--all ranks every match)"
         );

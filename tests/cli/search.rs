@@ -302,6 +302,8 @@ fn a_word_in_thousands_of_articles_ranks_the_newest_unless_all() {
     assert!(ids(&hits).iter().all(|&id| id > 1), "{out}");
     let all = search(&w, &["Verteidigungsminister", "--all", "--limit", "3"]);
     assert_eq!(ids(&all)[0], 1, "{all:?}");
+    let (_, _, err) = w.run(&["search", "Verteidigungsminister", "--quiet"]);
+    assert!(err.is_empty(), "{err}");
     // Fewer matches than the cap: no note.
     let (_, _, err) = w.run(&["search", "Stadt7", "--format", "json"]);
     assert!(err.is_empty(), "{err}");
