@@ -861,6 +861,7 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
         .rsplit(|ch: char| !ch.is_alphanumeric())
         .next()
         .unwrap_or("");
+    let prev_lower = prev_word.to_lowercase();
     // "Der 2018 geschlossene": the pattern took the article in.
     let article = c.caps.name("year").is_some_and(|m| m.start() != c.start);
     let glued = before.ends_with(|ch: char| ch.is_ascii_digit() || "./,-+§#€$%".contains(ch));
@@ -869,8 +870,8 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
         && !glued
         && !article
         // "des 2018 geschlossenen Abkommens": the year of a noun's attribute
-        && !AMOUNT.contains(&prev_word.to_lowercase().as_str())
-        && !crate::text::ARTICLES.contains(&prev_word.to_lowercase().as_str())
+        && !AMOUNT.contains(&prev_lower.as_str())
+        && !crate::text::ARTICLES.contains(&prev_lower.as_str())
         && !prev_word.starts_with(char::is_uppercase)
 }
 

@@ -262,10 +262,7 @@ pub fn events(
             .filter(|w| !w.is_empty())
             .collect();
         let says = |list: &[String]| words.iter().any(|w| list.iter().any(|t| t == w));
-        let relative = TRIGGERS
-            .relative_days
-            .iter()
-            .find(|(p, _)| lower_sentence.contains(p.as_str()));
+        let relative = relative_phrase(lower_sentence);
         let shifted = says(&TRIGGERS.time_shift) && relative.is_none();
         let background = says(&TRIGGERS.background);
         // A date phrase of its own that cannot be resolved ("am Dienstag"
@@ -437,6 +434,24 @@ fn tells_background(sentence: &str) -> bool {
         .any(|w| TRIGGERS.background.iter().any(|t| t == w))
 }
 
+/// The role an entity of `kind` takes in an event it is named in.
+fn role_of(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "participant",
+        EntityKind::Organization => "organization",
+        EntityKind::Location => "place",
+    }
+}
+
+/// The relative-day phrase ("tags darauf", "am Vortag") in `lower` (text
+/// through [`lower_keep_len`]), with its offset in days.
+fn relative_phrase(lower: &str) -> Option<&'static (String, i64)> {
+    TRIGGERS
+        .relative_days
+        .iter()
+        .find(|(p, _)| lower.contains(p.as_str()))
+}
+
 /// Personal pronouns of the third person singular, as a clause's subject
 /// or object.
 const PRONOUNS: &[&str] = &["er", "sie", "ihn", "ihm"];
@@ -469,22 +484,18 @@ impl Context<'_> {
             if self.reporters.contains(&idx) {
                 continue;
             }
-            let role = match self.entities[idx].kind {
-                EntityKind::Person => "participant",
-                EntityKind::Organization => "organization",
-                EntityKind::Location => {
-                    let before = &self.body[s..ms];
-                    if location.is_none() && after_place_preposition(before) {
-                        location = Some(idx);
-                    }
-                    // "Pjöngjang hatte den Einsatz bestätigt": a country
-                    // or capital as subject stands for its government.
-                    match acting_place(before) {
-                        true => "participant",
-                        false => "place",
-                    }
+            let mut role = role_of(self.entities[idx].kind);
+            if self.entities[idx].kind == EntityKind::Location {
+                let before = &self.body[s..ms];
+                if location.is_none() && after_place_preposition(before) {
+                    location = Some(idx);
                 }
-            };
+                // "Pjöngjang hatte den Einsatz bestätigt": a country or
+                // capital as subject stands for its government.
+                if acting_place(before) {
+                    role = "participant";
+                }
+            }
             if !participants.iter().any(|p| p.0 == idx) {
                 participants.push((idx, role));
             }
@@ -526,14 +537,7 @@ impl Context<'_> {
                     .iter()
                     .find(|x| x.0 >= s && x.1 <= e && !self.reporters.contains(&x.2))
             })
-            .map(|&(_, _, idx)| {
-                let role = match self.entities[idx].kind {
-                    EntityKind::Person => "participant",
-                    EntityKind::Organization => "organization",
-                    EntityKind::Location => "place",
-                };
-                (idx, role)
-            })
+            .map(|&(_, _, idx)| (idx, role_of(self.entities[idx].kind)))
     }
 
     /// An event of `kind` if it has the participants its kind needs.

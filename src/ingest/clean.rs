@@ -379,6 +379,9 @@ fn lead_sentence(body: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A paragraph of reporting: long enough, and ending like a sentence.
+    const PROSE: &str = "Der Minister ist am Mittwoch nach Hanoi gereist und hat dort mit seinem Amtskollegen über Handel und Sicherheit gesprochen.";
+
     #[test]
     fn removes_ads_counters_and_source_lines() {
         let c = clean(
@@ -485,7 +488,7 @@ mod tests {
 
     #[test]
     fn bylines_stamps_navigation_promotions_and_buttons_go() {
-        let prose = "Der Minister ist am Mittwoch nach Hanoi gereist und hat dort mit seinem Amtskollegen über Handel und Sicherheit gesprochen.";
+        let prose = PROSE;
         let c = clean(&format!(
             "Zeitung | Nachrichten | Fotos | Videos\nVon Jana Roth, Wien\nVon Lee Ha-eun (lee@example.com)\nVon: Redaktion Politik & Ausland\nVeröffentlicht am\n{prose}\nTestplus: Wie die Armee den Krieg verändert\nKommentare: 214\nbeispiel.at/politik/ausland\nZeitung-Abo: Jetzt 4 Wochen gratis testen\nTEST-Kanal auf Telegram abonnieren\nwatson ist auch auf WhatsApp – jetzt folgen!\n*Beispiel.de ist Teil des TEST.MEDIA-Netzwerks.\nDieser Artikel wurde mit maschineller Unterstützung erstellt und redaktionell geprüft.\nSie haben Fragen zu unserem Angebot? Kontaktieren Sie uns.\nMehr anzeigen\nZum Kommentar springen\nTennis: Testspieler sagt Teilnahme ab\nMehr News aus aller Welt: Alle Nachrichten im Überblick"
         ));
@@ -507,7 +510,7 @@ mod tests {
 
     #[test]
     fn headlines_after_the_last_paragraph_are_teasers() {
-        let prose = "Der Minister ist am Mittwoch nach Hanoi gereist und hat dort mit seinem Amtskollegen über Handel und Sicherheit gesprochen.";
+        let prose = PROSE;
         let c = clean(&format!(
             "{prose}\nTestpartei gewinnt Wahl – was das für die Region bedeutet\nNach dem Aus: Trainer verteidigt Spieler"
         ));

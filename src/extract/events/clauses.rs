@@ -1,7 +1,7 @@
 //! Clauses of a sentence that report a happening of their own, and clauses
 //! that add people to a happening told before.
 
-use super::{relative_day, summary, Context, Event, TRIGGERS};
+use super::{lower_keep_len, relative_day, relative_phrase, summary, Context, Event, TRIGGERS};
 use crate::extract::dates::DateMention;
 use crate::extract::EntityKind;
 
@@ -32,11 +32,7 @@ pub(super) fn second_clause(
         // "..., tags darauf folgte ein Treffen mit X" counts from the day
         // named before the clause.
         let counted = || {
-            let lower = sentence[start..end].to_lowercase();
-            let r = TRIGGERS
-                .relative_days
-                .iter()
-                .find(|(p, _)| lower.contains(p.as_str()))?;
+            let r = relative_phrase(&lower_keep_len(&sentence[start..end]))?;
             relative_day(resolved().rfind(|d| d.end <= start)?, r)
         };
         let date = resolved()

@@ -90,7 +90,8 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
         // "beide" on its own, not before a noun ("unterzeichneten beide am
         // Donnerstag"), stands for two people.
         let word = sentence[ns..ne].to_lowercase();
-        // "Am Donnerstag wird er in Hanoi erwartet": the man named last.
+        // "Am Donnerstag wird er in Hanoi erwartet": the story's
+        // protagonist (see `protagonist`).
         if word == "er" {
             out.push(RolePhrase {
                 start: ns,
