@@ -307,4 +307,29 @@ fn a_word_in_thousands_of_articles_ranks_the_newest_unless_all() {
     // Fewer matches than the cap: no note.
     let (_, _, err) = w.run(&["search", "Stadt7", "--format", "json"]);
     assert!(err.is_empty(), "{err}");
+    // The canned query for other clients ranks the same newest matches and
+    // then lists every older one, so nothing is lost to the cap.
+    let canned = |extra: &[&str]| -> Vec<Value> {
+        let mut args = vec![
+            "query",
+            "search_articles",
+            "--param",
+            "q=Verteidigungsminister",
+        ];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--format", "json"]);
+        let (code, out, err) = w.run(&args);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str(&out).unwrap()
+    };
+    let every = canned(&[]);
+    assert_eq!(every.len(), 2001);
+    assert_eq!(ids(&every)[2000], 1);
+    let page = canned(&["--limit", "3"]);
+    assert_eq!(ids(&page), ids(&every)[..3]);
+    assert!(ids(&page).iter().all(|&id| id > 1), "{page:?}");
+    assert!(page[0]["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("[Verteidigungsminister]"));
 }
