@@ -1,10 +1,14 @@
 //! Bytes to text.
 //!
-//! Feeds arrive as UTF-8 (with or without BOM), UTF-16 with BOM, or
-//! Windows-1252 from older systems. Bytes that are not valid UTF-8 are read
-//! as Windows-1252, which never fails: a whole file when it holds no valid
-//! UTF-8 beyond ASCII, otherwise only the stray bytes, so that a UTF-8 file
-//! with one broken byte keeps its umlauts instead of turning into mojibake. Everything becomes NFC Unicode with `\n`
+//! Feeds arrive as UTF-8 (with or without BOM), UTF-16 (with BOM, or without
+//! one when every other byte is NUL), or Windows-1252, ISO-8859-15 and Mac
+//! Roman from older systems. Bytes that are not valid UTF-8 are read as Windows-1252,
+//! which never fails: a whole file when it holds no valid UTF-8 beyond
+//! ASCII, otherwise only the stray bytes, so that a UTF-8 file with one
+//! broken byte keeps its umlauts instead of turning into mojibake. A whole
+//! file is read as Mac Roman instead when that gives it more umlauts: the
+//! two encodings put German letters on different bytes, and each turns the
+//! other's into symbols (Mac Roman's "ä" is Windows-1252's "Š"). Everything becomes NFC Unicode with `\n`
 //! line endings and no stray control characters, so that offsets and
 //! comparisons downstream mean one thing. HTML entities that scrapers leave
 //! behind (`&nbsp;`, `&quot;`) are decoded here too. Binary data is refused rather than
@@ -22,8 +26,6 @@ pub enum DecodeError {
     Blank,
     #[error("binary data, not text ({0})")]
     Binary(&'static str),
-    #[error("looks like UTF-16 ({0}) without a byte-order mark; save it as UTF-8, or as UTF-16 with a byte-order mark")]
-    Utf16WithoutBom(&'static str),
 }
 
 /// A decoded article text.
@@ -71,14 +73,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 return Err(DecodeError::Binary(what));
             }
             if bytes.contains(&0) {
-                if let Some(order) = utf16_without_bom(bytes) {
-                    return Err(DecodeError::Utf16WithoutBom(order));
+                let Some(enc) = utf16_without_bom(bytes) else {
+                    return Err(DecodeError::Binary("contains NUL bytes"));
+                };
+                let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+                if had_errors || text.contains('\0') {
+                    return Err(DecodeError::Binary("contains NUL bytes"));
                 }
-                return Err(DecodeError::Binary("contains NUL bytes"));
-            }
-            match std::str::from_utf8(bytes) {
-                Ok(s) => (s.to_string(), "UTF-8"),
-                Err(_) => windows_1252_fallback(bytes),
+                let name = if enc == encoding_rs::UTF_16LE {
+                    "UTF-16LE without byte-order mark"
+                } else {
+                    "UTF-16BE without byte-order mark"
+                };
+                (text.into_owned(), name)
+            } else {
+                match std::str::from_utf8(bytes) {
+                    Ok(s) => (s.to_string(), "UTF-8"),
+                    Err(_) => windows_1252_fallback(bytes),
+                }
             }
         }
     };
@@ -98,7 +110,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 /// Text in UTF-16 without a BOM has a NUL in nearly every other byte (the
 /// high byte of Latin letters) and almost none in the bytes between.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let pairs = bytes.len() / 2;
     if pairs < 2 {
         return None;
@@ -116,9 +128,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
     let mostly = |n: usize| n * 10 >= pairs * 7;
     let rarely = |n: usize| n * 20 <= pairs;
     if mostly(odd) && rarely(even) {
-        Some("little-endian")
+        Some(encoding_rs::UTF_16LE)
     } else if mostly(even) && rarely(odd) {
-        Some("big-endian")
+        Some(encoding_rs::UTF_16BE)
     } else {
         None
     }
@@ -141,8 +153,34 @@ fn windows_1252_fallback(bytes: &[u8]) -> (String, &'static str) {
         }
         return (out, "UTF-8 with Windows-1252 bytes");
     }
+    // ISO-8859-15 puts "€" where Windows-1252 has "¤" and leaves 80–9F
+    // (Windows-1252's quotes and dashes) to control codes.
+    if bytes.contains(&0xA4) && !bytes.iter().any(|b| (0x80..0xA0).contains(b)) {
+        let (text, _, _) = encoding_rs::ISO_8859_15.decode(bytes);
+        return (text.into_owned(), "ISO-8859-15");
+    }
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    let (mac, _, _) = encoding_rs::MACINTOSH.decode(bytes);
+    if umlauts(&mac) > umlauts(&text) {
+        return (mac.into_owned(), "macintosh");
+    }
     (text.into_owned(), "windows-1252")
+}
+
+/// German letters outside ASCII within words: what a right guess of a
+/// legacy encoding gives more of. Within words, because the wrong guess
+/// also makes a few: Windows-1252's "…", "§" and "€" are Mac Roman's "Ö",
+/// "ß" and "Ä", but they stand after a word or alone.
+fn umlauts(s: &str) -> usize {
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .windows(3)
+        .filter(|w| {
+            "äöüÄÖÜß".contains(w[1])
+                && w[2].is_alphabetic()
+                && (w[0].is_alphabetic() || w[1].is_uppercase())
+        })
+        .count()
 }
 
 /// HTML entities left by a scraper (`&nbsp;`, `&quot;`, `&amp;`, `&#8211;`)
@@ -226,25 +264,46 @@ mod tests {
     }
 
     #[test]
-    fn utf16_without_bom_is_named() {
+    fn utf16_without_bom_is_read_when_every_other_byte_is_nul() {
         let le: Vec<u8> = "Kim Jong Un in Pjöngjang"
             .encode_utf16()
             .flat_map(|u| u.to_le_bytes())
             .collect();
-        assert_eq!(
-            decode(&le),
-            Err(DecodeError::Utf16WithoutBom("little-endian"))
-        );
+        let d = decode(&le).unwrap();
+        assert_eq!(d.text, "Kim Jong Un in Pjöngjang");
+        assert_eq!(d.encoding, "UTF-16LE without byte-order mark");
         let be: Vec<u8> = "Moskau"
             .encode_utf16()
             .flat_map(|u| u.to_be_bytes())
             .collect();
-        assert_eq!(decode(&be), Err(DecodeError::Utf16WithoutBom("big-endian")));
+        assert_eq!(decode(&be).unwrap().text, "Moskau");
         // A text with a few NULs in it is not UTF-16.
         assert_eq!(
             decode(b"Text mit\0NUL und noch mehr Text"),
             Err(DecodeError::Binary("contains NUL bytes"))
         );
+    }
+
+    #[test]
+    fn mac_roman_when_it_gives_the_umlauts() {
+        // "Größe für Pjöngjang" in Mac Roman: ö = 9A, ß = A7, ü = 9F.
+        let d = decode(b"Gr\x9A\xA7e f\x9Fr Pj\x9Angjang").unwrap();
+        assert_eq!(d.text, "Größe für Pjöngjang");
+        assert_eq!(d.encoding, "macintosh");
+        // Windows-1252 without umlauts, but with "…", "§" and "€" (Mac
+        // Roman's "Ö", "ß", "Ä"), stays Windows-1252.
+        let d = decode(b"Kim sagte\x85 \xA7 5 kostet 3 \x80 und Moskau").unwrap();
+        assert_eq!(d.text, "Kim sagte… § 5 kostet 3 € und Moskau");
+        assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn iso_8859_15_when_it_has_a_euro_sign() {
+        let d = decode(b"5 \xA4 f\xFCr Pj\xF6ngjang").unwrap();
+        assert_eq!(d.text, "5 € für Pjöngjang");
+        assert_eq!(d.encoding, "ISO-8859-15");
+        // With Windows-1252's quotes (84, 93) A4 is its "¤".
+        assert_eq!(decode(b"\x84\xA4\x93").unwrap().text, "„¤“");
     }
 
     #[test]

@@ -57,6 +57,14 @@ fn every_bad_input_is_named_and_everything_else_imported() {
         b"Der Pr\xE4sident traf in M\xFCnchen ein \x96 so KCNA.\n",
     );
     w.write("in/long-line.txt", long_line(512 * 1024));
+    // UTF-16 without a byte-order mark: every other byte is NUL.
+    w.write("in/utf16le.txt", utf16("Kim Jong Un in Pjöngjang.", false));
+    w.write("in/utf16be.txt", utf16("Putin in Moskau.", true));
+    // Mac Roman: "ü" is 9F, "ö" 9A, "ß" A7.
+    w.write(
+        "in/macroman.txt",
+        b"Der Pr\x8Asident f\x9Fhrte Gespr\x8Ache in Pj\x9Angjang, hie\xA7 es.\n",
+    );
 
     // Bad files.
     w.write("in/empty.txt", "");
@@ -64,8 +72,6 @@ fn every_bad_input_is_named_and_everything_else_imported() {
     w.write("in/binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0");
     w.write("in/pdf.txt", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj");
     w.write("in/nul.txt", b"Text mit\0NUL-Bytes mitten im Satz.");
-    w.write("in/utf16le.txt", utf16("Kim Jong Un in Pjöngjang.", false));
-    w.write("in/utf16be.txt", utf16("Putin in Moskau.", true));
     w.write(
         "in/junk.txt",
         "Kommentar (0)\n[Anzeige_1]\nTeilen auf Facebook\n",
@@ -120,14 +126,6 @@ fn every_bad_input_is_named_and_everything_else_imported() {
         ("in/binary.txt".into(), "binary data, not text (PNG image)"),
         ("in/pdf.txt".into(), "binary data, not text (PDF document)"),
         ("in/nul.txt".into(), "binary data, not text (contains NUL bytes)"),
-        (
-            "in/utf16le.txt".into(),
-            "looks like UTF-16 (little-endian) without a byte-order mark; save it as UTF-8",
-        ),
-        (
-            "in/utf16be.txt".into(),
-            "looks like UTF-16 (big-endian) without a byte-order mark",
-        ),
         ("in/junk.txt".into(), "nothing left after removing page furniture"),
         (
             "in/big.txt".into(),
@@ -183,7 +181,7 @@ fn every_bad_input_is_named_and_everything_else_imported() {
     assert_eq!(
         out.trim(),
         format!(
-            "imported 7, updated 0, unchanged 0, failed {}",
+            "imported 10, updated 0, unchanged 0, failed {}",
             expected.len()
         )
     );
@@ -206,7 +204,10 @@ fn every_bad_input_is_named_and_everything_else_imported() {
             "in/long-line.txt",
             "in/m1/x.txt",
             "in/m2/y.txt",
-            "in/sub/good2.txt"
+            "in/macroman.txt",
+            "in/sub/good2.txt",
+            "in/utf16be.txt",
+            "in/utf16le.txt"
         ]
     );
     let body = |origin: &str| &stored.iter().find(|(o, _)| o == origin).unwrap().1;
@@ -215,6 +216,12 @@ fn every_bad_input_is_named_and_everything_else_imported() {
         "Präsident Putin flog nach Pjöngjang, trotz Kälte."
     );
     assert!(body("in/cp1252.txt").contains("Präsident traf in München ein – so KCNA."));
+    assert_eq!(body("in/utf16le.txt"), "Kim Jong Un in Pjöngjang.");
+    assert_eq!(body("in/utf16be.txt"), "Putin in Moskau.");
+    assert_eq!(
+        body("in/macroman.txt"),
+        "Der Präsident führte Gespräche in Pjöngjang, hieß es."
+    );
     // The long line is stored whole and its mentions keep the offset rule.
     let long = body("in/long-line.txt");
     assert!(long.len() > 500 * 1024, "{}", long.len());
