@@ -49,9 +49,10 @@
 //!     after it for future sentences; "vergangenen"/"kommenden" likewise
 //!     strictly before / after, "diesen" within the publication week.
 //! * **Precision is honest.** A week or weekend is not a day and not quite a
-//!   month: week phrases ("letzte Woche", "vor zwei Wochen") give the month
-//!   containing the Monday of that week, weekends the month of their
-//!   Saturday, both with [`Precision::Month`]. Parts ("Mitte August", "Anfang
+//!   month: week phrases give a month ([`Precision::Month`]): "letzte
+//!   Woche" the month of that week's Thursday (where most of its days are),
+//!   "Ende letzter Woche" that of its Friday, "vor zwei Wochen" that of the
+//!   day fourteen days back; weekends the month of their Saturday. Parts ("Mitte August", "Anfang
 //!   2024") keep the precision of the period they divide.
 //! * **No publication date, no guessing.** Anything relative is then
 //!   [`Precision::Unresolved`]; today's date is never used.
@@ -206,6 +207,8 @@ struct Knowledge {
     numbers: HashMap<String, i32>,
     hedges: Vec<String>,
     parts: Vec<String>,
+    /// part -> the day of a week it means, 1 = Monday ("Ende der Woche": 5).
+    part_weekdays: HashMap<String, i8>,
     seasons: Vec<String>,
     future: Vec<String>,
     past: Vec<String>,
@@ -271,7 +274,12 @@ impl Knowledge {
                     k.numbers.insert(word, int(2));
                 }
                 "hedge" => k.hedges.push(word),
-                "part" => k.parts.push(word),
+                "part" => {
+                    if cols.len() > 2 && (1..=7).contains(&int(2)) {
+                        k.part_weekdays.insert(word.clone(), int(2) as i8);
+                    }
+                    k.parts.push(word)
+                }
                 "season" => k.seasons.push(word),
                 "future" => k.future.push(word),
                 "past" => k.past.push(word),
@@ -491,19 +499,26 @@ fn add_days(d: Date, n: i64) -> Option<Date> {
     d.checked_add(Span::new().try_days(n).ok()?).ok()
 }
 
-/// Moves `n` units away from `p`; weeks give the month of that week's Monday.
-fn relative(p: Date, unit: Unit, n: i32) -> Verdict {
+/// Which day of a week names its month: a week spanning two months belongs
+/// to the one holding its Thursday, and so most of its days, as ISO 8601
+/// numbers weeks.
+const WEEK_MONTH_DAY: i8 = 4;
+
+/// Moves `n` units away from `p`. A week gives the month of its day
+/// `weekday` (1 = Monday), or of the very day `n` weeks away when `None`
+/// ("vor zwei Wochen").
+fn relative(p: Date, unit: Unit, n: i32, weekday: Option<i8>) -> Verdict {
     let py = i32::from(p.year());
     match unit {
         Unit::Day => {
             add_days(p, n.into()).map_or(Verdict::Invalid, |d| Verdict::Date(When::Day(d)))
         }
         Unit::Week => {
-            let monday = add_days(
-                p,
-                7 * i64::from(n) - i64::from(p.weekday().to_monday_zero_offset()),
-            );
-            monday.map_or(Verdict::Invalid, |d| month(d.year().into(), d.month()))
+            let from_monday = weekday.map_or(0, |w| {
+                i64::from(w - 1) - i64::from(p.weekday().to_monday_zero_offset())
+            });
+            let day = add_days(p, 7 * i64::from(n) + from_monday);
+            day.map_or(Verdict::Invalid, |d| month(d.year().into(), d.month()))
         }
         Unit::Month => {
             let idx = py * 12 + i32::from(p.month()) - 1 + n;
@@ -775,7 +790,7 @@ fn rel_word(c: &Ctx) -> Verdict {
         return Verdict::NotADate;
     }
     match c.published {
-        Some(p) => relative(p, unit, n),
+        Some(p) => relative(p, unit, n, Some(WEEK_MONTH_DAY)),
         None => Verdict::Date(When::Unresolved),
     }
 }
@@ -794,8 +809,11 @@ fn rel_unit(c: &Ctx) -> Verdict {
         (Some(_), _) => return Verdict::NotADate,
         (None, _) => {}
     }
+    let weekday = c
+        .lookup("part", &KB.part_weekdays)
+        .unwrap_or(WEEK_MONTH_DAY);
     match c.published {
-        Some(p) => relative(p, unit, shift.unwrap_or(0)),
+        Some(p) => relative(p, unit, shift.unwrap_or(0), Some(weekday)),
         None => Verdict::Date(When::Unresolved),
     }
 }
@@ -817,7 +835,7 @@ fn ago(c: &Ctx) -> Verdict {
         1
     };
     match c.published {
-        Some(p) => relative(p, unit, dir * n),
+        Some(p) => relative(p, unit, dir * n, None),
         None => Verdict::Date(When::Unresolved),
     }
 }
@@ -971,7 +989,15 @@ mod tests {
         ("Ende vergangenen Jahres und Anfang nächsten Jahres", Some("2024-07-19"),
             &[("Ende vergangenen Jahres", Some("2023"), "year"), ("Anfang nächsten Jahres", Some("2025"), "year")]),
         ("Das soll bis Ende des Jahres geschehen.", Some("2024-07-19"), &[("bis Ende des Jahres", Some("2024"), "year")]),
-        ("Ende der Woche", Some("2024-08-01"), &[("Ende der Woche", Some("2024-07"), "month")]),
+        // The week of Thursday 2024-08-01 runs from 29 July: its end is in August.
+        ("Ende der Woche", Some("2024-08-01"), &[("Ende der Woche", Some("2024-08"), "month")]),
+        ("Anfang der Woche", Some("2024-08-01"), &[("Anfang der Woche", Some("2024-07"), "month")]),
+        // Last week ran from 26 February to 3 March 2024: its end is in March,
+        // its Thursday (29 February) and so the week in February.
+        ("Ende vergangener Woche", Some("2024-03-06"), &[("Ende vergangener Woche", Some("2024-03"), "month")]),
+        ("vergangene Woche", Some("2024-03-06"), &[("vergangene Woche", Some("2024-02"), "month")]),
+        ("vor zwei Wochen", Some("2024-03-13"), &[("vor zwei Wochen", Some("2024-02"), "month")]),
+        ("vor einer Woche", Some("2024-03-08"), &[("vor einer Woche", Some("2024-03"), "month")]),
         // --- month alone
         ("Im vergangenen Juni traf Putin Kim.", Some("2024-07-10"), &[("Im vergangenen Juni", Some("2024-06"), "month")]),
         ("Im vergangenen Juni traf Putin Kim.", Some("2024-06-20"), &[("Im vergangenen Juni", Some("2023-06"), "month")]),
@@ -1017,7 +1043,7 @@ mod tests {
         ("In der vergangenen Woche gab es Angriffe.", Some("2024-08-01"),
             &[("In der vergangenen Woche", Some("2024-07"), "month")]),
         ("Diese Woche tagt der Rat, nächste Woche die Duma.", Some("2024-08-01"),
-            &[("Diese Woche", Some("2024-07"), "month"), ("nächste Woche", Some("2024-08"), "month")]),
+            &[("Diese Woche", Some("2024-08"), "month"), ("nächste Woche", Some("2024-08"), "month")]),
         ("Letzte Woche und vergangene Woche", Some("2024-07-19"),
             &[("Letzte Woche", Some("2024-07"), "month"), ("vergangene Woche", Some("2024-07"), "month")]),
         // --- months and years relative to publication
