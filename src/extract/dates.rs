@@ -382,9 +382,21 @@ impl Rules {
             r"(?:(?P<prep>{PREP})\s+)?{weekday_lead}(?:(?P<day>[0-9]{{1,2}})\.{day_range}\s*|(?P<part>{parts})\s+|(?P<mshift>{shift}){ENDING}\s+)?(?P<month>{months})(?:\s+(?P<year>[0-9]{{4}}){B}|\s+(?:des\s+)?(?P<yshift>{shift}){ENDING}\s+jahres{B})?"
         );
         let numeric = format!(
-            r"(?:(?P<prep>{PREP})\s+)?{weekday_lead}(?P<day>[0-9]{{1,2}})\.(?P<month>[0-9]{{1,2}})\.(?P<year>[0-9]{{4}})?"
+            r"(?:(?P<prep>{PREP})\s+)?{weekday_lead}(?P<day>[0-9]{{1,2}})\.\s?(?P<month>[0-9]{{1,2}})\.(?:\s?(?P<year>[0-9]{{4}})|(?P<yy>[0-9]{{2}}))?"
         );
-        let iso = format!(r"(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{2}})-(?P<day>[0-9]{{2}}){B}");
+        // "2024-03-28", also as a timestamp ("2024-03-28T09:15:00+01:00").
+        let iso = format!(
+            r"(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{2}})-(?P<day>[0-9]{{2}})(?:T[0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?:\.[0-9]+)?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?{B}"
+        );
+        // "18/07/2024", day first as in Europe, and "2024/07/18".
+        let slashes = format!(
+            r"(?:(?P<day>[0-9]{{1,2}})/(?P<month>[0-9]{{1,2}})/(?P<year>[0-9]{{4}})|(?P<year2>[0-9]{{4}})/(?P<month2>[0-9]{{2}})/(?P<day2>[0-9]{{2}})){B}"
+        );
+        // A day without its dot needs a year: "5 März 2024", "05 March 2024";
+        // the English order too: "March 5, 2024".
+        let calendar_plain = format!(
+            r"{weekday_lead}(?:(?P<day>[0-9]{{1,2}})\s+(?P<month>{months})|(?P<month2>{months})\s+(?P<day2>[0-9]{{1,2}}),?)\s+(?P<year>[0-9]{{4}}){B}"
+        );
         // 2023.07.28, as KCNA and East Asian outlets write it.
         let iso_dots =
             format!(r"(?P<year>[0-9]{{4}})\.(?P<month>[0-9]{{2}})\.(?P<day>[0-9]{{2}}){B}");
@@ -414,6 +426,11 @@ impl Rules {
             (Shape::Numeric, compile("numeric", &numeric)),
             (Shape::Iso, compile("iso", &iso)),
             (Shape::Iso, compile("iso with dots", &iso_dots)),
+            (Shape::Iso, compile("slashes", &slashes)),
+            (
+                Shape::Calendar,
+                compile("calendar without dot", &calendar_plain),
+            ),
             (Shape::Weekday, compile("weekday", &weekday)),
             (Shape::RelWord, compile("relative word", &rel_word)),
             (Shape::RelUnit, compile("relative unit", &rel_unit)),
@@ -546,8 +563,16 @@ struct Ctx<'t, 'c> {
 }
 
 impl<'t> Ctx<'t, '_> {
+    /// The group `name`, or `name2` where a pattern has two orders of the
+    /// same parts (a regex names each group once).
     fn get(&self, name: &str) -> Option<&'t str> {
-        self.caps.name(name).map(|m| m.as_str())
+        let second = || match name {
+            "day" => self.caps.name("day2"),
+            "month" => self.caps.name("month2"),
+            "year" => self.caps.name("year2"),
+            _ => None,
+        };
+        self.caps.name(name).or_else(second).map(|m| m.as_str())
     }
 
     fn lookup<V: Copy>(&self, name: &str, map: &HashMap<String, V>) -> Option<V> {
@@ -672,7 +697,8 @@ fn numeric(c: &Ctx) -> Verdict {
     let (Some(d), Some(m)) = (num("day"), num("month")) else {
         return Verdict::NotADate;
     };
-    let y = num("year");
+    // "18.07.24": two-digit years are this century's up to 69.
+    let y = num("year").or(num("yy").map(|y| if y < 70 { 2000 + y } else { 1900 + y }));
     let wd = c.lookup("wd", &KB.weekdays);
     if y.is_none() && wd.is_none() && c.get("prep").is_none() {
         return Verdict::NotADate;
@@ -937,6 +963,16 @@ mod tests {
         ("Das Treffen fand 18. Juli 2024 statt.", None, &[("18. Juli 2024", Some("2024-07-18"), "day")]),
         ("Der Vertrag wurde am 18.07.2024 unterzeichnet.", None, &[("am 18.07.2024", Some("2024-07-18"), "day")]),
         ("Stand: 18.7.2024, 14 Uhr", None, &[("18.7.2024", Some("2024-07-18"), "day")]),
+        ("Am 18.07.24 und am 3. 9. 2023 tagte er.", None,
+            &[("Am 18.07.24", Some("2024-07-18"), "day"), ("am 3. 9. 2023", Some("2023-09-03"), "day")]),
+        ("Version 1.2.345 erschien.", None, &[]),
+        ("2024-03-28T09:15:00+01:00", None, &[("2024-03-28T09:15:00+01:00", Some("2024-03-28"), "day")]),
+        ("Published 18/07/2024, updated 2024/07/19", None,
+            &[("18/07/2024", Some("2024-07-18"), "day"), ("2024/07/19", Some("2024-07-19"), "day")]),
+        ("Datum: 31/06/2024", None, &[]),
+        ("March 5, 2024 und 05 March 2024 und 5 März 2024", None,
+            &[("March 5, 2024", Some("2024-03-05"), "day"), ("05 March 2024", Some("2024-03-05"), "day"),
+              ("5 März 2024", Some("2024-03-05"), "day")]),
         ("Erschienen 2024-07-18 in Berlin.", None, &[("2024-07-18", Some("2024-07-18"), "day")]),
         ("Datum: 2023.07.28. Juche 112", None, &[("2023.07.28", Some("2023-07-28"), "day")]),
         ("Version 2023.13.28 und 2023.07-28", None, &[]),
