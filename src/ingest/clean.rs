@@ -501,6 +501,23 @@ mod tests {
     }
 
     #[test]
+    fn breadcrumbs_reading_times_buttons_and_update_notes_go() {
+        let prose = PROSE;
+        let more = "Die Gespräche in der Hauptstadt sollen am Donnerstag fortgesetzt werden, hieß es aus Kreisen der Delegation.";
+        let c = clean(&format!(
+            "Startseite > Politik > Ausland\nTestmeldung über den Besuch\nNews › Welt › Asien\nLesezeit: 3 Min.\n4 Minuten Lesezeit\nArtikel vorlesen lassen\nEinstellungen\n{prose}\nBildunterschrift: Der Minister bei der Ankunft.\nE-Mail-Adresse eingeben\nSponsored: Die besten Konten im Vergleich\nMelden Sie sich an, um zu kommentieren.\nHinweis: Dieser Artikel wurde aktualisiert.\nAlle Rechte vorbehalten. Nachdruck nur mit Genehmigung.\n{more}"
+        ));
+        assert_eq!(c.title, "Testmeldung über den Besuch");
+        assert_eq!(c.body, format!("{prose}\n{more}"));
+        // Sentences with the same words stay.
+        let kept = "Der Minister sagte, die Lesezeit der Akten sei zu kurz gewesen.\nDie Einstellungen der Bevölkerung änderten sich > 2024 kaum.";
+        assert_eq!(
+            clean(&format!("{prose}\n{kept}\n{more}")).body,
+            format!("{prose}\n{kept}\n{more}")
+        );
+    }
+
+    #[test]
     fn read_more_between_paragraphs_goes_alone() {
         let one = "Mit dem Bau der neuen Brücke über den Grenzfluss wurde Ende April begonnen, bislang verbindet nur eine alte Eisenbahnbrücke die beiden Länder miteinander und sonst nichts.";
         let two = "Vorangetrieben werden die Projekte von der zwischenstaatlichen Kommission, deren russischer Vorsitzender im November in der Hauptstadt ein Protokoll über Zusammenarbeit unterzeichnet hatte.";
