@@ -175,9 +175,33 @@ fn resolved(
     }
 }
 
+/// The full mention a surname at `at` stands for, of the full mentions
+/// `list` (candidate index, start) bearing it: of the people named before
+/// it, the one named most often, and of equals the one named first (the
+/// article's protagonist: "Kim Yo Jong, die Schwester Kims" after two
+/// mentions of Kim Jong Un means him); with none before, the first after.
+fn owner_of(list: &[(usize, usize)], found: &[Candidate], at: usize) -> Option<usize> {
+    let before: Vec<&(usize, usize)> = list.iter().filter(|(_, s)| *s < at).collect();
+    if before.is_empty() {
+        return list.iter().min_by_key(|(_, s)| *s).map(|&(ci, _)| ci);
+    }
+    let mut people: Vec<(&str, usize, usize, usize)> = Vec::new(); // name, count, first start, candidate
+    for &&(ci, s) in &before {
+        let name = found[ci].name.as_str();
+        match people.iter_mut().find(|p| p.0 == name) {
+            Some(p) => p.1 += 1,
+            None => people.push((name, 1, s, ci)),
+        }
+    }
+    people
+        .iter()
+        .max_by_key(|p| (p.1, std::cmp::Reverse(p.2)))
+        .map(|p| p.3)
+}
+
 /// Surnames alone, resolved to a full name of the same article: the family
 /// name is the first part of a Korean or Chinese name and the last part of
-/// others. When two people share it, the nearest full mention before wins.
+/// others. When two people share it, see [`owner_of`].
 fn surname_mentions(
     body: &str,
     toks: &[Token],
@@ -224,12 +248,9 @@ fn surname_mentions(
             .get(&key)
             .or_else(|| owners.get(&fold(strip_genitive(t.text))));
         let Some(list) = list else { continue };
-        let owner = list
-            .iter()
-            .filter(|(_, s)| *s < t.start)
-            .max_by_key(|(_, s)| *s)
-            .or_else(|| list.iter().min_by_key(|(_, s)| *s));
-        let Some(&(ci, _)) = owner else { continue };
+        let Some(ci) = owner_of(list, found, t.start) else {
+            continue;
+        };
         let c = &found[ci];
         out.push(Candidate {
             start: t.start,
@@ -290,6 +311,18 @@ mod tests {
         let testow: Vec<_> = got.iter().filter(|g| g.1 == "Andrej Testow").collect();
         assert_eq!(testow.len(), 3, "{got:?}");
         assert_eq!(testow[2].0, "Testows");
+    }
+
+    #[test]
+    fn a_shared_surname_is_the_person_named_most_then_first() {
+        let got = names(
+            "Andrej Testow kam. Andrej Testow sprach. Dann kam Boris Testow. Danach sprach Testow.",
+        );
+        let last = got.iter().find(|g| g.0 == "Testow").expect("Testow");
+        assert_eq!(last.1, "Andrej Testow", "{got:?}");
+        let got = names("Boris Testow und Andrej Testow kamen. Testow sprach.");
+        let bare = got.iter().find(|g| g.0 == "Testow").expect("Testow");
+        assert_eq!(bare.1, "Boris Testow", "{got:?}");
     }
 
     #[test]
