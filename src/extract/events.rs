@@ -262,7 +262,8 @@ pub fn events(
             .filter(|w| !w.is_empty())
             .collect();
         let says = |list: &[String]| words.iter().any(|w| list.iter().any(|t| t == w));
-        let relative = relative_phrase(lower_sentence);
+        let clock = clock_time(sentence, lower_sentence);
+        let relative = relative_phrase(lower_sentence).or(clock.as_ref());
         let shifted = says(&TRIGGERS.time_shift) && relative.is_none();
         let background = says(&TRIGGERS.background);
         // A date phrase of its own that cannot be resolved ("am Dienstag"
@@ -283,7 +284,8 @@ pub fn events(
             ),
             (true, None) => relative
                 .zip(story_day.as_ref())
-                .and_then(|(r, d)| relative_day(d, r)),
+                .and_then(|(r, d)| relative_day(d, r))
+                .or_else(|| clock.as_ref().and_then(|c| ticker_day(c, s, published))),
             (false, _) => None,
         };
         previous = own.clone().or_else(|| inherited.clone());
@@ -452,6 +454,38 @@ fn relative_phrase(lower: &str) -> Option<&'static (String, i64)> {
         .find(|(p, _)| lower.contains(p.as_str()))
 }
 
+/// A clock time ("um 14:05 Uhr", a live ticker's "14:05 Uhr:" or "15:30 –")
+/// tells of the story's day, as "am Abend" does: the phrase and no shift.
+fn clock_time(sentence: &str, lower: &str) -> Option<(String, i64)> {
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9]\s*uhr\b|^(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9]\s*[:|–—-]")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let m = CLOCK.find(lower)?;
+    let phrase = sentence
+        .get(m.range())?
+        .trim()
+        .trim_end_matches([':', '|', '–', '—', '-']);
+    Some((phrase.trim().to_string(), 0))
+}
+
+/// A clock time in an article whose story names no day is a live ticker's
+/// entry: it tells of the day of publication.
+fn ticker_day(
+    (phrase, _): &(String, i64),
+    at: usize,
+    published: Option<Date>,
+) -> Option<DateMention> {
+    let p = usable(published)?;
+    Some(DateMention {
+        start: at,
+        end: at,
+        text: phrase.clone(),
+        value: Some(p.to_string()),
+        precision: Precision::Day,
+    })
+}
+
 /// Personal pronouns of the third person singular, as a clause's subject
 /// or object.
 const PRONOUNS: &[&str] = &["er", "sie", "ihn", "ihm"];
@@ -501,6 +535,7 @@ impl Context<'_> {
             }
         }
         let here: Vec<usize> = named
+            .clone()
             .filter(|m| self.entities[m.2].kind == EntityKind::Person)
             .map(|m| m.2)
             .collect();
@@ -510,7 +545,15 @@ impl Context<'_> {
             if !keep(s + p.start, s + p.end) {
                 continue;
             }
+            // "Nachdem Lawrow gelandet war, traf er Choe": a person named
+            // before "er" in its own sentence is who it means, and is here.
+            let named_before = || {
+                named
+                    .clone()
+                    .any(|m| m.0 < s + p.start && self.entities[m.2].kind == EntityKind::Person)
+            };
             let people = match p.pronoun {
+                true if named_before() => Vec::new(),
                 true => coref::protagonist(s + p.start, since, self.persons, &here)
                     .into_iter()
                     .collect(),

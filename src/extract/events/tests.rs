@@ -498,6 +498,35 @@ fn er_is_the_protagonist_and_two_days_later_counts_from_the_day_before() {
 }
 
 #[test]
+fn er_after_a_person_in_its_own_sentence_is_that_person() {
+    let body = "Anton Berger reist durch den Osten. Anton Berger lobte die Stadt.\n\
+                Nachdem Bohdan Kowalczyk am 3. März 2025 in Ulm gelandet war, traf er Carla Mertens.";
+    let ev = events_of(body, None);
+    let met = ev
+        .iter()
+        .find(|e| e.1.as_deref() == Some("2025-03-03"))
+        .expect("the landing");
+    assert!(met.2.contains(&"Bohdan Kowalczyk".to_string()), "{ev:?}");
+    assert!(!met.2.contains(&"Anton Berger".to_string()), "{ev:?}");
+}
+
+#[test]
+fn a_clock_time_tells_of_the_storys_day() {
+    let body = "Stand: 14.06.2025\n\n\
+                15:30 Uhr – Anton Berger besucht Ulm.\n\n\
+                Um 18.45 Uhr empfing Bohdan Kowalczyk die Gäste.";
+    let ev = events_of(body, Some(date(2025, 6, 14)));
+    assert!(
+        has(&ev, "visit", Some("2025-06-14"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "meeting", Some("2025-06-14"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
