@@ -527,6 +527,21 @@ fn a_clock_time_tells_of_the_storys_day() {
 }
 
 #[test]
+fn deliveries_and_troops_sent_are_military_events() {
+    let body = "Testland lieferte im April 2025 Luftabwehrsysteme an Nordkorea.\n\
+                Nordkorea hat im Mai 2025 weitere 3000 Soldaten nach Russland geschickt.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "military", Some("2025-04"), &["Nordkorea"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "military", Some("2025-05"), &["Russland"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
