@@ -378,6 +378,12 @@ mod tests {
             !surfaces.iter().any(|s| s.0 == "Kraft" || s.0 == "Angaben"),
             "{got:?}"
         );
+        // "über" a place on a route, a topic elsewhere.
+        let got =
+            names("Ein Vertrag über Luftverkehr. Züge fahren von Ulm über Testowo nach Moskau.");
+        let surfaces = with_kinds(&got);
+        assert!(surfaces.contains(&("Testowo", "location")), "{got:?}");
+        assert!(!surfaces.iter().any(|s| s.0 == "Luftverkehr"), "{got:?}");
     }
 
     #[test]

@@ -388,6 +388,12 @@ pub(super) fn preposition_places(toks: &[Token], lex: &Lexicon) -> Vec<Candidate
         ) {
             continue;
         }
+        // "über" names a place on a route ("von Ulan-Ude über Naushki bis
+        // an die Grenze"); elsewhere it names a topic ("ein Vertrag über
+        // Luftverkehr").
+        if toks[i].text == "über" && !on_route(toks, i) {
+            continue;
+        }
         let first = &toks[i + 1];
         if !place_like(first, lex) {
             continue;
@@ -409,6 +415,17 @@ pub(super) fn preposition_places(toks: &[Token], lex: &Lexicon) -> Vec<Candidate
         ));
     }
     out
+}
+
+/// Whether the word at `i` stands on a route: "von" or "aus" shortly before
+/// it, or "nach" or "bis" shortly after.
+fn on_route(toks: &[Token], i: usize) -> bool {
+    let before = &toks[i.saturating_sub(5)..i];
+    let after = &toks[(i + 1).min(toks.len())..(i + 6).min(toks.len())];
+    before
+        .iter()
+        .any(|t| matches!(t.text, "von" | "aus" | "Von" | "Aus"))
+        || after.iter().any(|t| matches!(t.text, "nach" | "bis"))
 }
 
 /// Names set off by commas next to a role noun, for people whose given name
