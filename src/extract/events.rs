@@ -800,14 +800,21 @@ fn lower_keep_len(s: &str) -> String {
 /// sorted by position, the earlier-listed trigger first at equal positions.
 /// `lower` is `body` through [`lower_keep_len`].
 fn triggers(body: &str, lower: &str) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
+    let mut spans = Vec::new();
     for (k, t) in TRIGGERS.list.iter().enumerate() {
-        found.extend(
+        spans.extend(
             word_matches(&t.re, body, lower)
                 .into_iter()
-                .map(|(s, _)| (s, k)),
+                .map(|(s, e)| (s, e, k)),
         );
     }
+    // The last word of a longer trigger is part of it: "getroffen" in
+    // "Vereinbarungen, die … getroffen hatten" reports no meeting.
+    let mut found: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|&&(s, e, _)| !spans.iter().any(|&(s1, e1, _)| s1 < s && e1 == e))
+        .map(|&(s, _, k)| (s, k))
+        .collect();
     found.sort_unstable();
     found
 }

@@ -542,6 +542,22 @@ fn deliveries_and_troops_sent_are_military_events() {
 }
 
 #[test]
+fn agreements_made_are_no_meetings() {
+    let body = "Es ging um die Vereinbarungen, die Anton Berger und Bohdan Kowalczyk im Juni 2024 in Ulm getroffen hatten.";
+    let ev = events_of(body, None);
+    assert!(
+        has(
+            &ev,
+            "agreement",
+            Some("2024-06"),
+            &["Anton Berger", "Bohdan Kowalczyk"]
+        ),
+        "{ev:?}"
+    );
+    assert!(!ev.iter().any(|e| e.0 == "meeting"), "{ev:?}");
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
