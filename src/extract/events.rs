@@ -345,7 +345,16 @@ pub fn events(
             true => lead_date(body, &spans, &paragraphs, n, published),
             false => None,
         };
+        // "seit dem 6. August halten Truppen Gebiete besetzt": a day the
+        // state began is when it happened, if the sentence names no other.
+        let began = || {
+            dates
+                .iter()
+                .find(|d| since(d) && d.precision == Precision::Day)
+                .cloned()
+        };
         let dated = own
+            .or_else(began)
             .or(inherited)
             .or_else(later)
             .or_else(|| dates.iter().find(|d| !since(d)).cloned());

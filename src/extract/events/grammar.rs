@@ -41,7 +41,14 @@ pub(super) fn attributive_participle(
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    let modifier = prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty()
+    // "in den von Russland besetzten Gebieten": an agent before it.
+    let mut back = body[..at].split_whitespace().rev();
+    let agent = matches!(
+        (back.next(), back.next()),
+        (Some(p), Some("von" | "vom")) if p.starts_with(char::is_uppercase)
+    );
+    let modifier = agent
+        || prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty()
         || text::ARTICLES.contains(&prev.to_lowercase().as_str())
         || (prev.starts_with(char::is_lowercase)
             && ADVERB_ENDINGS.iter().any(|e| prev.ends_with(e)));

@@ -558,6 +558,29 @@ fn agreements_made_are_no_meetings() {
 }
 
 #[test]
+fn a_state_begun_on_a_day_is_dated_by_it_and_occupied_land_is_no_event() {
+    let body =
+        "Seit dem 6. August 2024 halten Truppen aus Testland Teile des Gebiets Ulm besetzt.\n\
+                Rohstoffe liegen in den von Russland besetzten Gebieten im Osten.";
+    let ev = events_of(body, None);
+    assert!(has(&ev, "military", Some("2024-08-06"), &["Ulm"]), "{ev:?}");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+}
+
+#[test]
+fn trains_setting_off_and_journeys_onward_are_visits() {
+    let body =
+        "Am 17. Juni 2025 hat sich in Ulm der erste Zug nach Testgrad in Bewegung gesetzt.\n\
+                Am 3. März 2025 fuhr Anton Berger mit dem Zug weiter nach Testgrad.";
+    let ev = events_of(body, None);
+    assert!(has(&ev, "visit", Some("2025-06-17"), &["Ulm"]), "{ev:?}");
+    assert!(
+        has(&ev, "visit", Some("2025-03-03"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
