@@ -574,6 +574,18 @@ impl Context<'_> {
                 }
             }
         }
+        let orgs: Vec<(usize, usize, usize)> = self
+            .mentions
+            .iter()
+            .filter(|m| m.0 >= since && m.0 < e)
+            .filter(|m| self.entities[m.2].kind == EntityKind::Organization)
+            .copied()
+            .collect();
+        for (at, idx) in coref::institutions(self.body, s, &self.body[s..e], &orgs) {
+            if keep(at, at + 1) && !participants.iter().any(|q| q.0 == idx) {
+                participants.push((idx, "organization"));
+            }
+        }
         (participants, location)
     }
 

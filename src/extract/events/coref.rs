@@ -157,6 +157,66 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
     out
 }
 
+/// Institutions named again by their kind: "Der Dienst hatte am 18.
+/// Oktober mitgeteilt" after "des Nationalen Geheimdienstes (NIS)". A
+/// determiner and a capitalised noun that ends a word of a recent
+/// organization mention, or the word just before one ("Nachrichtenagentur
+/// KCNA" for "die Agentur"), stand for that organization, the most recent
+/// first. `orgs` holds (byte start, byte end, entity) of organization
+/// mentions since a few sentences back, in text order; `sentence` starts at
+/// byte `at` of `body`. Gives (byte start of the phrase, entity).
+pub fn institutions(
+    body: &str,
+    at: usize,
+    sentence: &str,
+    orgs: &[(usize, usize, usize)],
+) -> Vec<(usize, usize)> {
+    let ws = words(sentence);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for pair in ws.windows(2) {
+        let (det, noun) = (
+            &sentence[pair[0].0..pair[0].1],
+            &sentence[pair[1].0..pair[1].1],
+        );
+        if !["der", "die", "das", "den", "dem", "des"].contains(&det.to_lowercase().as_str())
+            || !noun.starts_with(char::is_uppercase)
+            || noun.chars().count() < 4
+            || !sentence[pair[0].1..pair[1].0].trim().is_empty()
+        {
+            continue;
+        }
+        let noun = stem(&noun.to_lowercase());
+        let names_it = |&&(s, e, _): &&(usize, usize, usize)| {
+            if s >= at + pair[1].0 || (s..e).contains(&(at + pair[1].0)) {
+                return false;
+            }
+            let before = body[..s]
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .unwrap_or("");
+            body[s..e]
+                .split(|c: char| !c.is_alphanumeric())
+                .chain([before])
+                .map(|w| stem(&w.to_lowercase()))
+                .any(|w| w.len() > noun.len() && w.ends_with(&noun))
+        };
+        if let Some(&(_, _, idx)) = orgs.iter().rev().find(names_it) {
+            out.push((at + pair[0].0, idx));
+        }
+    }
+    out
+}
+
+/// A noun without its genitive or plural ending ("Geheimdienstes",
+/// "Behörden"), so that forms compare.
+fn stem(word: &str) -> String {
+    ["es", "en", "s", "n"]
+        .iter()
+        .find_map(|suf| word.strip_suffix(suf).filter(|w| w.chars().count() >= 4))
+        .unwrap_or(word)
+        .to_string()
+}
+
 /// The people a phrase at byte `at` refers to: the most recently mentioned
 /// persons before it, newest first, leaving out `exclude` (those named in
 /// its own sentence, who are not referred to by a role). `persons` holds
@@ -213,6 +273,22 @@ mod tests {
             .iter()
             .map(|p| format!("{}:{}", &s[p.start..p.end], p.people))
             .collect()
+    }
+
+    #[test]
+    fn an_institution_named_by_its_kind_is_the_organization_before() {
+        let body = "Erkenntnisse des Nationalen Geheimdienstes (NIS) liegen vor. Die Nachrichtenagentur KCNA schwieg. Der Dienst hatte gewarnt, die Agentur nicht. Die Regierung schwieg.";
+        let nis = body.find("NIS").unwrap();
+        let kcna = body.find("KCNA").unwrap();
+        let orgs = [(nis, nis + 3, 7), (kcna, kcna + 4, 9)];
+        let at = body.find("Der Dienst").unwrap();
+        let sentence = &body[at..];
+        let found: Vec<usize> = institutions(body, at, sentence, &orgs)
+            .into_iter()
+            .map(|(_, idx)| idx)
+            .collect();
+        // "Die Regierung" ends no word of either mention.
+        assert_eq!(found, [7, 9]);
     }
 
     #[test]

@@ -581,6 +581,19 @@ fn trains_setting_off_and_journeys_onward_are_visits() {
 }
 
 #[test]
+fn a_service_named_again_by_its_kind_takes_part() {
+    let body = "Anton Berger reiste nach Ulm. Hintergrund sind Erkenntnisse des südkoreanischen Geheimdienstes (NIS).\n\
+                Der Dienst hatte am 18. Oktober 2024 öffentlich gemacht, dass Truppen verlegt wurden.";
+    let ev = events_of(body, None);
+    assert!(
+        ev.iter().any(|e| e.1.as_deref() == Some("2024-10-18")
+            && e.0 == "announcement"
+            && e.2.iter().any(|n| n == "NIS")),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
