@@ -289,6 +289,15 @@ pub fn events(
             (false, _) => None,
         };
         previous = own.clone().or_else(|| inherited.clone());
+        // "Tags darauf stand Wladiwostok auf dem Programm." moves the story
+        // on a day: the sentences after it tell of that day.
+        if let Some(d) = inherited
+            .as_ref()
+            .filter(|_| own.is_none() && relative.is_some() && clock.is_none() && !background)
+        {
+            narrative = Some(d.clone());
+            story_day = Some(d.clone());
+        }
         let tells_now =
             |d: &&DateMention| !background && !attributive(d) && !in_relative_clause(sentence, d);
         if let Some(d) = own.as_ref().filter(tells_now) {

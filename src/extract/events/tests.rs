@@ -594,6 +594,32 @@ fn a_service_named_again_by_its_kind_takes_part() {
 }
 
 #[test]
+fn showing_a_guest_around_is_a_visit() {
+    let body = "Am 16. September 2023 zeigte Anton Berger dem Gast in Ulm neue Bomber.\n\
+                Am 17. September 2023 ließ sich Bohdan Kowalczyk in Testgrad eine Fregatte zeigen.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "visit", Some("2023-09-16"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "visit", Some("2023-09-17"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_sentence_moving_the_story_on_a_day_dates_the_next() {
+    let body = "Anton Berger besuchte am 13. September 2023 die Stadt Ulm.\n\
+                Tags darauf stand Testgrad auf dem Programm. Bohdan Kowalczyk empfing den Gast im Hafen.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "meeting", Some("2023-09-14"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
