@@ -254,7 +254,7 @@ pub fn events(
         // "seit 2019" says since when something lasts, not when it happened.
         let own = dates
             .iter()
-            .find(|d| d.value.is_some() && !since(d))
+            .find(|d| d.value.is_some() && !since(sentence, d))
             .cloned();
         let lower_sentence = &lower[s..e];
         let words: Vec<&str> = lower_sentence
@@ -359,14 +359,14 @@ pub fn events(
         let began = || {
             dates
                 .iter()
-                .find(|d| since(d) && d.precision == Precision::Day)
+                .find(|d| opens_with(d, &["seit"]) && d.precision == Precision::Day)
                 .cloned()
         };
         let dated = own
             .or_else(began)
             .or(inherited)
             .or_else(later)
-            .or_else(|| dates.iter().find(|d| !since(d)).cloned());
+            .or_else(|| dates.iter().find(|d| !since(sentence, d)).cloned());
         if let Some(event) = ctx.event(
             kind,
             participants,
@@ -651,9 +651,20 @@ impl Context<'_> {
     }
 }
 
-/// A "seit ..." phrase: the start of a span, not a time something happened.
-fn since(d: &DateMention) -> bool {
+/// A "seit ..." phrase: the start of a span, not a time something happened;
+/// also in a clause opened by "seit" ("…, seit dieser am 17. März 2023 einen
+/// Haftbefehl erlassen hat"). `d` is a date of `sentence`.
+fn since(sentence: &str, d: &DateMention) -> bool {
+    let clause = sentence[..d.start]
+        .rsplit([',', ';', '('])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().collect();
     opens_with(d, &["seit"])
+        || (words.len() <= 3
+            && words
+                .first()
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "seit" | "seitdem")))
 }
 
 /// A date that belongs to a noun ("die Erklärung vom November 2020"), not

@@ -620,6 +620,18 @@ fn a_sentence_moving_the_story_on_a_day_dates_the_next() {
 }
 
 #[test]
+fn a_date_in_a_clause_opened_by_seit_is_not_the_main_clauses() {
+    let body = "Am Montagabend landete Anton Berger in Ulm.\n\
+                Es ist sein erster Besuch in Ulm, seit das Gericht am 17. März 2023 einen Haftbefehl erlassen hat.";
+    let ev = events_of(body, None);
+    assert!(
+        !ev.iter()
+            .any(|e| e.0 == "visit" && e.1.as_deref() == Some("2023-03-17")),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
