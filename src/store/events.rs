@@ -28,7 +28,7 @@ pub(super) fn write_events(
             Some(_) => find_match(conn, index, &reported, &participant_ids)?,
             None => None,
         };
-        let event_id = match existing {
+        let (event_id, date) = match existing {
             Some((id, stored_date)) => {
                 let date = better_date(stored_date.as_deref(), ev.date.as_deref());
                 if date != stored_date {
@@ -44,8 +44,14 @@ pub(super) fn write_events(
                     )?
                     .execute(params![id, l])?;
                 }
-                index.added(id, &Stored { date, ..reported });
-                id
+                index.added(
+                    id,
+                    &Stored {
+                        date: date.clone(),
+                        ..reported
+                    },
+                );
+                (id, date)
             }
             None => {
                 conn.prepare_cached(
@@ -63,14 +69,16 @@ pub(super) fn write_events(
                 ])?;
                 let id = conn.last_insert_rowid();
                 index.added(id, &reported);
-                id
+                (id, ev.date.clone())
             }
         };
+        // The event's date goes with each participant row, which the
+        // entity's timeline is indexed by (schema V9).
         let mut part = conn.prepare_cached(
-            "INSERT OR IGNORE INTO event_participants (event_id, entity_id, role) VALUES (?1, ?2, ?3)",
+            "INSERT OR IGNORE INTO event_participants (event_id, entity_id, role, occurred_on) VALUES (?1, ?2, ?3, ?4)",
         )?;
         for (&(_, role), &eid) in ev.participants.iter().zip(&participant_ids) {
-            part.execute(params![event_id, eid, role])?;
+            part.execute(params![event_id, eid, role, date])?;
         }
         conn.prepare_cached("INSERT OR IGNORE INTO event_articles (event_id, article_id, evidence) VALUES (?1, ?2, ?3)")?
             .execute(params![event_id, article, ev.evidence])?;

@@ -122,7 +122,7 @@ fn stats_counts_rows_and_names_the_schema_version() {
             .clone()
     };
     assert_eq!(get("articles"), 5);
-    assert_eq!(get("schema_version"), 8);
+    assert_eq!(get("schema_version"), 9);
     assert!(get("file_bytes").as_i64().unwrap() > 0);
 }
 
@@ -152,12 +152,16 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
     );
 }
 
-/// Takes an archive from schema V8 back to V3 (the two views V4 replaces
+/// Takes an archive from schema V9 back to V3 (the two views V4 replaces
 /// stay; V4 replaces them again; V6 creates the three it drops; V7 and V8
-/// redo their index and queries in place).
+/// redo their index and queries in place; V9's column goes).
 const V4_UNDONE: &str = "
-    DELETE FROM refinery_schema_history WHERE version IN (7, 8);
-    DROP VIEW multi_outlet_events; DROP VIEW entity_event_links; DROP VIEW event_timeline;
+    DELETE FROM refinery_schema_history WHERE version IN (7, 8, 9);
+    DROP TRIGGER event_participants_redated; DROP TRIGGER event_participants_dated;
+    DROP VIEW entity_event_links; DROP INDEX event_participants_entity;
+    ALTER TABLE event_participants DROP COLUMN occurred_on;
+    CREATE INDEX event_participants_entity ON event_participants(entity_id);
+    DROP VIEW multi_outlet_events; DROP VIEW event_timeline;
     DROP TRIGGER event_outlets_added; DROP TRIGGER event_outlets_removed;
     DROP TRIGGER event_articles_outlet_insert; DROP TRIGGER event_articles_outlet_delete;
     DROP TRIGGER articles_outlet_gone; DROP TRIGGER articles_outlet_moved;
@@ -272,4 +276,47 @@ fn counts_stay_exact_through_updates_reindex_and_other_clients() {
         0
     );
     assert_eq!(w.count(RECOUNT), 0);
+}
+
+/// Each participant row carries its event's date (V9), which other clients
+/// and redated events keep right through triggers.
+#[test]
+fn participant_rows_keep_their_events_date() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    let out_of_step = |w: &Workdir| {
+        w.count(
+            "SELECT count(*) FROM event_participants p JOIN events e ON e.id = p.event_id
+             WHERE p.occurred_on IS NOT e.occurred_on",
+        )
+    };
+    assert!(w.count("SELECT count(*) FROM event_participants") > 0);
+    assert_eq!(out_of_step(&w), 0);
+    let c = w.conn();
+    c.execute_batch(
+        "UPDATE events SET occurred_on = '1999-12-31' WHERE id = (SELECT min(event_id) FROM event_participants);
+         INSERT INTO event_participants (event_id, entity_id, role)
+         SELECT max(id), (SELECT min(id) FROM entities), 'participant' FROM events;",
+    )
+    .unwrap();
+    assert_eq!(out_of_step(&w), 0);
+    // The redated event now opens its participants' timelines.
+    let first: String = c
+        .query_row(
+            "SELECT entity FROM entity_event_links WHERE occurred_on = '1999-12-31' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let (code, out, err) = w.run(&[
+        "query",
+        "entity_events",
+        "--param",
+        &format!("name={first}"),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let second_line = out.lines().nth(1).unwrap_or("");
+    assert!(second_line.contains("1999-12-31"), "{out}");
 }
