@@ -306,9 +306,11 @@ pub fn events(
                 story_day = Some(d.clone());
             }
         }
+        // A question ("Frage: Was bedeutet der Besuch?") reports nothing.
+        let question = sentence.trim_end().ends_with('?');
         let mut here: Vec<(usize, usize)> = found
             .iter()
-            .filter(|(pos, _)| *pos >= s && *pos < e)
+            .filter(|(pos, _)| *pos >= s && *pos < e && !question)
             .map(|&(pos, k)| (pos - s, k))
             .collect();
         // "Zum 70. Jahrestag fand eine Militärparade statt": the occasion

@@ -632,6 +632,13 @@ fn a_date_in_a_clause_opened_by_seit_is_not_the_main_clauses() {
 }
 
 #[test]
+fn a_question_reports_nothing() {
+    let body = "Frage: Herr Berger, was bedeutet der Besuch in Ulm am 3. März 2025?\n\
+                Anton Berger: Ulm braucht Partner.";
+    assert_eq!(events_of(body, None), []);
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
