@@ -195,11 +195,13 @@ fn word_gaps(pattern: &str) -> String {
 }
 
 /// The events of one article.
+/// `headlined` are the people the article's title names.
 pub fn events(
     body: &str,
     published: Option<Date>,
     entities: &[Entity],
     mentions: &[(usize, usize, usize)],
+    headlined: &[usize],
 ) -> Vec<Event> {
     let reporters = reporters(entities);
     let lower = lower_keep_len(body);
@@ -235,6 +237,7 @@ pub fn events(
         mentions,
         reporters: &reporters,
         persons: &persons,
+        headlined,
     };
     let mut out: Vec<(usize, Event)> = Vec::new();
     // The narrative date: the last date named earlier in the paragraph.
@@ -242,6 +245,8 @@ pub fn events(
     // The last day the article's narrative named, in any paragraph: what
     // "tags zuvor" counts from when its own paragraph names no date.
     let mut story_day: Option<DateMention> = None;
+    // The last day the article named itself, however the story moved on.
+    let mut named_day: Option<DateMention> = None;
     let anchors = story_anchors(body, published);
     // The date the sentence before was told at, background or not.
     let mut previous: Option<DateMention> = None;
@@ -282,8 +287,15 @@ pub fn events(
                     .and_then(|r| relative_day(d, r))
                     .unwrap_or_else(|| d.clone()),
             ),
+            // Background ("Begonnen hatte die Reise am Vortag des Gipfels")
+            // counts from the last day the article named, not from where
+            // the story has moved on to since.
             (true, None) => relative
-                .zip(story_day.as_ref())
+                .zip(if background {
+                    named_day.as_ref()
+                } else {
+                    story_day.as_ref()
+                })
                 .and_then(|(r, d)| relative_day(d, r))
                 .or_else(|| clock.as_ref().and_then(|c| ticker_day(c, s, published))),
             (false, _) => None,
@@ -304,6 +316,7 @@ pub fn events(
             narrative = Some(d.clone());
             if d.precision == Precision::Day {
                 story_day = Some(d.clone());
+                named_day = Some(d.clone());
             }
         }
         // A question ("Frage: Was bedeutet der Besuch?") reports nothing.
@@ -518,6 +531,8 @@ struct Context<'a> {
     reporters: &'a [usize],
     /// (byte start, entity) of every person mention, in text order.
     persons: &'a [(usize, usize)],
+    /// The people the title names: whom the story is about.
+    headlined: &'a [usize],
 }
 
 impl Context<'_> {
@@ -574,7 +589,7 @@ impl Context<'_> {
             };
             let people = match p.pronoun {
                 true if named_before() => Vec::new(),
-                true => coref::protagonist(s + p.start, since, self.persons, &here)
+                true => coref::protagonist(s + p.start, since, self.persons, &here, self.headlined)
                     .into_iter()
                     .collect(),
                 false => coref::resolve(s + p.start, p.people, since, self.persons, &here),

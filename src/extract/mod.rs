@@ -150,7 +150,35 @@ pub fn extract(article: &ArticleText) -> Extraction {
     for e in &mut out.entities {
         e.aliases.remove(&e.name);
     }
-    out.events = events::events(body, article.published, &out.entities, &byte_mentions);
+    // The people the headline names: whom "er" most likely means.
+    let headlined: Vec<usize> = out
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .filter(|(_, e)| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| n.chars().count() >= 4 && has_word(article.title, n))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    out.events = events::events(
+        body,
+        article.published,
+        &out.entities,
+        &byte_mentions,
+        &headlined,
+    );
     out.citations = citations::citations(body, article.credits, &out.entities, &byte_mentions);
     out
+}
+
+/// Whether `word` stands in `text` as whole words.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }

@@ -244,18 +244,22 @@ pub fn resolve(
 /// The person "er" at byte `at` stands for: of the people named since
 /// `since`, the one the article has named most often so far (the story's
 /// protagonist, who "er" usually is: "Nach seinem Treffen mit Putin fuhr
-/// Kim weiter. Dort besichtigte er ..."), the one named first on a tie.
+/// Kim weiter. Dort besichtigte er ..."), a person its title names counting
+/// twice more, and the one named first on a tie.
 pub fn protagonist(
     at: usize,
     since: usize,
     persons: &[(usize, usize)],
     exclude: &[usize],
+    headlined: &[usize],
 ) -> Option<usize> {
     let before: Vec<&(usize, usize)> = persons.iter().filter(|p| p.0 < at).collect();
     let recent = before
         .iter()
         .filter(|p| p.0 >= since && !exclude.contains(&p.1));
-    let count = |idx: usize| before.iter().filter(|p| p.1 == idx).count();
+    let count = |idx: usize| {
+        before.iter().filter(|p| p.1 == idx).count() + 2 * usize::from(headlined.contains(&idx))
+    };
     // On a tie, the one the article named first: stories open with their
     // protagonist.
     let first = |idx: usize| before.iter().position(|p| p.1 == idx).unwrap_or(usize::MAX);

@@ -639,6 +639,42 @@ fn a_question_reports_nothing() {
 }
 
 #[test]
+fn er_is_the_person_the_title_names_and_a_flashback_counts_from_the_named_day() {
+    let title = "Anton Berger im Osten: Mit dem Zug zu den Werften";
+    let body = "Nach dem Gipfel mit Bohdan Kowalczyk fährt der Präsident weiter.\n\
+                Anton Berger hat sich Zeit gelassen. Nach seinem Treffen mit Bohdan Kowalczyk am 13. September 2023 fuhr der Präsident weiter nach Ulm. \
+                Dort besichtigte er zwei Tage später eine Werft.\n\
+                Tags darauf stand Testgrad auf dem Programm. Carla Mertens empfing den Gast im Hafen.\n\
+                Begonnen hatte die Reise am Vortag des Gipfels, als Anton Berger in Testdorf eintraf.";
+    let x = extract(&ArticleText {
+        title,
+        body,
+        published: None,
+        credits: &[],
+    });
+    let ev: Vec<(String, Option<String>, Vec<String>)> = x
+        .events
+        .iter()
+        .map(|e| {
+            let names = e
+                .participants
+                .iter()
+                .map(|&(i, _)| x.entities[i].name.clone())
+                .collect();
+            (e.kind.clone(), e.date.clone(), names)
+        })
+        .collect();
+    assert!(
+        has(&ev, "visit", Some("2023-09-15"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "visit", Some("2023-09-12"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
