@@ -347,13 +347,8 @@ pub fn events(
         };
         let (mut participants, location) = ctx.participants(n, &spans, (s, e), &outside);
         let kind = TRIGGERS.list[k].kind.clone();
-        // Not gatherings: people named later join those ("Delegationsleiter
-        // X"), and a guessed cast would take them in.
-        if participants.is_empty()
-            && TRIGGERS.concrete.contains(&kind)
-            && !TRIGGERS.gathering.contains(&kind)
-        {
-            participants.extend(ctx.topic(n, &spans));
+        if participants.is_empty() && TRIGGERS.concrete.contains(&kind) {
+            participants.extend(ctx.topic_for(&kind, n, &spans));
         }
         // Split, the first event's date comes before the second clause:
         // dates after it belong to what is told there.
@@ -408,8 +403,8 @@ pub fn events(
         // Nor a place: what the sentence is about ("Ende Mai stürzte die
         // Rakete ins Meer, im August versagte die dritte Stufe").
         let kind = TRIGGERS.list[c.trigger].kind.clone();
-        if participants.is_empty() && !TRIGGERS.gathering.contains(&kind) {
-            participants.extend(ctx.topic(n, &spans));
+        if participants.is_empty() {
+            participants.extend(ctx.topic_for(&kind, n, &spans));
         }
         // A pronoun there ("..., wo er am Dienstag ... Gespräche führte")
         // is the person the sentence began with.
@@ -618,6 +613,24 @@ impl Context<'_> {
     /// Who a sentence naming nobody is about ("Ende Mai stürzte die Rakete
     /// ins Meer"): the first name of the sentence before it, or of the one
     /// before that.
+    /// [`Context::topic`] as a participant of an event of `kind`. Not of
+    /// gatherings of people (meetings, visits, agreements): people named
+    /// later join those ("Delegationsleiter X"), and a guessed cast or place
+    /// would take them in. A ceremony or parade may take a place: "Mit ihrem
+    /// Bau wurde Ende April begonnen" after a sentence on the bridge over
+    /// the Tumen happened there.
+    fn topic_for(
+        &self,
+        kind: &str,
+        n: usize,
+        spans: &[(usize, usize)],
+    ) -> Option<(usize, &'static str)> {
+        let of_people = matches!(kind, "meeting" | "visit" | "agreement");
+        self.topic(n, spans).filter(|t| {
+            !TRIGGERS.gathering.iter().any(|g| g == kind) || (t.1 == "place" && !of_people)
+        })
+    }
+
     fn topic(&self, n: usize, spans: &[(usize, usize)]) -> Option<(usize, &'static str)> {
         (n.saturating_sub(2)..n)
             .rev()

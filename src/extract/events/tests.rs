@@ -675,6 +675,16 @@ fn er_is_the_person_the_title_names_and_a_flashback_counts_from_the_named_day() 
 }
 
 #[test]
+fn a_ceremony_naming_nobody_happened_at_the_place_before_but_a_meeting_did_not() {
+    let body =
+        "Die neue Brücke in Ulm ist wichtig. Mit ihrem Bau wurde Ende April 2025 begonnen.\n\
+                Die Hallen in Testgrad sind groß. Am 3. März 2025 wurde dort lange verhandelt.";
+    let ev = events_of(body, None);
+    assert!(has(&ev, "ceremony", Some("2025-04"), &["Ulm"]), "{ev:?}");
+    assert!(!ev.iter().any(|e| e.0 == "meeting"), "{ev:?}");
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
