@@ -300,6 +300,12 @@ pub fn events(
                 .or_else(|| clock.as_ref().and_then(|c| ticker_day(c, s, published))),
             (false, _) => None,
         };
+        // A live ticker's entry ("14:05 Uhr: Putin trifft ein") is of the
+        // day of publication, whatever day the story told before.
+        let inherited = match clock.as_ref().filter(|_| dates.is_empty()) {
+            Some(c) if ticker_stamp(lower_sentence) => ticker_day(c, s, published).or(inherited),
+            _ => inherited,
+        };
         previous = own.clone().or_else(|| inherited.clone());
         // "Tags darauf stand Wladiwostok auf dem Programm." moves the story
         // on a day: the sentences after it tell of that day.
@@ -364,12 +370,16 @@ pub fn events(
             true => lead_date(body, &spans, &paragraphs, n, published),
             false => None,
         };
-        // "seit dem 6. August halten Truppen Gebiete besetzt": a day the
-        // state began is when it happened, if the sentence names no other.
+        // "seit dem 6. August halten Truppen Gebiete besetzt": a day or month
+        // the state began is when it happened, if the sentence names no
+        // other ("seit 2014" is too long ago to say).
         let began = || {
             dates
                 .iter()
-                .find(|d| opens_with(d, &["seit"]) && d.precision == Precision::Day)
+                .find(|d| {
+                    opens_with(d, &["seit"])
+                        && matches!(d.precision, Precision::Day | Precision::Month)
+                })
                 .cloned()
         };
         let dated = own
@@ -497,8 +507,18 @@ fn clock_time(sentence: &str, lower: &str) -> Option<(String, i64)> {
     Some((phrase.trim().to_string(), 0))
 }
 
-/// A clock time in an article whose story names no day is a live ticker's
-/// entry: it tells of the day of publication.
+/// Whether a sentence opens with a clock time and a colon or dash, as a
+/// live ticker's entries do ("14:05 Uhr: …", "15:30 – …").
+fn ticker_stamp(lower: &str) -> bool {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9]\s*(?:uhr)?\s*[:|–—-]")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    STAMP.is_match(lower)
+}
+
+/// A clock time in an article whose story names no day, or a ticker's
+/// stamp, tells of the day of publication.
 fn ticker_day(
     (phrase, _): &(String, i64),
     at: usize,

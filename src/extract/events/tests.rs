@@ -685,6 +685,19 @@ fn a_ceremony_naming_nobody_happened_at_the_place_before_but_a_meeting_did_not()
 }
 
 #[test]
+fn a_tickers_stamp_is_the_publication_day_and_seit_a_month_dates_a_state() {
+    let body = "Am 12. Juni 2025 besuchte Anton Berger die Stadt Ulm.\n\n\
+                14:05 Uhr: Bohdan Kowalczyk trifft in Testgrad ein.\n\n\
+                Seit Anfang Mai 2025 halten Truppen Teile des Gebiets Testsk besetzt.";
+    let ev = events_of(body, Some(date(2025, 6, 14)));
+    assert!(
+        has(&ev, "visit", Some("2025-06-14"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+    assert!(has(&ev, "military", Some("2025-05"), &[]), "{ev:?}");
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
