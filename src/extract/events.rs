@@ -190,7 +190,8 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
 fn word_gaps(pattern: &str) -> String {
     static GAP: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"<(\d+) words>").unwrap_or_else(|e| panic!("{e}")));
-    GAP.replace_all(pattern, r"(?:[^\s.!?]+\s+){0,$1}?")
+    // A day's number with its dot ("am 3. März") stays inside the sentence.
+    GAP.replace_all(pattern, r"(?:(?:[^\s.!?]+|[0-9]{1,2}\.)\s+){0,$1}?")
         .into_owned()
 }
 

@@ -698,9 +698,42 @@ fn a_tickers_stamp_is_the_publication_day_and_seit_a_month_dates_a_state() {
 }
 
 #[test]
+fn convening_launching_banning_calling_on_and_referendums_are_events() {
+    let body = "Anton Berger berief am 3. März 2025 den Nationalen Sicherheitsrat ein.\n\
+                Am 4. März 2025 nahm Bohdan Kowalczyk in Ulm am Stapellauf eines Zerstörers teil.\n\
+                Der UN-Sicherheitsrat hatte den Einsatz im Jahr 2017 verboten.\n\
+                Anton Berger hatte die Abgeordneten am 5. März 2025 aufgefordert, zuzustimmen.\n\
+                In einem Referendum hatten am 6. Oktober 2024 die Wähler in Testland für das Projekt gestimmt.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "meeting", Some("2025-03-03"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "ceremony", Some("2025-03-04"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "legal", Some("2017"), &["UN-Sicherheitsrat"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "statement", Some("2025-03-05"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.0 == "ratification" && e.1.as_deref() == Some("2024-10-06")),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
+    // A day's number with its dot is a word of the sentence.
+    assert!(re.is_match("traf am 3. März ein"));
     assert!(!re.is_match("traf am Dienstag in der Hauptstadt ein"));
     assert!(!re.is_match("traf am Dienstag. Moskau ein"));
 }
