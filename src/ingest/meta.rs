@@ -196,12 +196,21 @@ static DATELINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// A short line that is mostly a full date ("Stand: 12.03.2024 14:00",
 /// "Pyongyang, 20. Juni 2024 (KCNA) --").
 fn date_line(line: &str) -> Option<Date> {
+    // A stamp's time and its credits after a bar ("30.11.2024, 10:41 Uhr |
+    // dpa, AFP") are part of the stamp.
+    static STAMP_REST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i),?\s*(?:[0-9]{1,2}:[0-9]{2}(?:\s*uhr)?|[0-9]{1,2}\.[0-9]{2}\s*uhr)|\s*\|.*$",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
     if line.chars().count() > 60 {
         return None;
     }
+    let core = STAMP_REST.replace_all(line, "");
     find_dates(line, None)
         .into_iter()
-        .filter(|m| m.precision == Precision::Day && m.text.len() * 2 >= line.len() / 2)
+        .filter(|m| m.precision == Precision::Day && m.text.len() * 2 >= core.len() / 2)
         .find_map(|m| m.value?.parse().ok())
 }
 
@@ -342,5 +351,16 @@ mod tests {
     fn no_dateline_in_running_text() {
         let body = "Der Präsident traf den Gast. Am 18. Juli 2024 wurde ein Vertrag unterzeichnet.";
         assert_eq!(dateline(body), None);
+    }
+
+    #[test]
+    fn a_stamp_with_its_time_and_credits_dates() {
+        let body = "Kim empfängt den Minister\n30.11.2024, 10:41 Uhr | dpa, AFP, t-online\nDer Präsident traf den Gast am Freitag.";
+        assert_eq!(dateline(body), Some(d("2024-11-30")));
+        // A date in a short line of prose is no stamp.
+        assert_eq!(
+            dateline("Der Präsident traf den Gast.\nDer Vertrag vom 30.11.2024 gilt ab sofort für alle Staaten."),
+            None
+        );
     }
 }

@@ -729,6 +729,43 @@ fn convening_launching_banning_calling_on_and_referendums_are_events() {
 }
 
 #[test]
+fn vetoes_votes_arrivals_openings_offers_and_mandates_ending_are_events() {
+    let body = "Am 28. März 2024 legte Testland im UN-Sicherheitsrat ein Veto ein.\n\
+                Am 1. Juli 2025 sind Touristen aus Testland in Ulm angekommen.\n\
+                Anton Berger sprach am 2. Juli 2025 bei der Eröffnung in Ulm.\n\
+                Anton Berger hat am 3. Juli 2025 Bohdan Kowalczyk einen Austausch angeboten.\n\
+                Das Mandat des UN-Sicherheitsrats endet am 30. April 2024.";
+    let ev = events_of(body, None);
+    assert!(
+        has(
+            &ev,
+            "ratification",
+            Some("2024-03-28"),
+            &["UN-Sicherheitsrat"]
+        ),
+        "{ev:?}"
+    );
+    assert!(has(&ev, "visit", Some("2025-07-01"), &["Ulm"]), "{ev:?}");
+    assert!(
+        has(&ev, "ceremony", Some("2025-07-02"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(
+            &ev,
+            "statement",
+            Some("2025-07-03"),
+            &["Anton Berger", "Bohdan Kowalczyk"]
+        ),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "legal", Some("2024-04-30"), &["UN-Sicherheitsrat"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_word_gap_counts_words_within_the_sentence() {
     let re = regex::Regex::new(&super::word_gaps(r"traf\s+<4 words>ein")).unwrap();
     assert!(re.is_match("traf am Dienstag in Moskau ein"));
