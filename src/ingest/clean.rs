@@ -518,6 +518,16 @@ mod tests {
     }
 
     #[test]
+    fn one_separator_labels_and_jump_buttons_go_but_stamps_stay() {
+        let prose = PROSE;
+        let c = clean(&format!(
+            "Testblatt | Deutsch\nPOLITIK | AUSLAND\nPolitik › Außenpolitik\nTestmeldung aus Hanoi\nZum Ticker-Anfang springen\n05.03.2024, 14:32 Uhr | dpa\n{prose}"
+        ));
+        assert_eq!(c.title, "Testmeldung aus Hanoi");
+        assert_eq!(c.body, format!("05.03.2024, 14:32 Uhr | dpa\n{prose}"));
+    }
+
+    #[test]
     fn read_more_between_paragraphs_goes_alone() {
         let one = "Mit dem Bau der neuen Brücke über den Grenzfluss wurde Ende April begonnen, bislang verbindet nur eine alte Eisenbahnbrücke die beiden Länder miteinander und sonst nichts.";
         let two = "Vorangetrieben werden die Projekte von der zwischenstaatlichen Kommission, deren russischer Vorsitzender im November in der Hauptstadt ein Protokoll über Zusammenarbeit unterzeichnet hatte.";
