@@ -525,6 +525,16 @@ mod tests {
         ));
         assert_eq!(c.title, "Testmeldung aus Hanoi");
         assert_eq!(c.body, format!("05.03.2024, 14:32 Uhr | dpa\n{prose}"));
+        // "Mehr aus …" takes its headlines along; a journalist's line goes.
+        let c = clean(&format!(
+            "{prose}\nMehr aus Ausland\nTestspieler: Rücktritt war «richtig»\nLena Testfrau ist Korrespondentin der «Testzeitung» für Osteuropa."
+        ));
+        assert_eq!(c.body, prose);
+        let kept = "Evan Testmann ist Reporter des «Testblatts» und sitzt seit März in Haft.";
+        assert_eq!(
+            clean(&format!("{prose}\n{kept}")).body,
+            format!("{prose}\n{kept}")
+        );
     }
 
     #[test]
