@@ -45,6 +45,19 @@ fn has(
     })
 }
 
+/// Asserts `has` for each (kind, day, names), naming the one missing.
+fn assert_events(
+    events: &[(String, Option<String>, Vec<String>)],
+    expected: &[(&str, Option<&str>, &[&str])],
+) {
+    for &(kind, day, names) in expected {
+        assert!(
+            has(events, kind, day, names),
+            "no {kind} on {day:?} with {names:?} in {events:?}"
+        );
+    }
+}
+
 #[test]
 fn a_role_phrase_stands_for_the_person_named_before() {
     let body = "Präsident Anton Berger besuchte am 3. März 2025 die Stadt Ulm.\n\
@@ -704,27 +717,15 @@ fn convening_launching_banning_calling_on_and_referendums_are_events() {
                 Der UN-Sicherheitsrat hatte den Einsatz im Jahr 2017 verboten.\n\
                 Anton Berger hatte die Abgeordneten am 5. März 2025 aufgefordert, zuzustimmen.\n\
                 In einem Referendum hatten am 6. Oktober 2024 die Wähler in Testland für das Projekt gestimmt.";
-    let ev = events_of(body, None);
-    assert!(
-        has(&ev, "meeting", Some("2025-03-03"), &["Anton Berger"]),
-        "{ev:?}"
-    );
-    assert!(
-        has(&ev, "ceremony", Some("2025-03-04"), &["Bohdan Kowalczyk"]),
-        "{ev:?}"
-    );
-    assert!(
-        has(&ev, "legal", Some("2017"), &["UN-Sicherheitsrat"]),
-        "{ev:?}"
-    );
-    assert!(
-        has(&ev, "statement", Some("2025-03-05"), &["Anton Berger"]),
-        "{ev:?}"
-    );
-    assert!(
-        ev.iter()
-            .any(|e| e.0 == "ratification" && e.1.as_deref() == Some("2024-10-06")),
-        "{ev:?}"
+    assert_events(
+        &events_of(body, None),
+        &[
+            ("meeting", Some("2025-03-03"), &["Anton Berger"]),
+            ("ceremony", Some("2025-03-04"), &["Bohdan Kowalczyk"]),
+            ("legal", Some("2017"), &["UN-Sicherheitsrat"]),
+            ("statement", Some("2025-03-05"), &["Anton Berger"]),
+            ("ratification", Some("2024-10-06"), &[]),
+        ],
     );
 }
 
@@ -735,33 +736,19 @@ fn vetoes_votes_arrivals_openings_offers_and_mandates_ending_are_events() {
                 Anton Berger sprach am 2. Juli 2025 bei der Eröffnung in Ulm.\n\
                 Anton Berger hat am 3. Juli 2025 Bohdan Kowalczyk einen Austausch angeboten.\n\
                 Das Mandat des UN-Sicherheitsrats endet am 30. April 2024.";
-    let ev = events_of(body, None);
-    assert!(
-        has(
-            &ev,
-            "ratification",
-            Some("2024-03-28"),
-            &["UN-Sicherheitsrat"]
-        ),
-        "{ev:?}"
-    );
-    assert!(has(&ev, "visit", Some("2025-07-01"), &["Ulm"]), "{ev:?}");
-    assert!(
-        has(&ev, "ceremony", Some("2025-07-02"), &["Anton Berger"]),
-        "{ev:?}"
-    );
-    assert!(
-        has(
-            &ev,
-            "statement",
-            Some("2025-07-03"),
-            &["Anton Berger", "Bohdan Kowalczyk"]
-        ),
-        "{ev:?}"
-    );
-    assert!(
-        has(&ev, "legal", Some("2024-04-30"), &["UN-Sicherheitsrat"]),
-        "{ev:?}"
+    assert_events(
+        &events_of(body, None),
+        &[
+            ("ratification", Some("2024-03-28"), &["UN-Sicherheitsrat"]),
+            ("visit", Some("2025-07-01"), &["Ulm"]),
+            ("ceremony", Some("2025-07-02"), &["Anton Berger"]),
+            (
+                "statement",
+                Some("2025-07-03"),
+                &["Anton Berger", "Bohdan Kowalczyk"],
+            ),
+            ("legal", Some("2024-04-30"), &["UN-Sicherheitsrat"]),
+        ],
     );
 }
 
@@ -769,19 +756,16 @@ fn vetoes_votes_arrivals_openings_offers_and_mandates_ending_are_events() {
 fn wreaths_and_succession_are_events() {
     let body = "Am 30. November 2024 legte Anton Berger in Ulm einen Kranz nieder.\n\
                 Im Mai 2024 hatte Anton Berger den Minister Bohdan Kowalczyk abgelöst.";
-    let ev = events_of(body, None);
-    assert!(
-        has(&ev, "ceremony", Some("2024-11-30"), &["Anton Berger"]),
-        "{ev:?}"
-    );
-    assert!(
-        has(
-            &ev,
-            "office",
-            Some("2024-05"),
-            &["Anton Berger", "Bohdan Kowalczyk"]
-        ),
-        "{ev:?}"
+    assert_events(
+        &events_of(body, None),
+        &[
+            ("ceremony", Some("2024-11-30"), &["Anton Berger"]),
+            (
+                "office",
+                Some("2024-05"),
+                &["Anton Berger", "Bohdan Kowalczyk"],
+            ),
+        ],
     );
 }
 
