@@ -23,6 +23,8 @@ pub(super) struct Lexicon {
     pub(super) noun_suffix: Vec<String>,
     pub(super) not_place: HashSet<String>,
     pub(super) not_name: HashSet<String>,
+    pub(super) not_acronym: HashSet<String>,
+    pub(super) place_first: HashSet<String>,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -56,6 +58,8 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         noun_suffix: take("noun-suffix"),
         not_place: take("not-place").into_iter().collect(),
         not_name: take("not-name").into_iter().collect(),
+        not_acronym: take("not-acronym").into_iter().collect(),
+        place_first: take("place-first").into_iter().collect(),
     }
 });
 

@@ -9,6 +9,7 @@
 //! organization or place head ("Universität Dumlupınar", "Kim-Il-Sung-Platz").
 //! The word lists behind these shapes live in `data/names.tsv`.
 
+mod capitals;
 mod lexicon;
 mod shapes;
 
@@ -42,8 +43,13 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     let toks = tokens(body);
     with_given_names(&mut out, &toks, lex);
     // An organization named after its country ("Kommunistische Partei
-    // Vietnams") takes the place of the country's mention inside it.
-    for c in adjective_names(&toks, lex) {
+    // Vietnams", "Bank of Korea") takes the place of the country's mention
+    // inside it.
+    let english = capitals::english_names(&toks, lex);
+    let named_after_places = adjective_names(&toks, lex)
+        .into_iter()
+        .chain(english.iter().cloned());
+    for c in named_after_places {
         let inside = |x: &Candidate| x.start < c.end && c.start < x.end;
         let absorbable = out
             .iter()
@@ -61,6 +67,8 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     pattern.extend(adjective_names(&toks, lex));
     pattern.extend(preposition_places(&toks, lex));
     pattern.extend(appositive_names(body, &toks, lex));
+    pattern.extend(english);
+    pattern.extend(capitals::acronym_names(body, &toks, lex));
     pattern.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     for c in pattern {
         if !overlaps(&out, c.start, c.end) {
@@ -77,6 +85,7 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
             insert_sorted(&mut out, c);
         }
     }
+    capitals::defined_acronyms(body, &toks, &mut out);
     out
 }
 
@@ -445,7 +454,7 @@ mod tests {
 
     #[test]
     fn acronyms_after_institution_nouns_and_slash_names() {
-        let got = names("Nach Angaben des Geheimdienstes QZT und die Entwicklungsbank WXB landeten auf dem Flughafen Testau/Beispielheim. Am Montag sagte QQX nichts.");
+        let got = names("Nach Angaben des Geheimdienstes QZT und die Entwicklungsbank WXB landeten auf dem Flughafen Testau/Beispielheim. Am Montag sagte QQX nichts (QQY/dpa).");
         let surfaces = with_kinds(&got);
         for want in [
             ("QZT", "organization"),
@@ -454,7 +463,9 @@ mod tests {
         ] {
             assert!(surfaces.contains(&want), "{want:?} not in {got:?}");
         }
-        assert!(!surfaces.iter().any(|s| s.0 == "QQX"), "{got:?}");
+        // An acronym alone is an organization too, but not in a credit.
+        assert!(surfaces.contains(&("QQX", "organization")), "{got:?}");
+        assert!(!surfaces.iter().any(|s| s.0 == "QQY"), "{got:?}");
         assert!(
             got.iter().any(|g| g.1 == "Flughafen Testau/Beispielheim"),
             "{got:?}"
