@@ -25,6 +25,7 @@ pub(super) struct Lexicon {
     pub(super) not_name: HashSet<String>,
     pub(super) not_acronym: HashSet<String>,
     pub(super) place_first: HashSet<String>,
+    pub(super) region_word: HashSet<String>,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -60,6 +61,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         not_name: take("not-name").into_iter().collect(),
         not_acronym: take("not-acronym").into_iter().collect(),
         place_first: take("place-first").into_iter().collect(),
+        region_word: take("region-word").into_iter().collect(),
     }
 });
 

@@ -115,6 +115,17 @@ fn insert_sorted(list: &mut Vec<Candidate>, c: Candidate) {
     list.insert(at, c);
 }
 
+/// The word `text` ends with, if it ends with a letter.
+fn last_word(text: &str) -> Option<&str> {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&text[start..])
+}
+
 fn gazetteer_candidates(body: &str) -> Vec<Candidate> {
     let gaz = gazetteer();
     let mut out = Vec::new();
@@ -140,8 +151,18 @@ fn gazetteer_candidates(body: &str) -> Vec<Candidate> {
         if body[end..].starts_with('s') && word_boundary_after(body, end + 1) {
             end += 1;
         }
+        // "Region Kursk", "Gebiet Charkiw": the region's full name is the
+        // mention, so that it is kept among the place's spellings.
+        let mut start = hit.start;
+        if entry.kind == EntityKind::Location {
+            if let Some(word) = body[..start].strip_suffix(' ').and_then(last_word) {
+                if LEXICON.region_word.contains(word) {
+                    start -= word.len() + 1;
+                }
+            }
+        }
         out.push(Candidate {
-            start: hit.start,
+            start,
             end,
             kind: entry.kind,
             name: entry.canonical.clone(),
@@ -470,6 +491,16 @@ mod tests {
             got.iter().any(|g| g.1 == "Flughafen Testau/Beispielheim"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_region_word_before_a_known_place_is_part_of_its_mention() {
+        let got = names("Kämpfe in der Region Kursk und in Kursk selbst; Stadt Kursk.");
+        let surfaces = with_kinds(&got);
+        assert!(surfaces.contains(&("Region Kursk", "location")), "{got:?}");
+        assert!(surfaces.contains(&("Kursk", "location")), "{got:?}");
+        assert!(got.iter().all(|g| g.1 == "Kursk"), "{got:?}");
+        assert!(!surfaces.iter().any(|s| s.0 == "Stadt Kursk"), "{got:?}");
     }
 
     #[test]
