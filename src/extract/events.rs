@@ -342,6 +342,27 @@ pub fn events(
         // The first trigger of the sentence decides; one inside a cue that
         // found its gathering ("An dem Treffen nahm ... teil") reported it.
         let Some(&(first, k)) = here.first() else {
+            // No trigger: a sentence dating what its actors did is still a
+            // happening for the timeline, of kind "other".
+            let dated_here = own
+                .as_ref()
+                .filter(|d| tells_now(d) && d.precision != Precision::Year);
+            if let Some(d) = dated_here.filter(|_| used.is_empty() && !question && !occasion) {
+                let (participants, location) = ctx.participants(n, &spans, (s, e), &|_, _| true);
+                if participants.iter().any(|p| p.1 != "place") {
+                    if let Some(event) = ctx.event(
+                        "other".to_string(),
+                        participants,
+                        location,
+                        Some(d.clone()),
+                        false,
+                        published,
+                        sentence,
+                    ) {
+                        merge_into(&mut out, n, event, entities, !shifted);
+                    }
+                }
+            }
             continue;
         };
         if used.iter().any(|&(a, b)| (a..b).contains(&(s + first))) {
@@ -979,9 +1000,32 @@ fn merge_into(
             && p.date_text.is_some()
             && event.date_text.is_some()
     };
+    // "Im September reiste Kim nach Russland. Am 13. September traf er
+    // Putin": a whole month told, then one of its days, with someone in
+    // common. A part of a month ("Anfang Juni") may be another happening.
+    let refines = |p: &Event| {
+        let (month, day) = match (p.precision, event.precision) {
+            (Precision::Month, Precision::Day) => (p, &event),
+            (Precision::Day, Precision::Month) => (&event, p),
+            _ => return false,
+        };
+        let whole_month = month.date_text.as_deref().is_some_and(|t| {
+            !["anfang", "mitte", "ende"]
+                .iter()
+                .any(|w| t.to_lowercase().starts_with(w))
+        });
+        let psig = signature(p, entities);
+        whole_month
+            && kind_group(&p.kind) == kind_group(&event.kind)
+            && matches!((&day.date, &month.date), (Some(d), Some(m)) if d.starts_with(m.as_str()))
+            && psig.actors.intersection(&sig.actors).next().is_some()
+    };
     let found = out
         .iter()
-        .position(|p| !other_day(&p.1) && same_happening(&signature(&p.1, entities), &sig, true))
+        .position(|p| {
+            !other_day(&p.1)
+                && (same_happening(&signature(&p.1, entities), &sig, true) || refines(&p.1))
+        })
         .or_else(|| out.iter().rposition(continues));
     let Some(i) = found else {
         out.push((n, event));

@@ -59,6 +59,11 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_role_noun(word: &str) -> bool {
+    // "Der 41-Jährige": an age stands for a person like a role does.
+    let word = match word.trim_start_matches(|c: char| c.is_ascii_digit()) {
+        rest if rest.len() < word.len() => rest.strip_prefix('-').unwrap_or(word),
+        _ => word,
+    };
     if !word.starts_with(char::is_uppercase) {
         return false;
     }
@@ -316,6 +321,10 @@ mod tests {
         assert_eq!(
             phrases("Danach unterzeichneten beide den Vertrag."),
             ["beide:2"]
+        );
+        assert_eq!(
+            phrases("Der 41-Jährige war am Dienstag eingetroffen."),
+            ["Der 41-Jährige:1"]
         );
         // "beide" before a noun counts things, not people named before.
         assert!(phrases("Beide Seiten lobten die Gespräche.").is_empty());

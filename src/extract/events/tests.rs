@@ -778,3 +778,58 @@ fn a_word_gap_counts_words_within_the_sentence() {
     assert!(!re.is_match("traf am Dienstag in der Hauptstadt ein"));
     assert!(!re.is_match("traf am Dienstag. Moskau ein"));
 }
+
+#[test]
+fn a_dated_sentence_with_actors_and_no_trigger_is_an_other_event() {
+    let body = "Im Dezember 2023 folgte Anton Berger mit einer Delegation aus Testland.\n\
+                Am 14. März 2023 bestellte das Außenamt von Testland den Gesandten Bohdan Kowalczyk ein.\n\
+                Im Jahr 2009 lag die Zahl der Mitarbeiter bei 40.\n\
+                Hat Anton Berger am 2. Mai 2024 geschwiegen?\n\
+                Am 5. Mai 2024 regnete es in Ulm.";
+    let ev = events_of(body, None);
+    assert_events(
+        &ev,
+        &[
+            ("other", Some("2023-12"), &["Anton Berger"]),
+            ("other", Some("2023-03-14"), &["Bohdan Kowalczyk"]),
+        ],
+    );
+    // A year alone, a question, and a day with only a place report nothing.
+    let others: Vec<_> = ev.iter().filter(|e| e.0 == "other").collect();
+    assert_eq!(others.len(), 2, "{ev:?}");
+}
+
+#[test]
+fn a_month_told_and_then_one_of_its_days_is_one_happening() {
+    let body = "Im September 2023 reiste Anton Berger nach Testland.\n\
+                Am 13. September 2023 traf Anton Berger in Ulm Bohdan Kowalczyk.";
+    let ev = events_of(body, None);
+    let trips: Vec<_> = ev
+        .iter()
+        .filter(|e| e.0 == "visit" || e.0 == "meeting")
+        .collect();
+    assert_eq!(trips.len(), 1, "{ev:?}");
+    assert!(has(
+        &ev,
+        trips[0].0.as_str(),
+        Some("2023-09-13"),
+        &["Anton Berger", "Bohdan Kowalczyk"]
+    ));
+    // "Anfang September" is a part of the month: maybe another trip.
+    let body = "Anfang September 2023 reiste Anton Berger nach Testland.\n\
+                Am 23. September 2023 traf Anton Berger in Ulm Bohdan Kowalczyk.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "visit", Some("2023-09"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    assert!(
+        has(
+            &ev,
+            "meeting",
+            Some("2023-09-23"),
+            &["Anton Berger", "Bohdan Kowalczyk"]
+        ),
+        "{ev:?}"
+    );
+}
