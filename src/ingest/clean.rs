@@ -393,6 +393,20 @@ mod tests {
     }
 
     #[test]
+    fn removes_paywall_promotions_and_correspondent_lines() {
+        let c = clean(&format!(
+            "Titel der Meldung\nAnna Beispiel, Ulm\nExklusiv für Abonnenten\nDirekt aus dem dpa-Newskanal\n\
+             Mit XY Plus alle Artikel lesen – jetzt 4 Wochen für 0 €\n{PROSE}\n\
+             Jetzt weiterlesen mit AB Plus – 1 Monat für 0,99 €\nHast du eine News? Schick sie uns!\n\
+             Moskau, Peking und Ulm, Berlin.\nDanach reiste der Minister weiter nach Vientiane und sprach dort mit dem Regierungschef."
+        ));
+        assert_eq!(
+            c.body,
+            format!("{PROSE}\nMoskau, Peking und Ulm, Berlin.\nDanach reiste der Minister weiter nach Vientiane und sprach dort mit dem Regierungschef.")
+        );
+    }
+
+    #[test]
     fn keeps_captions_and_records_credits() {
         let c =
             clean("Text eins.\nKim empfängt den Gast. (Quelle: KCNA) |\nGrüße (Foto: Reuters).");

@@ -135,6 +135,18 @@ pub fn date_in_url(url: &str) -> Option<Date> {
         .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("{e}")))
         .collect()
     });
+    // dpa's news URNs ("urn-newsml-dpa-com-20090101-250321-99-411872")
+    // carry a fixed 20090101, then the day as yymmdd.
+    static DPA_URN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"dpa[-.]com[-:]20090101[-:](\d{2})(\d{2})(\d{2})-\d")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    if let Some(c) = DPA_URN.captures(url) {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i8>().ok());
+        if let (Some(y), Some(m), Some(d)) = (num(1), num(2), num(3)) {
+            return Date::new(2000 + i16::from(y), m, d).ok();
+        }
+    }
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = &path[path.find('/')?..];
     for re in PATTERNS.iter() {
@@ -262,6 +274,11 @@ mod tests {
             (
                 "https://example.de/politik/kim-besucht-werk-19180422.html",
                 None,
+            ),
+            // dpa's URN: a fixed 20090101, then yymmdd.
+            (
+                "https://www.example.de/politik/kim-dpa.urn-newsml-dpa-com-20090101-240705-99-123456",
+                Some("2024-07-05"),
             ),
         ];
         for (url, want) in cases {
