@@ -11,7 +11,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 /// Number of articles in the corpus.
-pub const ARTICLES: usize = 500;
+pub const ARTICLES: usize = 1000;
 
 const PEOPLE: &[&str] = &[
     "Wladimir Putin",
