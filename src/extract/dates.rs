@@ -916,8 +916,24 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
         // "des 2018 geschlossenen Abkommens": the year of a noun's attribute
         && !AMOUNT.contains(&prev_lower.as_str())
         && !crate::text::ARTICLES.contains(&prev_lower.as_str())
-        && !prev_word.starts_with(char::is_uppercase)
+        && (!prev_word.starts_with(char::is_uppercase) || LEADS.contains(&prev_lower.as_str()))
 }
+
+/// Adverbs that open a sentence before a year ("Noch 2017 hatte Moskau
+/// ...", "Erst 2019 kam er"): capitalised there, yet no noun.
+const LEADS: &[&str] = &[
+    "noch",
+    "schon",
+    "erst",
+    "auch",
+    "spätestens",
+    "frühestens",
+    "zuletzt",
+    "zuerst",
+    "dann",
+    "damals",
+    "einst",
+];
 
 fn year_in_context(c: &Ctx) -> Verdict {
     let cue = c.get("cue");
@@ -1128,6 +1144,7 @@ mod tests {
         ("Seit 2000 Jahren, um 2000 Euro, bis 2000 Soldaten", Some("2024-07-19"), &[]),
         ("2023 war schwer; die Resolution 2023 gilt.", Some("2024-07-19"), &[("2023", Some("2023"), "year")]),
         ("Zuletzt war er 2019 in der Mongolei, rund 2019 Soldaten auch.", None, &[("2019", Some("2019"), "year")]),
+        ("Noch 2017 hatte Moskau zugestimmt, Resolution 2017 auch.", None, &[("2017", Some("2017"), "year")]),
         ("Es kamen 2000 Besucher und 1.2019 Punkte.", None, &[]),
         ("Der 2018 geschlossene Vertrag gilt.", None, &[]),
         ("August der Starke und am nächsten Tag", Some("2024-07-19"), &[]),

@@ -232,13 +232,27 @@ pub fn events(
         .filter(|m| entities[m.2].kind == EntityKind::Person)
         .map(|m| (m.0, m.2))
         .collect();
+    // Men and people of unknown sex: whom "er" or "der Minister" can mean.
+    let women = women(body, entities, mentions);
+    let men: Vec<(usize, usize)> = persons
+        .iter()
+        .filter(|p| !women.contains(&p.1))
+        .copied()
+        .collect();
+    let headlined_men: Vec<usize> = headlined
+        .iter()
+        .filter(|i| !women.contains(i))
+        .copied()
+        .collect();
     let ctx = Context {
         body,
         entities,
         mentions,
         reporters: &reporters,
         persons: &persons,
+        men: &men,
         headlined,
+        headlined_men: &headlined_men,
     };
     let mut out: Vec<(usize, Event)> = Vec::new();
     // The narrative date: the last date named earlier in the paragraph.
@@ -344,9 +358,11 @@ pub fn events(
         let Some(&(first, k)) = here.first() else {
             // No trigger: a sentence dating what its actors did is still a
             // happening for the timeline, of kind "other".
+            // Background counts too ("Shoigu war bereits im September in
+            // Pjöngjang"); a relative clause's or an attribute's date not.
             let dated_here = own
                 .as_ref()
-                .filter(|d| tells_now(d) && d.precision != Precision::Year);
+                .filter(|d| !attributive(d) && !in_relative_clause(sentence, d));
             if let Some(d) = dated_here.filter(|_| used.is_empty() && !question && !occasion) {
                 let (participants, location) = ctx.participants(n, &spans, (s, e), &|_, _| true);
                 if participants.iter().any(|p| p.1 != "place") {
@@ -392,15 +408,16 @@ pub fn events(
             true => lead_date(body, &spans, &paragraphs, n, published),
             false => None,
         };
-        // "seit dem 6. August halten Truppen Gebiete besetzt": a day or month
-        // the state began is when it happened, if the sentence names no
-        // other ("seit 2014" is too long ago to say).
+        // "seit dem 6. August halten Truppen Gebiete besetzt": a day, month
+        // or season the state began is when it happened, if the sentence
+        // names no other ("seit 2014" is too long ago to say).
         let began = || {
             dates
                 .iter()
                 .find(|d| {
+                    let season = d.precision == Precision::Year && !bare_year(d);
                     opens_with(d, &["seit"])
-                        && matches!(d.precision, Precision::Day | Precision::Month)
+                        && (season || matches!(d.precision, Precision::Day | Precision::Month))
                 })
                 .cloned()
         };
@@ -461,6 +478,28 @@ pub fn events(
     }
     said_in_publication_month(&mut out, published);
     out.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The people named right after a feminine role noun ("Amtskollegin Choe
+/// Son Hui", "Frau Meier") anywhere in the article: never "er".
+fn women(body: &str, entities: &[Entity], mentions: &[(usize, usize, usize)]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &(start, _, idx) in mentions {
+        if entities[idx].kind != EntityKind::Person || out.contains(&idx) {
+            continue;
+        }
+        let Some(before) = body[..start].strip_suffix(' ') else {
+            continue;
+        };
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        if coref::feminine_noun(word) {
+            out.push(idx);
+        }
+    }
+    out
 }
 
 /// Words said (statements, announcements, calls) that no phrase and no
@@ -568,8 +607,11 @@ struct Context<'a> {
     reporters: &'a [usize],
     /// (byte start, entity) of every person mention, in text order.
     persons: &'a [(usize, usize)],
+    /// The same without the women (see [`women`]).
+    men: &'a [(usize, usize)],
     /// The people the title names: whom the story is about.
     headlined: &'a [usize],
+    headlined_men: &'a [usize],
 }
 
 impl Context<'_> {
@@ -624,12 +666,16 @@ impl Context<'_> {
                     .clone()
                     .any(|m| m.0 < s + p.start && self.entities[m.2].kind == EntityKind::Person)
             };
+            let (persons, headlined) = match p.masculine {
+                true => (self.men, self.headlined_men),
+                false => (self.persons, self.headlined),
+            };
             let people = match p.pronoun {
                 true if named_before() => Vec::new(),
-                true => coref::protagonist(s + p.start, since, self.persons, &here, self.headlined)
+                true => coref::protagonist(s + p.start, since, persons, &here, headlined)
                     .into_iter()
                     .collect(),
-                false => coref::resolve(s + p.start, p.people, since, self.persons, &here),
+                false => coref::resolve(s + p.start, p.people, since, persons, &here),
             };
             for idx in people {
                 if !participants.iter().any(|q| q.0 == idx) {
@@ -741,6 +787,18 @@ fn since(sentence: &str, d: &DateMention) -> bool {
 
 /// A date that belongs to a noun ("die Erklärung vom November 2020"), not
 /// to what the sentence tells happened when.
+/// A year written alone ("2014", "seit 2014"), not a season or part of it
+/// ("seit dem Herbst 2024", "Anfang 2024").
+fn bare_year(d: &DateMention) -> bool {
+    let words = d.text.split_whitespace().filter(|w| {
+        !matches!(
+            w.to_lowercase().as_str(),
+            "seit" | "im" | "in" | "jahr" | "jahre" | "dem" | "den" | "bis" | "ab" | "von"
+        )
+    });
+    words.count() <= 1
+}
+
 fn attributive(d: &DateMention) -> bool {
     opens_with(d, &["vom", "von"])
 }
@@ -1033,6 +1091,10 @@ fn merge_into(
     };
     let (last, prev) = &mut out[i];
     *last = n;
+    // A trigger says better what happened than no trigger did.
+    if prev.kind == "other" {
+        prev.kind = event.kind.clone();
+    }
     let date = better_date(prev.date.as_deref(), event.date.as_deref());
     if date != prev.date {
         prev.date = date;

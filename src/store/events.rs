@@ -38,6 +38,15 @@ pub(super) fn write_events(
                     )?
                     .execute(params![id, date, ev.precision.as_str(), ev.date_text])?;
                 }
+                // A report with a trigger names better what happened than
+                // one without ("other"); the summary starts with the kind.
+                if ev.kind != "other" {
+                    conn.prepare_cached(
+                        "UPDATE events SET kind = ?2, summary = ?2 || substr(summary, 6)
+                         WHERE id = ?1 AND kind = 'other'",
+                    )?
+                    .execute(params![id, ev.kind])?;
+                }
                 if let Some(l) = location_id {
                     conn.prepare_cached(
                         "UPDATE events SET location_id = ?2 WHERE id = ?1 AND location_id IS NULL",

@@ -289,14 +289,14 @@ fn holdout3_articles_entity_f1_and_cleaning() {
 
 #[test]
 fn holdout3_articles_event_recall() {
-    check_event_recall("holdout3", 0.85);
+    check_event_recall("holdout3", 0.88);
 }
 
 /// holdout4, written blind: first measured at event recall 0.60 and entity
-/// F1 0.943; 0.90 and 0.973 after rules its misses and holdout5's showed.
+/// F1 0.943; 0.938 and 0.973 after rules its misses and later sets' showed.
 #[test]
 fn holdout4_articles_event_recall() {
-    check_event_recall("holdout4", 0.92);
+    check_event_recall("holdout4", 0.93);
 }
 
 #[test]
@@ -305,28 +305,41 @@ fn holdout4_articles_entity_f1_and_cleaning() {
 }
 
 /// holdout5, written blind: first measured at event recall 0.651 and entity
-/// F1 0.917 (25 junk lines left, 3 lines of text lost); 0.952 and 0.973
+/// F1 0.917 (25 junk lines left, 3 lines of text lost); 0.984 and 0.975
 /// after the rules its misses and later sets' showed. One teaser line
 /// between paragraphs ("Selenskyj fordert Reaktion: ...") is still left, so
 /// only its events are held to a bar here.
 #[test]
 fn holdout5_articles_event_recall() {
-    check_event_recall("holdout5", 0.93);
+    check_event_recall("holdout5", 0.97);
 }
 
 /// holdout6, written blind: first measured at event recall 0.575 and entity
-/// F1 0.950 (10 junk lines left); 0.700 after the rules its misses showed.
-/// Three junk lines (site names) are
-/// still left, so only its events are held to a bar here.
+/// F1 0.950 (10 junk lines left); 0.762 after the rules its misses and
+/// holdout7's showed. Three junk lines (site names) are still left, so only
+/// its events are held to a bar here.
 #[test]
 fn holdout6_articles_event_recall() {
-    check_event_recall("holdout6", 0.69);
+    check_event_recall("holdout6", 0.75);
 }
 
-/// Measured 0.804 (41/51) last session, 0.863 now.
+/// holdout7, written blind: first measured at event recall 0.675 (same
+/// events across articles 2/20) and entity F1 0.911 (6 junk lines left);
+/// 0.883 and 0.940 after the rules its misses showed.
+#[test]
+fn holdout7_articles_event_recall() {
+    check_event_recall("holdout7", 0.87);
+}
+
+#[test]
+fn holdout7_articles_entity_f1_and_cleaning() {
+    check_entities_and_cleaning("holdout7", 0.93);
+}
+
+/// Measured 0.804 (41/51) two sessions ago, 0.902 now.
 #[test]
 fn holdout2_articles_event_recall() {
-    check_event_recall("holdout2", 0.85);
+    check_event_recall("holdout2", 0.89);
 }
 
 #[test]

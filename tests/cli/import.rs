@@ -282,3 +282,45 @@ fn manifest_problems_are_reported_with_line_numbers() {
         "{err}"
     );
 }
+
+/// A sentence without a trigger gives an "other" event; a later article
+/// reporting the same happening with a trigger joins it and names its kind.
+#[test]
+fn a_report_with_a_trigger_names_the_kind_of_an_other_event() {
+    let w = Workdir::new();
+    w.write(
+        "news/manifest.csv",
+        "file,url,published,outlet\na.txt,,2024-06-01,Testblatt\nb.txt,,2024-06-02,Testpost\n",
+    );
+    w.write(
+        "news/a.txt",
+        "Treffen in Ulm\n\nAnton Berger und Bohdan Kowalczyk waren im Mai 2024 gemeinsam in Ulm.\n",
+    );
+    w.write(
+        "news/b.txt",
+        "Besuch in Ulm\n\nAm 3. Mai 2024 besuchte Anton Berger gemeinsam mit Bohdan Kowalczyk die Stadt Ulm.\n",
+    );
+    let (code, _, err) = w.run(&["import", "news"]);
+    assert_eq!(code, 0, "{err}");
+    let c = w.conn();
+    let rows: Vec<(String, String, String, i64)> = c
+        .prepare(
+            "SELECT e.kind, e.occurred_on, e.summary, count(ea.article_id) FROM events e
+             JOIN event_articles ea ON ea.event_id = e.id
+             JOIN event_participants p ON p.event_id = e.id
+             JOIN entities n ON n.id = p.entity_id AND n.name = 'Anton Berger'
+             GROUP BY e.id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let (kind, on, summary, articles) = &rows[0];
+    assert_eq!(
+        (kind.as_str(), on.as_str(), *articles),
+        ("visit", "2024-05-03", 2)
+    );
+    assert!(summary.starts_with("visit: "), "{summary}");
+}

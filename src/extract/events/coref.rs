@@ -34,6 +34,9 @@ pub struct RolePhrase {
     pub people: usize,
     /// "er": a pronoun, read as the story's protagonist (see [`protagonist`]).
     pub pronoun: bool,
+    /// "er", "der Minister", "sein Amtskollege": one man, never a woman
+    /// named before ("Amtskollegin Choe Son Hui").
+    pub masculine: bool,
 }
 
 /// Words of `text` with their byte spans; hyphens stay inside words
@@ -77,6 +80,13 @@ fn is_role_noun(word: &str) -> bool {
     })
 }
 
+/// A role noun in its feminine form ("Ministerin", "Amtskollegin"); also
+/// "Frau". What it stands before or for is a woman.
+pub fn feminine_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower == "frau" || (is_role_noun(word) && (lower.ends_with("in") || lower.ends_with("innen")))
+}
+
 /// An inflected adjective such as "frühere", "russischen".
 fn is_adjective(word: &str) -> bool {
     word.starts_with(char::is_lowercase)
@@ -103,6 +113,7 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
                 end: ne,
                 people: 1,
                 pronoun: true,
+                masculine: true,
             });
             continue;
         }
@@ -116,6 +127,7 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
                     end: ne,
                     people: 2,
                     pronoun: false,
+                    masculine: false,
                 });
             }
             continue;
@@ -151,11 +163,16 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
             }
         }
         if let Some(start) = start {
+            let determiner = sentence[start..].split_whitespace().next().unwrap_or("");
+            let masculine = people == 1
+                && !feminine_noun(&sentence[ns..ne])
+                && !matches!(determiner.to_lowercase().as_str(), "die" | "seine" | "ihre");
             out.push(RolePhrase {
                 start,
                 end: ne,
                 people,
                 pronoun: false,
+                masculine,
             });
         }
     }

@@ -41,7 +41,10 @@ pub fn kind_group(kind: &str) -> &str {
     }
 }
 
-const VISIT_KINDS: &[&str] = &["meeting", "visit"];
+/// Meetings, visits and the "other" happenings of sentences without a
+/// trigger ("Shoigu war bereits im September in Pjöngjang"), which are
+/// mostly one of the two.
+const VISIT_KINDS: &[&str] = &["meeting", "visit", "other"];
 
 /// Kinds of formal acts, done once by the same cast.
 const FORMAL_KINDS: &[&str] = &["ratification", "agreement", "office", "parade", "ceremony"];

@@ -833,3 +833,45 @@ fn a_month_told_and_then_one_of_its_days_is_one_happening() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn background_and_years_date_other_events_and_a_trigger_names_the_kind() {
+    let body = "Anton Berger ist gestern in Ulm eingetroffen.\n\
+                Anton Berger war bereits im September in Ulm, damals als Minister.\n\
+                Noch 2017 hatte Testland im UN-Sicherheitsrat dem Plan zugestimmt.\n\
+                Im Mai 2024 war Bohdan Kowalczyk in Genf. Am 3. Mai 2024 besuchte Bohdan Kowalczyk in Genf die Ausstellung.";
+    let ev = events_of(body, Some(date(2025, 3, 22)));
+    assert_events(
+        &ev,
+        &[
+            ("visit", Some("2025-03-21"), &["Anton Berger"]),
+            ("other", Some("2024-09"), &["Anton Berger"]),
+            ("ratification", Some("2017"), &["UN-Sicherheitsrat"]),
+            // The month without a trigger and its day with one: one visit.
+            ("visit", Some("2024-05-03"), &["Bohdan Kowalczyk"]),
+        ],
+    );
+    assert!(
+        !has(&ev, "other", Some("2024-05"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_masculine_role_phrase_never_means_a_woman_named_before() {
+    let body = "Außenminister Anton Berger ist am 18. Oktober 2023 in Ulm eingetroffen.\n\
+                Am Flughafen wurde er von seiner Amtskollegin Swetlana Lindqvist empfangen.\n\
+                Der Minister war am 18. Oktober 2023 aus Bern kommend in Ulm gelandet.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "visit", Some("2023-10-18"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+    // "Der Minister" is Berger, not Lindqvist, the woman named last.
+    let landed: Vec<_> = ev
+        .iter()
+        .filter(|e| e.2.iter().any(|n| n == "Swetlana Lindqvist") && e.0 == "visit")
+        .filter(|e| !e.2.iter().any(|n| n == "Anton Berger"))
+        .collect();
+    assert!(landed.is_empty(), "{ev:?}");
+}
