@@ -253,11 +253,11 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
         Ok(b) => b,
         Err(e) => return Step::Failed(io_reason(&e)),
     };
-    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let digest = blake3::hash(&bytes);
     if known
         .by_origin
         .get(&input.origin)
-        .is_some_and(|(_, h)| *h == hash)
+        .is_some_and(|(_, h)| h == digest.as_bytes())
     {
         return Step::Unchanged;
     }
@@ -285,7 +285,7 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
             body: cleaned.body,
             published_on: meta.published_on.map(|d| d.to_string()),
             date_source: meta.date_source.map(|s| s.as_str()),
-            content_hash: hash,
+            content_hash: digest.to_hex().to_string(),
             byte_size: size as i64,
             raw_text: decoded.raw,
             outlet: meta.outlet,
@@ -315,7 +315,8 @@ impl Writer {
             Step::Failed(reason) => return Ok(Outcome::Failed { reason }),
             Step::Ready(p) => p,
         };
-        if let Some(first) = self.known.by_hash.get(&p.record.content_hash) {
+        let digest = store::digest(&p.record.content_hash);
+        if let Some(first) = self.known.by_hash.get(&digest) {
             if *first != input.origin {
                 return Ok(Outcome::Duplicate { of: first.clone() });
             }
@@ -335,12 +336,12 @@ impl Writer {
         })?;
         self.known
             .by_hash
-            .entry(p.record.content_hash.clone())
+            .entry(digest)
             .or_insert_with(|| input.origin.clone());
         let updated = self
             .known
             .by_origin
-            .insert(input.origin.clone(), (id, p.record.content_hash))
+            .insert(input.origin.clone(), (id, digest))
             .is_some();
         Ok(if updated {
             Outcome::Updated
