@@ -217,14 +217,7 @@ pub(super) fn defined_acronyms(body: &str, toks: &[Token], out: &mut Vec<Candida
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::names::candidates;
-
-    fn names(body: &str) -> Vec<(String, String, &'static str)> {
-        candidates(body)
-            .into_iter()
-            .map(|c| (body[c.start..c.end].to_string(), c.name, c.kind.as_str()))
-            .collect()
-    }
+    use crate::extract::names::tests::names;
 
     #[test]
     fn acronyms_alone_are_organizations_but_credits_are_not() {

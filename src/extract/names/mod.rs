@@ -298,7 +298,9 @@ fn surname_mentions(
 mod tests {
     use super::*;
 
-    fn names(body: &str) -> Vec<(String, String, &'static str)> {
+    /// (surface, name, kind) of every candidate; shared with the tests of
+    /// the submodules.
+    pub(super) fn names(body: &str) -> Vec<(String, String, &'static str)> {
         candidates(body)
             .into_iter()
             .map(|c| (body[c.start..c.end].to_string(), c.name, c.kind.as_str()))
