@@ -10,15 +10,14 @@
 //! and "for" are no German words, so capitalised words around them are an
 //! English name.
 
-use super::lexicon::{starts_upper, Lexicon, Token};
+use super::lexicon::{acronym, starts_upper, Lexicon, Token};
 use super::{resolved, strip_genitive};
 use crate::extract::gazetteer::gazetteer;
 use crate::extract::{Candidate, EntityKind};
 
-/// Three to six capital letters, perhaps with a genitive s ("FBI", "CTBTOs").
+/// An acronym that may stand alone: three to six capitals ("FBI", "CTBTOs").
 fn acronym_word(t: &str) -> bool {
-    let core = t.strip_suffix('s').unwrap_or(t);
-    (3..=6).contains(&core.len()) && core.chars().all(|c| c.is_ascii_uppercase())
+    acronym(t, 3..=6)
 }
 
 /// Whether the line around `at` is written in capitals (a headline or a
@@ -164,8 +163,8 @@ fn long_form_start(acr: &str, toks: &[Token], last: usize) -> Option<usize> {
 pub(super) fn defined_acronyms(body: &str, toks: &[Token], out: &mut Vec<Candidate>) {
     for (i, t) in toks.iter().enumerate() {
         let core = t.text;
-        let in_parens = body[..t.start].ends_with('(') && body[t.end..].starts_with(')');
-        if i == 0 || !in_parens || !acronym_word(core) || !body[..t.start].ends_with(" (") {
+        let in_parens = body[..t.start].ends_with(" (") && body[t.end..].starts_with(')');
+        if i == 0 || !in_parens || !acronym_word(core) {
             continue;
         }
         let Some(first) = long_form_start(core, toks, i - 1) else {

@@ -158,6 +158,14 @@ pub(super) fn surname_shaped(t: &str) -> bool {
             .any(|e| stem.ends_with(e.as_str()))
 }
 
+/// Capital letters only, as many as `lengths` allows, perhaps with a
+/// genitive s: "MIT" and "SWR" after an institution noun (2 to 5), "FBI"
+/// and "CTBTOs" alone (3 to 6).
+pub(super) fn acronym(t: &str, lengths: std::ops::RangeInclusive<usize>) -> bool {
+    let core = t.strip_suffix('s').unwrap_or(t);
+    lengths.contains(&core.len()) && core.chars().all(|c| c.is_ascii_uppercase())
+}
+
 pub(super) fn starts_upper(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase)
 }

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{
-    head_kind, is_cap_adjective, is_name_token, is_role, name_run, noun_shaped, starts_upper,
-    surname_shaped, Lexicon, Token,
+    acronym, head_kind, is_cap_adjective, is_name_token, is_role, name_run, noun_shaped,
+    starts_upper, surname_shaped, Lexicon, Token,
 };
 use super::{resolved, strip_genitive};
 use crate::extract::gazetteer::gazetteer;
@@ -163,7 +163,10 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
         let institution = head_kind(t, lex) == Some(EntityKind::Organization)
             || (starts_upper(t) && lex.org_suffix.iter().any(|s| lower.ends_with(s.as_str())));
         if institution {
-            if let Some(a) = toks.get(i + 1).filter(|a| a.joined && acronym(a.text)) {
+            if let Some(a) = toks
+                .get(i + 1)
+                .filter(|a| a.joined && acronym(a.text, 2..=5))
+            {
                 out.push(resolved(
                     a.start,
                     a.end,
@@ -271,12 +274,6 @@ fn purpose_run(toks: &[Token], head: usize, lex: &Lexicon) -> Option<usize> {
                 && !is_role(t.text, lex)
         });
     nouns.last().map(|(k, _)| k)
-}
-
-/// Two to five capital letters ("MIT", "SWR", "CNNC"), perhaps a genitive s.
-fn acronym(t: &str) -> bool {
-    let core = t.strip_suffix('s').unwrap_or(t);
-    (2..=5).contains(&core.len()) && core.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// A capitalised compound ending in "-see" names a lake ("Balchaschsee",
