@@ -127,6 +127,8 @@ pub enum ImportError {
 /// A file after the pure stages, ready for the writer.
 struct Prepared {
     record: ArticleRecord,
+    /// `record.content_hash` as bytes, for the writer's maps.
+    digest: store::Digest,
     extraction: Extraction,
 }
 
@@ -278,6 +280,7 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
     });
     let stemmed = Stemmed::of(Some(&cleaned.title), &cleaned.body);
     Step::Ready(Box::new(Prepared {
+        digest: *digest.as_bytes(),
         record: ArticleRecord {
             origin: input.origin.clone(),
             url: meta.url,
@@ -315,7 +318,7 @@ impl Writer {
             Step::Failed(reason) => return Ok(Outcome::Failed { reason }),
             Step::Ready(p) => p,
         };
-        let digest = store::digest(&p.record.content_hash);
+        let digest = p.digest;
         if let Some(first) = self.known.by_hash.get(&digest) {
             if *first != input.origin {
                 return Ok(Outcome::Duplicate { of: first.clone() });

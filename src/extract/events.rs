@@ -363,20 +363,20 @@ pub fn events(
             let dated_here = own
                 .as_ref()
                 .filter(|d| !attributive(d) && !in_relative_clause(sentence, d));
+            // `ctx.event` wants a person or organization: "other" is no
+            // kind that places alone can have.
             if let Some(d) = dated_here.filter(|_| used.is_empty() && !question && !occasion) {
                 let (participants, location) = ctx.participants(n, &spans, (s, e), &|_, _| true);
-                if participants.iter().any(|p| p.1 != "place") {
-                    if let Some(event) = ctx.event(
-                        "other".to_string(),
-                        participants,
-                        location,
-                        Some(d.clone()),
-                        false,
-                        published,
-                        sentence,
-                    ) {
-                        merge_into(&mut out, n, event, entities, !shifted);
-                    }
+                if let Some(event) = ctx.event(
+                    "other".to_string(),
+                    participants,
+                    location,
+                    Some(d.clone()),
+                    false,
+                    published,
+                    sentence,
+                ) {
+                    merge_into(&mut out, n, event, entities, !shifted);
                 }
             }
             continue;
@@ -415,7 +415,7 @@ pub fn events(
             dates
                 .iter()
                 .find(|d| {
-                    let season = d.precision == Precision::Year && !bare_year(d);
+                    let season = d.precision == Precision::Year && !plain_year(d);
                     opens_with(d, &["seit"])
                         && (season || matches!(d.precision, Precision::Day | Precision::Month))
                 })
@@ -785,11 +785,9 @@ fn since(sentence: &str, d: &DateMention) -> bool {
                 .is_some_and(|w| matches!(w.to_lowercase().as_str(), "seit" | "seitdem")))
 }
 
-/// A date that belongs to a noun ("die Erklärung vom November 2020"), not
-/// to what the sentence tells happened when.
 /// A year written alone ("2014", "seit 2014"), not a season or part of it
 /// ("seit dem Herbst 2024", "Anfang 2024").
-fn bare_year(d: &DateMention) -> bool {
+fn plain_year(d: &DateMention) -> bool {
     let words = d.text.split_whitespace().filter(|w| {
         !matches!(
             w.to_lowercase().as_str(),
@@ -799,6 +797,8 @@ fn bare_year(d: &DateMention) -> bool {
     words.count() <= 1
 }
 
+/// A date that belongs to a noun ("die Erklärung vom November 2020"), not
+/// to what the sentence tells happened when.
 fn attributive(d: &DateMention) -> bool {
     opens_with(d, &["vom", "von"])
 }
@@ -1061,7 +1061,7 @@ fn merge_into(
     // "Im September reiste Kim nach Russland. Am 13. September traf er
     // Putin": a whole month told, then one of its days, with someone in
     // common. A part of a month ("Anfang Juni") may be another happening.
-    let refines = |p: &Event| {
+    let refines = |p: &Event, psig: &Signature| {
         let (month, day) = match (p.precision, event.precision) {
             (Precision::Month, Precision::Day) => (p, &event),
             (Precision::Day, Precision::Month) => (&event, p),
@@ -1072,7 +1072,6 @@ fn merge_into(
                 .iter()
                 .any(|w| t.to_lowercase().starts_with(w))
         });
-        let psig = signature(p, entities);
         whole_month
             && kind_group(&p.kind) == kind_group(&event.kind)
             && matches!((&day.date, &month.date), (Some(d), Some(m)) if d.starts_with(m.as_str()))
@@ -1081,8 +1080,11 @@ fn merge_into(
     let found = out
         .iter()
         .position(|p| {
-            !other_day(&p.1)
-                && (same_happening(&signature(&p.1, entities), &sig, true) || refines(&p.1))
+            if other_day(&p.1) {
+                return false;
+            }
+            let psig = signature(&p.1, entities);
+            same_happening(&psig, &sig, true) || refines(&p.1, &psig)
         })
         .or_else(|| out.iter().rposition(continues));
     let Some(i) = found else {

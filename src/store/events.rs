@@ -29,7 +29,8 @@ pub(super) fn write_events(
             None => None,
         };
         let (event_id, date) = match existing {
-            Some((id, stored_date)) => {
+            Some((id, stored)) => {
+                let stored_date = stored.date;
                 let date = better_date(stored_date.as_deref(), ev.date.as_deref());
                 if date != stored_date {
                     index.redated(id, date.as_deref());
@@ -40,7 +41,7 @@ pub(super) fn write_events(
                 }
                 // A report with a trigger names better what happened than
                 // one without ("other"); the summary starts with the kind.
-                if ev.kind != "other" {
+                if stored.kind == "other" && ev.kind != "other" {
                     conn.prepare_cached(
                         "UPDATE events SET kind = ?2, summary = ?2 || substr(summary, 6)
                          WHERE id = ?1 AND kind = 'other'",
@@ -95,7 +96,8 @@ pub(super) fn write_events(
     Ok(())
 }
 
-/// The oldest stored event that is the same happening, with its date.
+/// The oldest stored event that is the same happening, with its signature
+/// as stored (date and kind).
 ///
 /// Candidates share a participant and have a date that can match: for a day,
 /// that day, the days either side, its month and its year; for a month, the
@@ -107,7 +109,7 @@ fn find_match(
     index: &mut EventIndex,
     reported: &Stored,
     participants: &[i64],
-) -> rusqlite::Result<Option<(i64, Option<String>)>> {
+) -> rusqlite::Result<Option<(i64, Stored)>> {
     let Some(date) = reported.date.as_deref() else {
         return Ok(None);
     };
@@ -148,7 +150,7 @@ fn find_match(
     )?;
     for (id, stored) in candidates {
         if same_happening(&stored, reported, false) {
-            return Ok(Some((id, stored.date)));
+            return Ok(Some((id, stored)));
         }
     }
     Ok(None)
