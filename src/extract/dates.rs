@@ -401,7 +401,7 @@ impl Rules {
         let iso_dots =
             format!(r"(?P<year>[0-9]{{4}})\.(?P<month>[0-9]{{2}})\.(?P<day>[0-9]{{2}}){B}");
         let weekday = format!(
-            r"(?:(?P<prep>{PREP}|in\s+der\s+nacht\s+(?:zum|zu|auf))\s+)?(?:(?P<shift>{shift}){ENDING}\s+)?(?:(?:frühen|späten)\s+)?(?:(?P<wd>{wd}){daytime}?{B}|(?P<we>{weekend}))"
+            r"(?:(?P<prep>{PREP}|in\s+der\s+nacht\s+(?:zum|zu|auf))\s+)?(?:(?P<shift>{shift}){ENDING}\s+)?(?:(?:frühen|späten)\s+)?(?:(?P<wd>{wd}){daytime}?{B}(?:\s+(?P<wshift>{shift}){ENDING}\s+woche{B})?|(?P<we>{weekend}))"
         );
         let rel_word = format!(
             r"(?:(?P<prep>bis\s+zum|seit|bis|ab|von|für|im|zum)\s+)?(?P<word>{rel})(?:\s+{daytime_b})?"
@@ -549,6 +549,8 @@ fn relative(p: Date, unit: Unit, n: i32, weekday: Option<i8>) -> Verdict {
 enum Tense {
     Past,
     Neutral,
+    /// A present-tense verb and no cue: planned, from the publication day on.
+    Present,
     Future,
 }
 
@@ -583,27 +585,81 @@ impl<'t> Ctx<'t, '_> {
     /// Tense of the phrase: "seit" looks back, "ab" forward unless the
     /// sentence has past cues; otherwise the sentence decides when it has cues
     /// of one kind only.
+    ///
+    /// The phrase's own clause is asked first: in "Eine zweite Gruppe werde
+    /// Anfang März reisen, kündigte sie an" the announcing is past, the
+    /// journey future. Without cues, a present-tense verb right after a
+    /// sentence-initial phrase ("Am Montag empfängt Yoon ...") tells what
+    /// is planned: [`Tense::Present`].
     fn tense(&self) -> Tense {
         let prep = self.get("prep").map(str::to_lowercase);
         if prep.as_deref().is_some_and(|p| p.starts_with("seit")) {
             return Tense::Past;
         }
-        let s = sentence(self.text, self.start, self.end);
-        let past = RULES.past.is_match(s) || RULES.perfect.is_match(s);
-        let future =
-            RULES.future.is_match(s) || prep.as_deref().is_some_and(|p| p.starts_with("ab"));
-        match (future, past) {
-            (true, false) => Tense::Future,
-            (false, true) => Tense::Past,
-            _ => Tense::Neutral,
+        let ab = prep.as_deref().is_some_and(|p| p.starts_with("ab"));
+        let cues = |s: &str| {
+            let past = RULES.past.is_match(s) || RULES.perfect.is_match(s);
+            match (RULES.future.is_match(s) || ab, past) {
+                (true, false) => Tense::Future,
+                (false, true) => Tense::Past,
+                _ => Tense::Neutral,
+            }
+        };
+        let tense = match cues(clause(self.text, self.start, self.end)) {
+            Tense::Neutral => cues(sentence(self.text, self.start, self.end)),
+            decided => decided,
+        };
+        if tense == Tense::Neutral
+            && sentence_initial(self.text, self.start)
+            && present_verb(&self.text[self.end..])
+        {
+            return Tense::Present;
         }
+        tense
     }
+}
+
+/// Whether `after` (the text after a sentence-initial date phrase) opens
+/// with a finite verb in the present tense: a lower-case word ending in
+/// "-t" (German puts the verb second, right after the phrase). Past forms
+/// ending so ("hielt", "trat") are past cues and decided before; "ist" and
+/// "hat" mostly begin a perfect.
+fn present_verb(after: &str) -> bool {
+    let word = after
+        .trim_start_matches([',', ' '])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_lowercase)
+        && word.ends_with('t')
+        && word.chars().count() > 3
+        && !matches!(
+            word,
+            "ist" | "hat" | "sind" | "nicht" | "erst" | "jetzt" | "zuletzt"
+        )
+}
+
+/// The clause of the sentence containing `start..end`: between the commas,
+/// semicolons or colons on either side.
+fn clause(text: &str, start: usize, end: usize) -> &str {
+    let (s, e) = sentence_range(text, start, end);
+    let from = text[s..start]
+        .rfind([',', ';', ':'])
+        .map_or(s, |i| s + i + 1);
+    let to = text[end..e].find([',', ';', ':']).map_or(e, |i| end + i);
+    &text[from..to]
 }
 
 /// The sentence containing `start..end`: bounded by `!`, `?`, line breaks and
 /// periods before white space, except periods after a one- or two-digit
 /// number ("am 18. Juli").
 fn sentence(text: &str, start: usize, end: usize) -> &str {
+    let (s, e) = sentence_range(text, start, end);
+    &text[s..e]
+}
+
+/// The byte range of [`sentence`].
+fn sentence_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let ends_at = |i: usize| match b[i] {
         b'!' | b'?' | b'\n' => true,
@@ -619,7 +675,7 @@ fn sentence(text: &str, start: usize, end: usize) -> &str {
     };
     let s = (0..start).rev().find(|&i| ends_at(i)).map_or(0, |i| i + 1);
     let e = (end..b.len()).find(|&i| ends_at(i)).unwrap_or(b.len());
-    &text[s..e]
+    (s, e)
 }
 
 /// True when nothing but quotes and brackets stand between `at` and the start
@@ -681,7 +737,9 @@ fn calendar(c: &Ctx) -> Verdict {
                 Some(s) if s < 0 => py - i32::from(m >= pm),
                 Some(s) if s > 0 => py + i32::from(m <= pm),
                 Some(_) => py,
-                None if c.tense() == Tense::Future => py + i32::from(m < pm),
+                None if matches!(c.tense(), Tense::Future | Tense::Present) => {
+                    py + i32::from(m < pm)
+                }
                 None => py - i32::from(m > pm),
             };
             month(y, m)
@@ -752,7 +810,7 @@ fn day_month(
     }
     found(match c.tense() {
         Tense::Past => cands.filter(|x| *x <= p).max(),
-        Tense::Future => cands.filter(|x| *x >= p).min(),
+        Tense::Future | Tense::Present => cands.filter(|x| *x >= p).min(),
         Tense::Neutral => cands.filter(|x| x.year() <= p.year()).min_by_key(dist),
     })
 }
@@ -781,6 +839,12 @@ fn weekday(c: &Ctx) -> Verdict {
     let Some(p) = c.published else {
         return Verdict::Date(When::Unresolved);
     };
+    // "am Dienstag vergangener Woche": that weekday in the week moved to.
+    if let Some(s) = c.get("wshift").map(|s| KB.shift(s)) {
+        let monday = i64::from(p.weekday().to_monday_zero_offset());
+        let offset = 7 * i64::from(s) - monday + i64::from(w.to_monday_zero_offset());
+        return add_days(p, offset).map_or(Verdict::Invalid, |d| Verdict::Date(When::Day(d)));
+    }
     let found = match c.get("shift").map(|s| KB.shift(s)) {
         Some(s) if s < 0 => p.nth_weekday(-1, w).ok(),
         Some(s) if s > 0 => p.nth_weekday(1, w).ok(),
@@ -790,6 +854,7 @@ fn weekday(c: &Ctx) -> Verdict {
         ),
         None if c.tense() == Tense::Future => p.nth_weekday(1, w).ok(),
         None if p.weekday() == w => Some(p),
+        None if c.tense() == Tense::Present => p.nth_weekday(1, w).ok(),
         None => p.nth_weekday(-1, w).ok(),
     };
     match found {
@@ -1133,6 +1198,21 @@ mod tests {
             &[("In dieser Woche", Some("2024-07"), "month"), ("heute Nacht", Some("2024-07-19"), "day")]),
         ("Übermorgen reist er ab.", Some("2024-07-19"), &[("Übermorgen", Some("2024-07-21"), "day")]),
         ("Der Imam Freitag predigte.", Some("2024-07-22"), &[("Freitag", Some("2024-07-19"), "day")]),
+        // --- present tense right after the phrase plans; the clause's own cues decide
+        // 2024-05-24 is a Friday
+        ("Am Montag empfängt Yoon in Seoul Kishida.", Some("2024-05-24"), &[("Am Montag", Some("2024-05-27"), "day")]),
+        ("Am Freitag verhängt Seoul Sanktionen.", Some("2024-05-24"), &[("Am Freitag", Some("2024-05-24"), "day")]),
+        ("Am Montag hielt Yoon eine Rede.", Some("2024-05-24"), &[("Am Montag", Some("2024-05-20"), "day")]),
+        ("Am Montag ist Yoon in Seoul gelandet.", Some("2024-05-24"), &[("Am Montag", Some("2024-05-20"), "day")]),
+        ("Im Juni reist Kim nach Moskau.", Some("2024-05-24"), &[("Im Juni", Some("2024-06"), "month")]),
+        ("Eine Gruppe werde Anfang März reisen, kündigte sie an.", Some("2024-02-09"),
+            &[("Anfang März", Some("2024-03"), "month")]),
+        ("Sie kündigte am Montag an, sie werde reisen.", Some("2024-05-24"), &[("am Montag", Some("2024-05-20"), "day")]),
+        // --- a weekday of a named week (2024-07-29 is a Monday)
+        ("Er landete am Dienstag vergangener Woche.", Some("2024-07-29"),
+            &[("am Dienstag vergangener Woche", Some("2024-07-23"), "day")]),
+        ("Er kommt am Freitag nächster Woche.", Some("2024-07-29"),
+            &[("am Freitag nächster Woche", Some("2024-08-09"), "day")]),
         // --- things that look like dates but are none
         ("Er sagte der „Welt am Sonntag“, im heute-journal und am Ostermontag.", Some("2024-07-19"), &[]),
         ("In den 2000er-Jahren und den 1990er Jahren", Some("2024-07-19"), &[]),

@@ -333,7 +333,18 @@ pub fn events(
         }
         let tells_now =
             |d: &&DateMention| !background && !attributive(d) && !in_relative_clause(sentence, d);
-        if let Some(d) = own.as_ref().filter(tells_now) {
+        // The story carries on from the last day the sentence told: "Am
+        // Sonntag nahm sie den Wagen entgegen, am Dienstag meldete es KCNA.
+        // Peskow bestätigte am selben Tag ..." means Tuesday.
+        // ("Ryschenkow landete am Dienstag, in jener Woche ..." keeps the day.)
+        let finer = |d: &DateMention| {
+            own.as_ref()
+                .is_none_or(|o| d.precision as u8 <= o.precision as u8)
+        };
+        let last_told = dates
+            .iter()
+            .rfind(|d| d.value.is_some() && !since(sentence, d) && tells_now(d) && finer(d));
+        if let Some(d) = last_told.or(own.as_ref().filter(tells_now)) {
             narrative = Some(d.clone());
             if d.precision == Precision::Day {
                 story_day = Some(d.clone());
@@ -365,7 +376,7 @@ pub fn events(
                 .filter(|d| !attributive(d) && !in_relative_clause(sentence, d));
             // `ctx.event` wants a person or organization: "other" is no
             // kind that places alone can have.
-            if let Some(d) = dated_here.filter(|_| used.is_empty() && !question && !occasion) {
+            if let Some(d) = dated_here.filter(|_| used.is_empty() && !question) {
                 let (participants, location) = ctx.participants(n, &spans, (s, e), &|_, _| true);
                 if let Some(event) = ctx.event(
                     "other".to_string(),

@@ -112,10 +112,13 @@ pub(super) fn acting_place(before: &str) -> bool {
     if before.is_empty() || before.ends_with([',', ';', ':', '–', '(', '„', '"', '»', '«']) {
         return true;
     }
-    let last = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let mut words = before.rsplit(|c: char| !c.is_alphabetic());
+    let last = words.next().unwrap_or("");
+    // "Die Regierung in Seoul verhängte ...": the place names the government.
+    const GOVERNMENTS: &[&str] = &["Regierung", "Staatsführung", "Führung", "Behörden"];
+    if last == "in" && words.next().is_some_and(|w| GOVERNMENTS.contains(&w)) {
+        return true;
+    }
     last.starts_with(char::is_lowercase)
         && ![NOT_VERBS, text::PREPOSITIONS, text::ARTICLES]
             .iter()

@@ -875,3 +875,29 @@ fn a_masculine_role_phrase_never_means_a_woman_named_before() {
         .collect();
     assert!(landed.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn sanctions_governments_by_their_capital_and_days_told_last_or_at_the_same_time() {
+    // 2024-05-24 is a Friday.
+    let body = "Die Regierung in Seoul verhängte am Freitag Sanktionen gegen zwei Frachter.\n\
+                Zeitgleich fror Japan die Vermögen von elf Firmen ein.\n\
+                Schon Anfang April hatte Seoul Firmen auf seine Sanktionsliste gesetzt. Genf sprach damals von einem Fehler.\n\
+                Am Sonntag nahm Anton Berger das Geschenk entgegen, am Dienstag machte die Agentur Belta es öffentlich. Bohdan Kowalczyk bestätigte am selben Tag den Empfang.\n\
+                Am Montag empfängt Anton Berger in Seoul den Gast Bohdan Kowalczyk.";
+    let ev = events_of(body, Some(date(2024, 5, 24)));
+    assert_events(
+        &ev,
+        &[
+            ("sanctions", Some("2024-05-24"), &["Seoul"]),
+            ("sanctions", Some("2024-05-24"), &["Japan"]),
+            ("sanctions", Some("2024-04"), &["Seoul"]),
+            ("statement", Some("2024-04"), &["Genf"]),
+            ("statement", Some("2024-05-21"), &["Bohdan Kowalczyk"]),
+            (
+                "meeting",
+                Some("2024-05-27"),
+                &["Anton Berger", "Bohdan Kowalczyk"],
+            ),
+        ],
+    );
+}
