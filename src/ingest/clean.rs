@@ -155,6 +155,7 @@ pub fn clean(text: &str) -> Cleaned {
     cut_tail(&mut lines, rules);
     drop_trailing_headlines(&mut lines);
     drop_repeats(&mut lines);
+    drop_header_names(&mut lines);
 
     let title_is_heading = lines.first().is_some_and(|first| {
         lines.len() > 1
@@ -210,7 +211,9 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
         kept = re.replace_all(&kept, "").into_owned();
     }
     for re in rules.of(Kind::Inline).chain(rules.of(Kind::Slogan)) {
-        kept = re.replace_all(&kept, " ").into_owned();
+        // A rule with a group keeps what the group holds (a byline's date).
+        let keep = if re.captures_len() > 1 { "${1}" } else { " " };
+        kept = re.replace_all(&kept, keep).into_owned();
     }
     let kept = collapse_spaces(&kept);
     if kept.is_empty() || rules.any(Kind::Line, &kept) {
@@ -265,10 +268,16 @@ fn cut_tail(lines: &mut Vec<Line>, rules: &Rules) {
         lines.remove(i);
     }
     let marker = lines.iter().position(|l| rules.any(Kind::Tail, &l.text));
+    // The teaser a "Read more" ends is the line right above it; a paragraph
+    // set off by an empty line is the article's end, and the "Read more"
+    // heads a list below.
     let item = lines
         .iter()
         .position(|l| rules.any(Kind::TailItem, &l.text))
-        .map(|i| i.saturating_sub(1));
+        .map(|i| match i.checked_sub(1) {
+            Some(before) if !lines[before].blank_after => before,
+            _ => i,
+        });
     let Some(mut cut) = [marker, item].into_iter().flatten().min() else {
         return;
     };
@@ -304,6 +313,42 @@ fn drop_trailing_headlines(lines: &mut Vec<Line>) {
             i += 1;
         }
     }
+}
+
+/// Drops the lines between the title and the first paragraph of prose that
+/// are nothing but a name ("Matthias Arnold"): an author's line without its
+/// "Von". Below the prose, such a line is kept (a caption, a signature
+/// that the tail rules judge).
+fn drop_header_names(lines: &mut Vec<Line>) {
+    let prose = lines
+        .iter()
+        .position(|l| ends_like_sentence(&l.text) && l.text.split_whitespace().count() >= 8)
+        .unwrap_or(0);
+    let mut i = 1;
+    let mut end = prose;
+    while i < end {
+        if is_bare_name(&lines[i].text) {
+            lines.remove(i);
+            end -= 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Two or three capitalised words and nothing else: "Tobias Strasser",
+/// "Anna-Lena Berg", "FLORIAN WEIDINGER".
+fn is_bare_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.split('-').all(|part| {
+                let mut chars = part.chars();
+                chars.next().is_some_and(char::is_uppercase)
+                    && part.chars().count() >= 2
+                    && chars.all(char::is_alphabetic)
+            })
+        })
 }
 
 /// A teaser's headline: short, and not a sentence.
@@ -407,6 +452,32 @@ mod tests {
     }
 
     #[test]
+    fn agency_credits_players_reader_service_and_header_names_go() {
+        let prose =
+            "Die erste Reisegruppe seit der Pandemie ist am Freitag in der Hauptstadt gelandet.";
+        let text = format!(
+            "Titel der Meldung\nBeispiel.ch / SDA\nMaria Beispiel\nArtikel anhören (3:41 Min.)\nDas Wichtigste in Kürze\n\
+             VON JAN MUSTERMANN am 29. Juli 2024\nFP+ Dieser Artikel ist Teil unseres Digitalangebots\n{prose}\n\
+             Die Gruppe vor dem Abflug. Foto: Pressedienst Beispiel/dpa\n\
+             Video: Der Besuch in Bildern (1:45 Min.)\nFehler gefunden? Jetzt melden.\nKommentare lesen (143 Beiträge)\n\
+             Empfohlener redaktioneller Inhalt: Mit Ihrer Zustimmung wird hier ein externer Beitrag geladen.\n\
+             Petra Muster mit dpa/AFP\nAktualisiert vor 2 Stunden\nDer Gast traf dann Anna Berg."
+        );
+        let c = clean(&text);
+        assert_eq!(c.title, "Titel der Meldung");
+        assert_eq!(
+            c.body,
+            format!(
+                "29. Juli 2024\n{prose}\nDie Gruppe vor dem Abflug.\nDer Gast traf dann Anna Berg."
+            )
+        );
+        assert_eq!(
+            c.credits,
+            vec!["SDA", "Pressedienst Beispiel/dpa", "dpa/AFP"]
+        );
+    }
+
+    #[test]
     fn keeps_captions_and_records_credits() {
         let c =
             clean("Text eins.\nKim empfängt den Gast. (Quelle: KCNA) |\nGrüße (Foto: Reuters).");
@@ -435,6 +506,12 @@ mod tests {
     fn read_more_alone_cuts_from_the_teaser_before_it() {
         let c = clean("Eins ist wahr.\nZwei ist auch wahr.\nTeaser über Luhansk.\nMehr lesen »\n");
         assert_eq!(c.body, "Eins ist wahr.\nZwei ist auch wahr.");
+        // Set off by an empty line, the paragraph above is the article's end.
+        let c = clean("Titel\nEins ist wahr.\nDer Sprecher wies den Bericht zurück.\n\nRead more\nTeaser über Luhansk\n");
+        assert_eq!(
+            c.body,
+            "Eins ist wahr.\nDer Sprecher wies den Bericht zurück."
+        );
     }
 
     #[test]
