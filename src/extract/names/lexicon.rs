@@ -26,6 +26,7 @@ pub(super) struct Lexicon {
     pub(super) not_acronym: HashSet<String>,
     pub(super) place_first: HashSet<String>,
     pub(super) region_word: HashSet<String>,
+    pub(super) place_named: HashSet<String>,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -62,6 +63,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         not_acronym: take("not-acronym").into_iter().collect(),
         place_first: take("place-first").into_iter().collect(),
         region_word: take("region-word").into_iter().collect(),
+        place_named: take("place-named").into_iter().collect(),
     }
 });
 
@@ -84,19 +86,26 @@ pub(super) fn tokens(body: &str) -> Vec<Token<'_>> {
     });
     let mut out: Vec<Token> = Vec::new();
     for m in WORD.find_iter(body) {
-        let joined = out
-            .last()
-            .is_some_and(|prev| &body[prev.end..m.start()] == " ");
-        let sentence_start = body[..m.start()]
-            .trim_end_matches(' ')
-            .chars()
-            .next_back()
-            .is_none_or(|c| {
-                matches!(
-                    c,
-                    '.' | '!' | '?' | ':' | '\n' | '„' | '"' | '“' | '»' | '(' | '–' | '—'
-                )
-            });
+        // "St. Gallen", "Mt. Paektu": a saint's or mount's abbreviation
+        // belongs to the name after it.
+        let abbreviated = out.last().is_some_and(|prev| {
+            matches!(prev.text, "St" | "Ste" | "Mt") && &body[prev.end..m.start()] == ". "
+        });
+        let joined = abbreviated
+            || out
+                .last()
+                .is_some_and(|prev| &body[prev.end..m.start()] == " ");
+        let sentence_start = !abbreviated
+            && body[..m.start()]
+                .trim_end_matches(' ')
+                .chars()
+                .next_back()
+                .is_none_or(|c| {
+                    matches!(
+                        c,
+                        '.' | '!' | '?' | ':' | '\n' | '„' | '"' | '“' | '»' | '(' | '–' | '—'
+                    )
+                });
         out.push(Token {
             text: m.as_str(),
             start: m.start(),

@@ -21,7 +21,7 @@ use super::{Candidate, EntityKind};
 use lexicon::{starts_upper, tokens, Lexicon, Token, LEXICON};
 use shapes::{
     adjective_names, appositive_names, coordinated_places, headed_names, preposition_places,
-    role_names, shaped_names,
+    role_names, shaped_names, town_named_orgs,
 };
 
 /// Removes a genitive `s` (or `'s`) when what is left is a longer name.
@@ -48,7 +48,8 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     let english = capitals::english_names(&toks, lex);
     let named_after_places = adjective_names(&toks, lex)
         .into_iter()
-        .chain(english.iter().cloned());
+        .chain(english.iter().cloned())
+        .chain(town_named_orgs(&toks, lex));
     for c in named_after_places {
         let inside = |x: &Candidate| x.start < c.end && c.start < x.end;
         let absorbable = out
@@ -310,6 +311,27 @@ mod tests {
     /// (surface, kind) of each of `got`.
     fn with_kinds<'a>(got: &'a [(String, String, &'static str)]) -> Vec<(&'a str, &'static str)> {
         got.iter().map(|g| (g.0.as_str(), g.2)).collect()
+    }
+
+    #[test]
+    fn given_names_towns_of_universities_and_words_before_names() {
+        let got = names("Im Januar fuhr dort Dennis Testman Ski. Das sagt Henrike Mustermann von der Universität Wien, \
+             Jonas Beispiel von der Universität St. Gallen und Sergej Petrowitsch Testow. \
+             Der Veranstalter Wostok Intar plant Reisen in das Skigebiet Masiktal und zum Mansu-Hügel.");
+        assert_eq!(
+            with_kinds(&got),
+            [
+                ("Dennis Testman", "person"),
+                ("Henrike Mustermann", "person"),
+                ("Universität Wien", "organization"),
+                ("Jonas Beispiel", "person"),
+                ("Universität St. Gallen", "organization"),
+                ("Sergej Petrowitsch Testow", "person"),
+                ("Wostok Intar", "organization"),
+                ("Masiktal", "location"),
+                ("Mansu-Hügel", "location"),
+            ]
+        );
     }
 
     #[test]

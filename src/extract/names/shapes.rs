@@ -120,7 +120,15 @@ pub(super) fn shaped_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
             }
         }
         if found.is_none() && lex.given.contains(t) {
-            let n = name_run(toks, i + 1, 2, lex);
+            let mut n = name_run(toks, i + 1, 2, lex);
+            // A third word is a name after a middle name ("Hans Georg
+            // Maaßen") or a patronymic ("Sergej Kushugetowitsch Schoigu"),
+            // or in a surname's shape; else it is the noun after the name
+            // ("fuhr Dennis Rodman Ski").
+            let middle = |t: &str| lex.given.contains(t) || surname_shaped(t);
+            if n == 2 && !middle(toks[i + 1].text) && !surname_shaped(toks[i + 2].text) {
+                n = 1;
+            }
             if n > 0 {
                 found = Some(n);
             }
@@ -254,6 +262,40 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
             continue;
         }
         out.push(span_candidate(toks, i, tok.start, last.end, kind, 0.7));
+    }
+    out
+}
+
+/// "Universität Wien", "TU Chemnitz", "Universität St. Gallen": a head of
+/// `place-named` and the town after it name one institution, known town or
+/// not. (Named after a known place, the candidate takes that place's
+/// mention inside it, as the caller arranges.)
+pub(super) fn town_named_orgs(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, tok) in toks.iter().enumerate() {
+        if !lex.place_named.contains(tok.text) {
+            continue;
+        }
+        let n = name_run(toks, i + 1, 2, lex);
+        if n == 0 || noun_shaped(toks[i + 1].text, lex) {
+            continue;
+        }
+        // "Universität Wiens" is the university of a town, said of it.
+        if toks[i + n].text.ends_with('s') && gazetteer().by_fold(toks[i + n].text).is_none() {
+            let stem = strip_genitive(toks[i + n].text);
+            if stem != toks[i + n].text && gazetteer().by_fold(stem).is_some() {
+                continue;
+            }
+        }
+        let end = toks[i + n].end;
+        out.push(span_candidate(
+            toks,
+            i,
+            tok.start,
+            end,
+            EntityKind::Organization,
+            0.75,
+        ));
     }
     out
 }
