@@ -58,12 +58,32 @@ fn text(code: u32) -> String {
 struct Compact {
     id: i64,
     kind: u16,
-    /// Actors first, then places.
+    /// Actors first, then places, then the countries those lie in.
     members: Box<[i64]>,
     actors: u16,
+    places: u16,
 }
 
+/// Actors, places and the countries of those places.
+type Members<'a> = (&'a BTreeSet<i64>, &'a BTreeSet<i64>, &'a BTreeSet<i64>);
+
 impl Compact {
+    fn new(id: i64, kind: u16, (a, p, w): Members) -> Compact {
+        Compact {
+            id,
+            kind,
+            actors: a.len() as u16,
+            places: p.len() as u16,
+            members: a.iter().chain(p).chain(w).copied().collect(),
+        }
+    }
+
+    fn parts(&self) -> (&[i64], &[i64], &[i64]) {
+        let (a, rest) = self.members.split_at(self.actors as usize);
+        let (p, w) = rest.split_at(self.places as usize);
+        (a, p, w)
+    }
+
     fn shares(&self, participants: &[i64]) -> bool {
         self.members.iter().any(|m| participants.contains(m))
     }
@@ -125,49 +145,41 @@ impl EventIndex {
     }
 
     fn signature(&self, c: &Compact, date: u32) -> Stored {
-        let (actors, places) = c.members.split_at(c.actors as usize);
+        let (a, p, w) = c.parts();
         Stored {
             kind: self.kinds[c.kind as usize].0.clone(),
             date: Some(text(date)),
-            actors: actors.iter().copied().collect(),
-            places: places.iter().copied().collect(),
+            actors: a.iter().copied().collect(),
+            places: p.iter().copied().collect(),
+            within: w.iter().copied().collect(),
         }
     }
 
-    /// Adds `actors` and `places` to event `id` under `date`, creating it.
-    fn put(
-        &mut self,
-        id: i64,
-        kind: u16,
-        date: u32,
-        actors: &BTreeSet<i64>,
-        places: &BTreeSet<i64>,
-    ) {
+    /// Adds the members of `s` to event `id` under `date`, creating it.
+    fn put(&mut self, id: i64, kind: u16, date: u32, s: &Members) {
         let found = self.located.get(&id).and_then(|key| {
             let list = self.by_date.get_mut(key)?;
             list.iter_mut().find(|c| c.id == id)
         });
         match found {
             Some(c) => {
-                let (a, p) = c.members.split_at(c.actors as usize);
-                let mut a: BTreeSet<i64> = a.iter().copied().collect();
-                let mut p: BTreeSet<i64> = p.iter().copied().collect();
-                let before = a.len() + p.len();
-                a.extend(actors);
-                p.extend(places);
-                if a.len() + p.len() != before {
-                    c.actors = a.len() as u16;
-                    c.members = a.into_iter().chain(p).collect();
+                let (a, p, w) = c.parts();
+                let set = |x: &[i64]| x.iter().copied().collect::<BTreeSet<i64>>();
+                let (mut a, mut p, mut w) = (set(a), set(p), set(w));
+                let before = a.len() + p.len() + w.len();
+                a.extend(s.0);
+                p.extend(s.1);
+                w.extend(s.2);
+                if a.len() + p.len() + w.len() != before {
+                    *c = Compact::new(id, kind, (&a, &p, &w));
                 }
             }
             None => {
                 let key = (date, self.group_of(kind));
-                self.by_date.entry(key).or_default().push(Compact {
-                    id,
-                    kind,
-                    actors: actors.len() as u16,
-                    members: actors.iter().chain(places).copied().collect(),
-                });
+                self.by_date
+                    .entry(key)
+                    .or_default()
+                    .push(Compact::new(id, kind, *s));
                 self.located.insert(id, key);
             }
         }
@@ -175,7 +187,13 @@ impl EventIndex {
 
     /// Reads the events stored for `date` (one value) or, with `month`, for
     /// every day of that month, with their kinds and participants.
-    fn load(&mut self, conn: &Connection, date: u32, month: bool) -> rusqlite::Result<()> {
+    fn load(
+        &mut self,
+        conn: &Connection,
+        countries: &HashMap<i64, i64>,
+        date: u32,
+        month: bool,
+    ) -> rusqlite::Result<()> {
         let (lo, hi) = if month {
             let m = text(date);
             (format!("{m}-01"), format!("{m}-99"))
@@ -191,15 +209,17 @@ impl EventIndex {
         let mut rows = stmt.query([&lo, &hi])?;
         // Rows come by event: gather one event's participants, then put it.
         let mut current: Option<(i64, u16, u32)> = None;
-        let (mut actors, mut places) = (BTreeSet::new(), BTreeSet::new());
+        let (mut actors, mut places, mut within) =
+            (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
         while let Some(row) = rows.next()? {
             let event: i64 = row.get(2)?;
             if current.map(|c| c.0) != Some(event) {
                 if let Some((id, kind, on)) = current.take() {
-                    self.put(id, kind, on, &actors, &places);
+                    self.put(id, kind, on, &(&actors, &places, &within));
                 }
                 actors.clear();
                 places.clear();
+                within.clear();
                 let on: String = row.get(0)?;
                 let kind: String = row.get(1)?;
                 let Some(on) = code(&on) else { continue };
@@ -207,12 +227,17 @@ impl EventIndex {
             }
             let entity: i64 = row.get(3)?;
             match row.get::<_, bool>(4)? {
-                true => places.insert(entity),
-                false => actors.insert(entity),
+                true => {
+                    places.insert(entity);
+                    within.extend(countries.get(&entity));
+                }
+                false => {
+                    actors.insert(entity);
+                }
             };
         }
         if let Some((id, kind, on)) = current {
-            self.put(id, kind, on, &actors, &places);
+            self.put(id, kind, on, &(&actors, &places, &within));
         }
         match month {
             true => self.months.insert(date),
@@ -227,6 +252,7 @@ impl EventIndex {
     pub fn candidates(
         &mut self,
         conn: &Connection,
+        countries: &HashMap<i64, i64>,
         kind: &str,
         exact: &[String],
         month_range: Option<&str>,
@@ -239,13 +265,13 @@ impl EventIndex {
         let month = month_range.and_then(code);
         if let Some(m) = month {
             if !self.months.contains(&m) {
-                self.load(conn, m, true)?;
+                self.load(conn, countries, m, true)?;
             }
         }
         let exact: Vec<u32> = exact.iter().filter_map(|d| code(d)).collect();
         for &d in &exact {
             if !self.loaded(d) {
-                self.load(conn, d, false)?;
+                self.load(conn, countries, d, false)?;
             }
         }
         let group = self.intern(kind).1;
@@ -271,7 +297,12 @@ impl EventIndex {
             return;
         }
         let kind = self.intern(&stored.kind).0;
-        self.put(id, kind, date, &stored.actors, &stored.places);
+        self.put(
+            id,
+            kind,
+            date,
+            &(&stored.actors, &stored.places, &stored.within),
+        );
     }
 
     /// An event's date changed to `to`: it moves, or, if `to` is not in the

@@ -3,6 +3,8 @@
 //! candidates are the events that share a participant with it on a date that
 //! can match, found in the writer's [`EventIndex`].
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection};
 
 use super::event_index::{EventIndex, Stored};
@@ -12,12 +14,18 @@ use crate::extract::{Extraction, EXTRACTOR};
 pub(super) fn write_events(
     conn: &Connection,
     index: &mut EventIndex,
+    countries: &HashMap<i64, i64>,
     article: i64,
     x: &Extraction,
     entity_ids: &[i64],
 ) -> rusqlite::Result<()> {
     for ev in &x.events {
-        let reported: Stored = signature_by(ev, &x.entities, |i| entity_ids[i]);
+        let reported: Stored = signature_by(
+            ev,
+            &x.entities,
+            |i| entity_ids[i],
+            |i| countries.get(&entity_ids[i]).copied(),
+        );
         let participant_ids: Vec<i64> = ev
             .participants
             .iter()
@@ -25,7 +33,7 @@ pub(super) fn write_events(
             .collect();
         let location_id = ev.location.map(|i| entity_ids[i]);
         let existing = match ev.date {
-            Some(_) => find_match(conn, index, &reported, &participant_ids)?,
+            Some(_) => find_match(conn, index, countries, &reported, &participant_ids)?,
             None => None,
         };
         let (event_id, date) = match existing {
@@ -107,6 +115,7 @@ pub(super) fn write_events(
 fn find_match(
     conn: &Connection,
     index: &mut EventIndex,
+    countries: &HashMap<i64, i64>,
     reported: &Stored,
     participants: &[i64],
 ) -> rusqlite::Result<Option<(i64, Stored)>> {
@@ -141,12 +150,19 @@ fn find_match(
         }
         _ => return Ok(None),
     }
+    // Events naming the country of a place named here are candidates too.
+    let participants: Vec<i64> = participants
+        .iter()
+        .chain(&reported.within)
+        .copied()
+        .collect();
     let candidates = index.candidates(
         conn,
+        countries,
         &reported.kind,
         &exact,
         month_range.as_deref(),
-        participants,
+        &participants,
     )?;
     for (id, stored) in candidates {
         if same_happening(&stored, reported, false) {

@@ -104,6 +104,20 @@ pub struct Cache {
     aliases: HashSet<(i64, String)>,
     /// Stored events by date and participant, for merging reports.
     events: event_index::EventIndex,
+    /// Place id -> id of the country it lies in, for the places and
+    /// countries stored so far (`data/within.tsv`); rebuilt when a location
+    /// is added.
+    countries: HashMap<i64, i64>,
+}
+
+impl Cache {
+    fn find_countries(&mut self) {
+        self.countries = crate::extract::within::pairs()
+            .filter_map(|(place, country)| {
+                Some((*self.entities.get(place)?, *self.entities.get(country)?))
+            })
+            .collect();
+    }
 }
 
 impl Cache {
@@ -120,6 +134,7 @@ impl Cache {
             let (k, id) = row?;
             self.entities.insert(k, id);
         }
+        self.find_countries();
         let mut stmt = conn.prepare("SELECT entity_id, alias FROM entity_aliases")?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
             self.aliases.insert(row?);
@@ -188,9 +203,16 @@ pub fn write_extraction(
 ) -> rusqlite::Result<()> {
     cache.load(conn)?;
     let mut entity_ids = Vec::with_capacity(x.entities.len());
+    let known = cache.entities.len();
     for e in &x.entities {
         let eid = ensure_entity(conn, cache, e)?;
         entity_ids.push(eid);
+    }
+    let new_place = x.entities[..]
+        .iter()
+        .any(|e| e.kind == crate::extract::EntityKind::Location);
+    if cache.entities.len() != known && new_place {
+        cache.find_countries();
     }
     let mut insert_mention = conn.prepare_cached(
         "INSERT INTO mentions (article_id, entity_id, surface, start, \"end\", extractor, confidence)
@@ -220,7 +242,14 @@ pub fn write_extraction(
         )?
         .execute(params![id, sid])?;
     }
-    events::write_events(conn, &mut cache.events, id, x, &entity_ids)
+    events::write_events(
+        conn,
+        &mut cache.events,
+        &cache.countries,
+        id,
+        x,
+        &entity_ids,
+    )
 }
 
 fn ensure_entity(

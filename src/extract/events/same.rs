@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 
 use super::Event;
+use crate::extract::within::container;
 use crate::extract::{Entity, EntityKind};
 
 /// What decides whether two reports are one happening. Participants are
@@ -19,6 +20,9 @@ pub struct Signature<K: Ord = String> {
     pub actors: BTreeSet<K>,
     /// The places named (location and place participants).
     pub places: BTreeSet<K>,
+    /// The countries those places lie in ([`within`](crate::extract::within)):
+    /// a report naming the country shares its place with one naming the city.
+    pub within: BTreeSet<K>,
 }
 
 /// Kinds of words said: many a month, so they only merge across articles
@@ -83,7 +87,17 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
         return false;
     }
     let shared_actors = a.actors.intersection(&b.actors).count();
-    let shared_places = a.places.intersection(&b.places).count();
+    // A city and its country are one place told at two scales, when the
+    // report naming the country says little else about where (one or two
+    // places, none of them within it): "zwischen Russland, Belarus und
+    // Nordkorea ... in Sotschi" names countries as a topic, not a scene.
+    let vague = |s: &Signature<K>| s.places.len() <= 2 && s.places.is_disjoint(&s.within);
+    let scaled = |x: &Signature<K>, y: &Signature<K>| match vague(x) {
+        true => x.places.intersection(&y.within).count(),
+        false => 0,
+    };
+    let contained = scaled(a, b) + scaled(b, a);
+    let shared_places = a.places.intersection(&b.places).count() + contained;
     let strong = shared_actors >= 2;
     let nested = a.actors.is_subset(&b.actors) || b.actors.is_subset(&a.actors);
     // Formal acts (a ratification, a signing, a parade) happen once for the
@@ -95,9 +109,15 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
     let people_ok = strong
         || (shared_actors == 1
             && (shared_places >= 1 || (same_day && nested) || (formal && nested) || retold));
-    let places_only =
-        a.actors.is_empty() && b.actors.is_empty() && !a.places.is_empty() && a.places == b.places;
-    if !(people_ok || places_only) {
+    let places_only = a.actors.is_empty()
+        && b.actors.is_empty()
+        && !a.places.is_empty()
+        && (a.places == b.places || (contained > 0 && a.places.len().min(b.places.len()) == 1));
+    // A report naming no one ("97 Touristen landeten in Pjöngjang") joins
+    // one naming people at the same places: two of them, or one that day.
+    let placed = a.actors.is_empty() != b.actors.is_empty()
+        && (shared_places >= 2 || (same_day && shared_places >= 1));
+    if !(people_ok || places_only || placed) {
         return false;
     }
     match (&a.date, &b.date) {
@@ -119,21 +139,30 @@ pub fn better_date(a: Option<&str>, b: Option<&str>) -> Option<String> {
 
 /// The signature of an event of this article, for merging, with entity keys.
 pub fn signature(event: &Event, entities: &[Entity]) -> Signature {
-    signature_by(event, entities, |i| entities[i].key.clone())
+    signature_by(
+        event,
+        entities,
+        |i| entities[i].key.clone(),
+        |i| container(&entities[i].key).map(str::to_string),
+    )
 }
 
 /// The signature of `event` with each participant (an index into
-/// `entities`) named by `id` (the store passes entity ids).
+/// `entities`) named by `id` (the store passes entity ids), and each place
+/// its country by `country`.
 pub fn signature_by<K: Ord>(
     event: &Event,
     entities: &[Entity],
     id: impl Fn(usize) -> K,
+    country: impl Fn(usize) -> Option<K>,
 ) -> Signature<K> {
     let mut actors = BTreeSet::new();
     let mut places = BTreeSet::new();
+    let mut within = BTreeSet::new();
     for &(i, _) in &event.participants {
         if entities[i].kind == EntityKind::Location {
             places.insert(id(i));
+            within.extend(country(i));
         } else {
             actors.insert(id(i));
         }
@@ -143,6 +172,7 @@ pub fn signature_by<K: Ord>(
         date: event.date.clone(),
         actors,
         places,
+        within,
     }
 }
 
@@ -156,7 +186,79 @@ mod tests {
             date: date.map(str::to_string),
             actors: actors.iter().map(|s| s.to_string()).collect(),
             places: places.iter().map(|s| s.to_string()).collect(),
+            within: BTreeSet::new(),
         }
+    }
+
+    /// `sig` whose places lie in `country`.
+    fn sig_in(
+        kind: &str,
+        date: Option<&str>,
+        actors: &[&str],
+        places: &[&str],
+        country: &str,
+    ) -> Signature {
+        Signature {
+            within: [country.to_string()].into(),
+            ..sig(kind, date, actors, places)
+        }
+    }
+
+    #[test]
+    fn a_city_and_its_country_are_one_place_but_two_cities_are_not() {
+        let city = sig_in(
+            "visit",
+            Some("2023-09"),
+            &["kim"],
+            &["wostotschny"],
+            "russland",
+        );
+        let country = sig("visit", Some("2023"), &["kim"], &["russland"]);
+        assert!(same_happening(&city, &country, false));
+        let sibling = sig_in("visit", Some("2023-09"), &["kim"], &["moskau"], "russland");
+        assert!(!same_happening(&city, &sibling, false));
+        let landed = sig_in(
+            "visit",
+            Some("2024-02-09"),
+            &[],
+            &["pjöngjang", "wladiwostok"],
+            "nordkorea",
+        );
+        let arrived = sig("visit", Some("2024-02-09"), &[], &["nordkorea"]);
+        assert!(same_happening(&landed, &arrived, false));
+        assert!(!same_happening(
+            &landed,
+            &sig("visit", Some("2024-02-10"), &[], &["nordkorea"]),
+            false
+        ));
+        // A report naming no one joins one naming who came, at its places.
+        let flight = sig_in(
+            "visit",
+            Some("2024-02-09"),
+            &["air koryo"],
+            &["pjöngjang", "wladiwostok"],
+            "nordkorea",
+        );
+        assert!(same_happening(&flight, &arrived, false));
+        assert!(same_happening(
+            &flight,
+            &sig("visit", Some("2024-02"), &[], &["pjöngjang", "wladiwostok"]),
+            false
+        ));
+        assert!(!same_happening(
+            &flight,
+            &sig("visit", Some("2024-02"), &[], &["pjöngjang"]),
+            false
+        ));
+        // Countries as a topic beside the scene of another meeting.
+        let topic = sig_in(
+            "meeting",
+            Some("2023-09-15"),
+            &["kim", "lukaschenko"],
+            &["russland", "nordkorea", "sotschi"],
+            "russland",
+        );
+        assert!(!same_happening(&city, &topic, false));
     }
 
     #[test]
