@@ -98,8 +98,9 @@ pub struct EventIndex {
     /// question scans them without a lookup each. Only events of one group
     /// can merge.
     by_date: HashMap<Key, Vec<Compact>>,
-    /// Event id -> where it sits in `by_date`.
-    located: HashMap<i64, Key>,
+    /// Events held. (Where one sits follows from its date and kind, which
+    /// every caller knows: a map from id to place cost 17 MB at 500,000.)
+    held: usize,
     /// Date codes whose events were read; with `months`, what is loaded.
     dates: HashSet<u32>,
     /// Months (as codes) whose days were all read at once.
@@ -157,10 +158,11 @@ impl EventIndex {
 
     /// Adds the members of `s` to event `id` under `date`, creating it.
     fn put(&mut self, id: i64, kind: u16, date: u32, s: &Members) {
-        let found = self.located.get(&id).and_then(|key| {
-            let list = self.by_date.get_mut(key)?;
-            list.iter_mut().find(|c| c.id == id)
-        });
+        let key = (date, self.group_of(kind));
+        let found = self
+            .by_date
+            .get_mut(&key)
+            .and_then(|list| list.iter_mut().find(|c| c.id == id));
         match found {
             Some(c) => {
                 let (a, p, w) = c.parts();
@@ -175,12 +177,11 @@ impl EventIndex {
                 }
             }
             None => {
-                let key = (date, self.group_of(kind));
                 self.by_date
                     .entry(key)
                     .or_default()
                     .push(Compact::new(id, kind, *s));
-                self.located.insert(id, key);
+                self.held += 1;
             }
         }
     }
@@ -259,7 +260,7 @@ impl EventIndex {
         participants: &[i64],
     ) -> rusqlite::Result<Vec<(i64, Stored)>> {
         // Start over between questions, never within one.
-        if self.located.len() > MAX_EVENTS {
+        if self.held > MAX_EVENTS {
             self.clear();
         }
         let month = month_range.and_then(code);
@@ -305,12 +306,15 @@ impl EventIndex {
         );
     }
 
-    /// An event's date changed to `to`: it moves, or, if `to` is not in the
-    /// index, is forgotten until that date is read.
-    pub fn redated(&mut self, id: i64, to: Option<&str>) {
-        let Some(key) = self.located.remove(&id) else {
+    /// Event `id`, held as `from` (its kind and date as found), is now
+    /// dated `to`: it moves, or, if `to` is not in the index, is forgotten
+    /// until that date is read.
+    pub fn redated(&mut self, id: i64, from: &Stored, to: Option<&str>) {
+        let Some(date) = from.date.as_deref().and_then(code) else {
             return;
         };
+        let group = self.intern(&from.kind).1;
+        let key = (date, group);
         let Some(list) = self.by_date.get_mut(&key) else {
             return;
         };
@@ -318,10 +322,9 @@ impl EventIndex {
             return;
         };
         let c = list.swap_remove(at);
-        if let Some(to) = to.and_then(code).filter(|&t| self.loaded(t)) {
-            let key = (to, key.1);
-            self.by_date.entry(key).or_default().push(c);
-            self.located.insert(id, key);
+        match to.and_then(code).filter(|&t| self.loaded(t)) {
+            Some(to) => self.by_date.entry((to, group)).or_default().push(c),
+            None => self.held -= 1,
         }
     }
 }

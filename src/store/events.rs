@@ -38,10 +38,10 @@ pub(super) fn write_events(
         };
         let (event_id, date) = match existing {
             Some((id, stored)) => {
-                let stored_date = stored.date;
+                let stored_date = stored.date.clone();
                 let date = better_date(stored_date.as_deref(), ev.date.as_deref());
                 if date != stored_date {
-                    index.redated(id, date.as_deref());
+                    index.redated(id, &stored, date.as_deref());
                     conn.prepare_cached(
                         "UPDATE events SET occurred_on = ?2, date_precision = ?3, date_text = ?4 WHERE id = ?1",
                     )?
