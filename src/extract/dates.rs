@@ -445,8 +445,13 @@ impl Rules {
             any,
             future: compile("future cues", &cues(&k.future)),
             past: compile("past cues", &cues(&k.past)),
-            // "soll ... geliefert haben", "... gewesen sein": reported past.
-            perfect: compile("perfect", r"\b\p{L}*ge\p{L}{2,}(?:t|en)\s+(?:haben|sein)\b"),
+            // "soll ... geliefert haben", "... gewesen sein": reported past;
+            // "..., seit er den Vertrag unterzeichnet hat": a perfect at a
+            // clause's end.
+            perfect: compile(
+                "perfect",
+                r"\b\p{L}*ge\p{L}{2,}(?:t|en)\s+(?:haben|sein)\b|\b\p{L}{3,}(?:t|en)\s+(?:hat|haben)\s*[,.;]",
+            ),
         }
     }
 }
@@ -1208,6 +1213,8 @@ mod tests {
         ("Eine Gruppe werde Anfang März reisen, kündigte sie an.", Some("2024-02-09"),
             &[("Anfang März", Some("2024-03"), "month")]),
         ("Sie kündigte am Montag an, sie werde reisen.", Some("2024-05-24"), &[("am Montag", Some("2024-05-20"), "day")]),
+        ("Seit er am 19. Juni einen Vertrag unterzeichnet hat, ist alles anders.", Some("2024-02-09"),
+            &[("am 19. Juni", Some("2023-06-19"), "day")]),
         // --- a weekday of a named week (2024-07-29 is a Monday)
         ("Er landete am Dienstag vergangener Woche.", Some("2024-07-29"),
             &[("am Dienstag vergangener Woche", Some("2024-07-23"), "day")]),

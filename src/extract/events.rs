@@ -45,7 +45,7 @@ pub use same::{
 use super::dates::{find_dates, find_dates_in_story, DateMention, Precision};
 use super::{Entity, EntityKind};
 use crate::text::sentences;
-use clauses::{second_clause, take_part};
+use clauses::{clause, second_clause, take_part};
 use grammar::{
     acting_place, after_place_preposition, attributive_participle, has_phrase, in_relative_clause,
     occasion_phrase,
@@ -405,6 +405,15 @@ pub fn events(
         if participants.is_empty() && TRIGGERS.concrete.contains(&kind) {
             participants.extend(ctx.topic_for(&kind, n, &spans));
         }
+        // "Die Staatsagentur TASS hatte das Angebot publik gemacht": words
+        // said with no one else saying them are the agency's own.
+        if spoken(&kind) && participants.iter().all(|p| p.1 == "place") {
+            for idx in ctx.reporters_in((s, e), &outside) {
+                if !participants.iter().any(|p| p.0 == idx) {
+                    participants.insert(0, (idx, "organization"));
+                }
+            }
+        }
         // Split, the first event's date comes before the second clause:
         // dates after it belong to what is told there.
         let own = match &second {
@@ -432,8 +441,20 @@ pub fn events(
                 })
                 .cloned()
         };
+        // "Seit er am 19. Juni einen Vertrag unterzeichnet hat, ...": the
+        // "seit" clause's own happening is dated by it.
+        let seit_clause = || {
+            let (cs, ce) = clause(sentence, first);
+            dates
+                .iter()
+                .find(|d| {
+                    d.value.is_some() && d.start >= cs && d.end <= ce && !opens_with(d, &["seit"])
+                })
+                .cloned()
+        };
         let dated = own
             .or_else(began)
+            .or_else(seit_clause)
             .or(inherited)
             .or_else(later)
             .or_else(|| dates.iter().find(|d| !since(sentence, d)).cloned());
@@ -629,6 +650,19 @@ impl Context<'_> {
     /// The participants named in sentence `n` (span `s..e`) where `keep`
     /// allows, and the people its role phrases stand for; with the place
     /// named after a place preposition.
+    /// The reporting outlets (see [`reporters`]) named in `s..e`.
+    fn reporters_in(
+        &self,
+        (s, e): (usize, usize),
+        keep: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<usize> {
+        self.mentions
+            .iter()
+            .filter(|m| m.0 >= s && m.1 <= e && keep(m.0, m.1) && self.reporters.contains(&m.2))
+            .map(|m| m.2)
+            .collect()
+    }
+
     fn participants(
         &self,
         n: usize,

@@ -901,3 +901,23 @@ fn sanctions_governments_by_their_capital_and_days_told_last_or_at_the_same_time
         ],
     );
 }
+
+#[test]
+fn a_groups_journey_an_agencys_own_words_and_a_seit_clauses_happening() {
+    // 2024-02-09 is a Friday.
+    let body = "Die Reisegruppe landete am Freitag in Pjöngjang. Am Samstag soll es weiter in das Skigebiet Masiktal gehen. \
+                Am Montag fliegt die Gruppe nach Wladiwostok zurück.\n\
+                Die Staatsagentur TASS hatte das Angebot Mitte Januar publik gemacht.\n\
+                Seit er am 19. Juni in Pjöngjang mit Kim Jong Un einen Vertrag unterzeichnet hat, klingt die Idee anders.";
+    let ev = events_of(body, Some(date(2024, 2, 9)));
+    assert_events(
+        &ev,
+        &[
+            ("visit", Some("2024-02-09"), &["Pjöngjang"]),
+            ("visit", Some("2024-02-10"), &["Masiktal"]),
+            ("visit", Some("2024-02-12"), &["Wladiwostok"]),
+            ("announcement", Some("2024-01"), &["TASS"]),
+            ("agreement", Some("2023-06-19"), &["Kim Jong Un"]),
+        ],
+    );
+}

@@ -172,7 +172,16 @@ pub(super) fn surname_shaped(t: &str) -> bool {
 /// and "CTBTOs" alone (3 to 6).
 pub(super) fn acronym(t: &str, lengths: std::ops::RangeInclusive<usize>) -> bool {
     let core = t.strip_suffix('s').unwrap_or(t);
-    lengths.contains(&core.len()) && core.chars().all(|c| c.is_ascii_uppercase())
+    // A digit inside counts with three capitals ("C4ADS"), not in a code
+    // like "MH17" or "G20".
+    let capitals = core.chars().filter(char::is_ascii_uppercase).count();
+    let digits = core.len() - capitals;
+    lengths.contains(&core.len())
+        && core.starts_with(|c: char| c.is_ascii_uppercase())
+        && core
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && (digits == 0 || capitals >= 3)
 }
 
 pub(super) fn starts_upper(t: &str) -> bool {
