@@ -275,13 +275,28 @@ impl EventIndex {
                 self.load(conn, countries, d, false)?;
             }
         }
+        // A report without a trigger ("other") may be any kind's on its
+        // very day, and any kind may be one ("other") on its day (see
+        // `same_happening`): such a day asks every group.
         let group = self.intern(kind).1;
+        let other = self.intern("other");
+        let groups: Vec<u16> = (0..self.kinds.len() as u16)
+            .filter(|&g| self.kinds[g as usize].1 == g)
+            .collect();
+        let day = exact.first().copied().filter(|d| d % 100 != 0);
         let days = month.into_iter().flat_map(|m| (1..=31).map(move |d| m + d));
         let mut found = BTreeMap::new();
         for date in exact.iter().copied().chain(days) {
-            for c in self.by_date.get(&(date, group)).into_iter().flatten() {
-                if c.shares(participants) {
-                    found.entry(c.id).or_insert_with(|| self.signature(c, date));
+            let asks: &[u16] = match Some(date) == day {
+                true => &groups,
+                false => std::slice::from_ref(&group),
+            };
+            for &g in asks {
+                for c in self.by_date.get(&(date, g)).into_iter().flatten() {
+                    let fits = g == group || c.kind == other.0 || kind == "other";
+                    if fits && c.shares(participants) {
+                        found.entry(c.id).or_insert_with(|| self.signature(c, date));
+                    }
                 }
             }
         }

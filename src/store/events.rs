@@ -50,6 +50,15 @@ pub(super) fn write_events(
                 // A report with a trigger names better what happened than
                 // one without ("other"); the summary starts with the kind.
                 if stored.kind == "other" && ev.kind != "other" {
+                    // Held under its old kind's group, it moves to the new one.
+                    index.redated(
+                        id,
+                        &Stored {
+                            date: date.clone(),
+                            ..stored.clone()
+                        },
+                        None,
+                    );
                     conn.prepare_cached(
                         "UPDATE events SET kind = ?2, summary = ?2 || substr(summary, 6)
                          WHERE id = ?1 AND kind = 'other'",

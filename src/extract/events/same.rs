@@ -76,13 +76,17 @@ fn dates_compatible(a: &str, b: &str, strong: bool) -> bool {
 /// agreement, office, parade, ceremony) such a nested cast is enough at any
 /// compatible date, and within one article one shared actor on the same day.
 pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: bool) -> bool {
-    if !kinds_compatible(&a.kind, &b.kind) {
+    let same_day = matches!((&a.date, &b.date), (Some(x), Some(y)) if x == y && x.len() == 10);
+    // A report without a trigger ("other") says nothing of what happened:
+    // across articles, on the very same day, it may be what another outlet
+    // reports as a handover announced or a protest voiced.
+    let untold = (a.kind == "other") != (b.kind == "other") && !same_article && same_day;
+    if !kinds_compatible(&a.kind, &b.kind) && !untold {
         return false;
     }
     // Words said are many a month: across articles, statements only merge
     // when reported for the very same day.
-    let spoken = spoken(&a.kind);
-    let same_day = matches!((&a.date, &b.date), (Some(x), Some(y)) if x == y && x.len() == 10);
+    let spoken = spoken(&a.kind) || spoken(&b.kind);
     if spoken && !same_article && !same_day {
         return false;
     }
@@ -279,6 +283,16 @@ mod tests {
         let again = sig("visit", Some("2025-06-04"), &["schoigu", "putin"], &[]);
         assert!(same_happening(&told, &again, true));
         assert!(!same_happening(&told, &again, false));
+    }
+
+    #[test]
+    fn a_report_without_trigger_joins_another_kind_only_across_articles_that_day() {
+        let handed = sig("other", Some("2024-02-18"), &["kim", "pak"], &["pjöngjang"]);
+        let announced = sig("announcement", Some("2024-02-18"), &["kim", "pak"], &[]);
+        assert!(same_happening(&handed, &announced, false));
+        assert!(!same_happening(&handed, &announced, true));
+        let later = sig("announcement", Some("2024-02-20"), &["kim", "pak"], &[]);
+        assert!(!same_happening(&handed, &later, false));
     }
 
     #[test]
