@@ -333,7 +333,21 @@ fn holdout7_articles_event_recall() {
 
 #[test]
 fn holdout7_articles_entity_f1_and_cleaning() {
-    check_entities_and_cleaning("holdout7", 0.93);
+    check_entities_and_cleaning("holdout7", 0.95);
+}
+
+/// holdout8, written blind: first measured at event recall 0.512 (same
+/// events across articles 1/16) and entity F1 0.890 (13 junk lines left);
+/// 0.810 and 0.953, no junk, after the rules its misses showed (this
+/// test counts a little more strictly: 0.798).
+#[test]
+fn holdout8_articles_event_recall() {
+    check_event_recall("holdout8", 0.79);
+}
+
+#[test]
+fn holdout8_articles_entity_f1_and_cleaning() {
+    check_entities_and_cleaning("holdout8", 0.94);
 }
 
 /// Measured 0.804 (41/51) two sessions ago, 0.902 now.
