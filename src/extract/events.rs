@@ -195,6 +195,10 @@ fn word_gaps(pattern: &str) -> String {
         .into_owned()
 }
 
+/// The pseudo-kind of `data/events.tsv` for words that repeat the trigger
+/// before them in the sentence ("folgte", "zog nach").
+const FOLLOWS: &str = "follows";
+
 /// The events of one article.
 /// `headlined` are the people the article's title names.
 pub fn events(
@@ -358,6 +362,27 @@ pub fn events(
             .filter(|(pos, _)| *pos >= s && *pos < e && !question)
             .map(|&(pos, k)| (pos - s, k))
             .collect();
+        // "Die Duma hatte den Vertrag ratifiziert, der Föderationsrat folgte
+        // am 6. November": a `follows` word repeats the trigger before it,
+        // and alone reports nothing.
+        // ("..., tags darauf folgte ein Treffen": the clause's own trigger says.)
+        let follows = |k: usize| TRIGGERS.list[k].kind == FOLLOWS;
+        let told_in_clause = |at: usize, here: &[(usize, usize)]| {
+            let (cs, ce) = clause(sentence, at);
+            here.iter()
+                .any(|&(p, k)| p > at && p < ce && p >= cs && !follows(k))
+        };
+        let mut last_real = None;
+        let mut kept = Vec::with_capacity(here.len());
+        for &(p, k) in &here {
+            if !follows(k) {
+                last_real = Some(k);
+                kept.push((p, k));
+            } else if let Some(r) = last_real.filter(|_| !told_in_clause(p, &here)) {
+                kept.push((p, r));
+            }
+        }
+        here = kept;
         // "Zum 70. Jahrestag fand eine Militärparade statt": the occasion
         // names when, the later trigger what happened.
         if here.len() > 1 && occasion_phrase(sentence, here[0].0) {

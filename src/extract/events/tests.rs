@@ -921,3 +921,26 @@ fn a_groups_journey_an_agencys_own_words_and_a_seit_clauses_happening() {
         ],
     );
 }
+
+#[test]
+fn a_following_word_repeats_the_trigger_before_it() {
+    let body = "Die Staatsduma hatte den Vertrag am 24. Oktober 2024 ratifiziert, der Föderationsrat folgte am 6. November 2024.\n\
+                Am 22. Oktober 2024 unterzeichnete Wladimir Putin den Vertrag, tags darauf folgte ein Treffen mit Xi Jinping.\n\
+                Danach folgte Kim Jong Un am 3. März 2025.";
+    let ev = events_of(body, None);
+    assert_events(
+        &ev,
+        &[
+            ("ratification", Some("2024-10-24"), &["Staatsduma"]),
+            ("ratification", Some("2024-11-06"), &["Föderationsrat"]),
+            ("agreement", Some("2024-10-22"), &["Wladimir Putin"]),
+            ("meeting", Some("2024-10-23"), &["Xi Jinping"]),
+        ],
+    );
+    // Alone, "folgte" names no kind: the dated sentence is "other".
+    let alone: Vec<_> = ev
+        .iter()
+        .filter(|e| e.1.as_deref() == Some("2025-03-03"))
+        .collect();
+    assert!(alone.iter().all(|e| e.0 == "other"), "{ev:?}");
+}
