@@ -368,9 +368,8 @@ pub fn events(
         // ("..., tags darauf folgte ein Treffen": the clause's own trigger says.)
         let follows = |k: usize| TRIGGERS.list[k].kind == FOLLOWS;
         let told_in_clause = |at: usize, here: &[(usize, usize)]| {
-            let (cs, ce) = clause(sentence, at);
-            here.iter()
-                .any(|&(p, k)| p > at && p < ce && p >= cs && !follows(k))
+            let (_, ce) = clause(sentence, at);
+            here.iter().any(|&(p, k)| p > at && p < ce && !follows(k))
         };
         let mut last_real = None;
         let mut kept = Vec::with_capacity(here.len());
@@ -672,9 +671,6 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// The participants named in sentence `n` (span `s..e`) where `keep`
-    /// allows, and the people its role phrases stand for; with the place
-    /// named after a place preposition.
     /// The reporting outlets (see [`reporters`]) named in `s..e`.
     fn reporters_in(
         &self,
@@ -688,6 +684,9 @@ impl Context<'_> {
             .collect()
     }
 
+    /// The participants named in sentence `n` (span `s..e`) where `keep`
+    /// allows, and the people its role phrases stand for; with the place
+    /// named after a place preposition.
     fn participants(
         &self,
         n: usize,

@@ -280,18 +280,16 @@ impl EventIndex {
         // `same_happening`): such a day asks every group.
         let group = self.intern(kind).1;
         let other = self.intern("other");
-        let groups: Vec<u16> = (0..self.kinds.len() as u16)
-            .filter(|&g| self.kinds[g as usize].1 == g)
-            .collect();
         let day = exact.first().copied().filter(|d| d % 100 != 0);
         let days = month.into_iter().flat_map(|m| (1..=31).map(move |d| m + d));
         let mut found = BTreeMap::new();
         for date in exact.iter().copied().chain(days) {
-            let asks: &[u16] = match Some(date) == day {
-                true => &groups,
-                false => std::slice::from_ref(&group),
-            };
-            for &g in asks {
+            let every_group = Some(date) == day;
+            for g in 0..self.kinds.len() as u16 {
+                let asked = g == group || (every_group && self.kinds[g as usize].1 == g);
+                if !asked {
+                    continue;
+                }
                 for c in self.by_date.get(&(date, g)).into_iter().flatten() {
                     let fits = g == group || c.kind == other.0 || kind == "other";
                     if fits && c.shares(participants) {
@@ -321,23 +319,24 @@ impl EventIndex {
         );
     }
 
-    /// Event `id`, held as `from` (its kind and date as found), is now
-    /// dated `to`: it moves, or, if `to` is not in the index, is forgotten
-    /// until that date is read.
-    pub fn redated(&mut self, id: i64, from: &Stored, to: Option<&str>) {
-        let Some(date) = from.date.as_deref().and_then(code) else {
+    /// Event `id`, held as `from` (its kind and date as found), is now of
+    /// kind and date `to`: it moves with its members, or, if that date is
+    /// not in the index, is forgotten until the date is read.
+    pub fn moved(&mut self, id: i64, from: (&str, Option<&str>), to: (&str, Option<&str>)) {
+        let Some(date) = from.1.and_then(code) else {
             return;
         };
-        let group = self.intern(&from.kind).1;
-        let key = (date, group);
+        let key = (date, self.intern(from.0).1);
+        let (kind, group) = self.intern(to.0);
         let Some(list) = self.by_date.get_mut(&key) else {
             return;
         };
         let Some(at) = list.iter().position(|c| c.id == id) else {
             return;
         };
-        let c = list.swap_remove(at);
-        match to.and_then(code).filter(|&t| self.loaded(t)) {
+        let mut c = list.swap_remove(at);
+        c.kind = kind;
+        match to.1.and_then(code).filter(|&t| self.loaded(t)) {
             Some(to) => self.by_date.entry((to, group)).or_default().push(c),
             None => self.held -= 1,
         }

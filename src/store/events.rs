@@ -40,25 +40,24 @@ pub(super) fn write_events(
             Some((id, stored)) => {
                 let stored_date = stored.date.clone();
                 let date = better_date(stored_date.as_deref(), ev.date.as_deref());
+                // A report with a trigger names better what happened than
+                // one without ("other"); the summary starts with the kind.
+                let renamed = stored.kind == "other" && ev.kind != "other";
+                if date != stored_date || renamed {
+                    let kind = if renamed { &ev.kind } else { &stored.kind };
+                    index.moved(
+                        id,
+                        (&stored.kind, stored_date.as_deref()),
+                        (kind, date.as_deref()),
+                    );
+                }
                 if date != stored_date {
-                    index.redated(id, &stored, date.as_deref());
                     conn.prepare_cached(
                         "UPDATE events SET occurred_on = ?2, date_precision = ?3, date_text = ?4 WHERE id = ?1",
                     )?
                     .execute(params![id, date, ev.precision.as_str(), ev.date_text])?;
                 }
-                // A report with a trigger names better what happened than
-                // one without ("other"); the summary starts with the kind.
-                if stored.kind == "other" && ev.kind != "other" {
-                    // Held under its old kind's group, it moves to the new one.
-                    index.redated(
-                        id,
-                        &Stored {
-                            date: date.clone(),
-                            ..stored.clone()
-                        },
-                        None,
-                    );
+                if renamed {
                     conn.prepare_cached(
                         "UPDATE events SET kind = ?2, summary = ?2 || substr(summary, 6)
                          WHERE id = ?1 AND kind = 'other'",

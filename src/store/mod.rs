@@ -202,16 +202,16 @@ pub fn write_extraction(
     x: &Extraction,
 ) -> rusqlite::Result<()> {
     cache.load(conn)?;
+    // A place or country stored for the first time may complete a pair.
+    let new_place = x.entities.iter().any(|e| {
+        e.kind == crate::extract::EntityKind::Location && !cache.entities.contains_key(&e.key)
+    });
     let mut entity_ids = Vec::with_capacity(x.entities.len());
-    let known = cache.entities.len();
     for e in &x.entities {
         let eid = ensure_entity(conn, cache, e)?;
         entity_ids.push(eid);
     }
-    let new_place = x.entities[..]
-        .iter()
-        .any(|e| e.kind == crate::extract::EntityKind::Location);
-    if cache.entities.len() != known && new_place {
+    if new_place {
         cache.find_countries();
     }
     let mut insert_mention = conn.prepare_cached(

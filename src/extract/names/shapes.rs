@@ -281,11 +281,13 @@ pub(super) fn town_named_orgs(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
             continue;
         }
         // "Universität Wiens" is the university of a town, said of it.
-        if toks[i + n].text.ends_with('s') && gazetteer().by_fold(toks[i + n].text).is_none() {
-            let stem = strip_genitive(toks[i + n].text);
-            if stem != toks[i + n].text && gazetteer().by_fold(stem).is_some() {
-                continue;
-            }
+        let last = toks[i + n].text;
+        let stem = strip_genitive(last);
+        if stem != last
+            && gazetteer().by_fold(last).is_none()
+            && gazetteer().by_fold(stem).is_some()
+        {
+            continue;
         }
         let end = toks[i + n].end;
         out.push(span_candidate(
