@@ -17,6 +17,10 @@
 //!   "beide") stand for the people named just before ([`coref`]);
 //! * a later clause with a trigger and a date of its own ("..., den beide im
 //!   Januar unterzeichnet hatten") is a second event ([`clauses`]);
+//! * a subordinate clause with a date of its own ("Koryo Tours, das im
+//!   Jänner 2020 seine letzte Gruppe ins Land gebracht hatte", "..., wie das
+//!   Weiße Haus Anfang Januar mitteilte") tells its own happening
+//!   ([`subordinate`]), and its date is not the main clause's;
 //! * people named with a participation cue ("An dem Treffen nahm auch X
 //!   teil", "Delegationsleiter X") join the gathering told just before;
 //! * a lead sentence without a date takes the recent day its paragraph names;
@@ -37,6 +41,7 @@ mod clauses;
 mod coref;
 mod grammar;
 mod same;
+mod subordinate;
 
 pub use same::{
     better_date, kind_group, same_happening, signature, signature_by, spoken, Signature,
@@ -50,6 +55,7 @@ use grammar::{
     acting_place, after_place_preposition, attributive_participle, has_phrase, in_relative_clause,
     occasion_phrase,
 };
+use subordinate::dated_subordinates;
 
 /// One event as reported by one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -275,10 +281,19 @@ pub fn events(
             narrative = None;
         }
         let dates = sentence_dates(body, s, e, published, story_year(&anchors, s));
+        // Clauses dated on their own ("..., das im Jänner 2020 seine Grenzen
+        // geschlossen hatte") tell their own happening, not the sentence's.
+        let subs = dated_subordinates(sentence, &dates);
+        let in_sub = |d: &DateMention| subs.iter().any(|c| c.holds(d.start));
         // "seit 2019" says since when something lasts, not when it happened.
         let own = dates
             .iter()
             .find(|d| d.value.is_some() && !since(sentence, d))
+            .cloned();
+        // The main clause's own date, outside the dated subordinate clauses.
+        let main_own = dates
+            .iter()
+            .find(|d| d.value.is_some() && !since(sentence, d) && !in_sub(d))
             .cloned();
         let lower_sentence = &lower[s..e];
         let words: Vec<&str> = lower_sentence
@@ -395,13 +410,15 @@ pub fn events(
             // happening for the timeline, of kind "other".
             // Background counts too ("Shoigu war bereits im September in
             // Pjöngjang"); a relative clause's or an attribute's date not.
-            let dated_here = own
+            let dated_here = main_own
                 .as_ref()
                 .filter(|d| !attributive(d) && !in_relative_clause(sentence, d));
             // `ctx.event` wants a person or organization: "other" is no
             // kind that places alone can have.
+            let outside_subs =
+                |a: usize, b: usize| !subs.iter().any(|c| a >= s + c.start && b <= s + c.end);
             if let Some(d) = dated_here.filter(|_| used.is_empty() && !question) {
-                let (participants, location) = ctx.participants(n, &spans, (s, e), &|_, _| true);
+                let (participants, location) = ctx.participants(n, &spans, (s, e), &outside_subs);
                 if let Some(event) = ctx.event(
                     "other".to_string(),
                     participants,
@@ -414,15 +431,79 @@ pub fn events(
                     merge_into(&mut out, n, event, entities, !shifted);
                 }
             }
+            for c in subs.iter().filter(|_| used.is_empty() && !question) {
+                if let Some(event) = ctx.subordinate_event(n, &spans, (s, e), c, &here, published) {
+                    merge_into(&mut out, n, event, entities, false);
+                }
+            }
             continue;
         };
         if used.iter().any(|&(a, b)| (a..b).contains(&(s + first))) {
             continue;
         }
         let second = second_clause(sentence, &here, &dates);
-        let outside = |a: usize, b: usize| match &second {
-            Some(c) => b <= s + c.start || a >= s + c.end,
-            None => true,
+        // The first trigger in a dated subordinate clause: that clause and
+        // the main clause around it each tell their own happening.
+        let first_sub = subs.iter().position(|c| c.holds(first));
+        // The main clause's trigger is dated by its own clause when that
+        // names a date ("Shoigu, der im Mai abgelöst worden war, traf am
+        // Freitag Kim"), else by the sentence's first date. A dated
+        // subordinate clause whose date that is tells no happening of its
+        // own ("die Vereinbarungen, die beide im Juni getroffen hatten").
+        let trigger_clause = || {
+            let (cs, ce) = clause(sentence, first);
+            dates
+                .iter()
+                .find(|d| d.value.is_some() && d.start >= cs && d.end <= ce && !since(sentence, d))
+                .cloned()
+        };
+        let own = match own {
+            Some(d) if in_sub(&d) && first_sub.is_none() => trigger_clause().or(Some(d)),
+            own => own,
+        };
+        let folded = own
+            .as_ref()
+            .and_then(|d| subs.iter().position(|c| c.holds(d.start)))
+            .filter(|_| first_sub.is_none());
+        let outside_subs = |a: usize, b: usize| {
+            !subs
+                .iter()
+                .enumerate()
+                .any(|(j, c)| Some(j) != folded && a >= s + c.start && b <= s + c.end)
+        };
+        if let Some(i) = first_sub {
+            let main = main_own.as_ref().filter(|d| !attributive(d)).and_then(|d| {
+                let trigger = here
+                    .iter()
+                    .find(|&&(p, _)| !subs.iter().any(|c| c.holds(p)));
+                let kind = trigger.map_or("other", |&(_, k)| TRIGGERS.list[k].kind.as_str());
+                let (participants, location) = ctx.participants(n, &spans, (s, e), &outside_subs);
+                let dated = Some(d.clone());
+                ctx.event(
+                    kind.to_string(),
+                    participants,
+                    location,
+                    dated,
+                    false,
+                    published,
+                    sentence,
+                )
+            });
+            let told = ctx.subordinate_event(n, &spans, (s, e), &subs[i], &here, published);
+            let others = subs.iter().enumerate().filter(|&(j, _)| j != i);
+            let others = others
+                .filter_map(|(_, c)| ctx.subordinate_event(n, &spans, (s, e), c, &here, published));
+            for event in told.into_iter().chain(main).chain(others) {
+                merge_into(&mut out, n, event, entities, !shifted);
+            }
+            continue;
+        }
+        let outside = |a: usize, b: usize| {
+            outside_subs(a, b)
+                && match &second {
+                    Some(c) => b <= s + c.start || a >= s + c.end,
+                    None => true,
+                }
         };
         let (mut participants, location) = ctx.participants(n, &spans, (s, e), &outside);
         let kind = TRIGGERS.list[k].kind.clone();
@@ -443,7 +524,7 @@ pub fn events(
         let own = match &second {
             Some(c) => dates
                 .iter()
-                .find(|d| d.value.is_some() && d.end <= c.start)
+                .find(|d| d.value.is_some() && d.end <= c.start && !in_sub(d))
                 .cloned(),
             None => own,
         };
@@ -492,6 +573,19 @@ pub fn events(
             sentence,
         ) {
             merge_into(&mut out, n, event, entities, !shifted);
+        }
+        // Dated subordinate clauses beside the main event and the second
+        // clause tell their own happenings.
+        let apart = |c: &&subordinate::Subordinate| {
+            second
+                .as_ref()
+                .is_none_or(|x| c.end <= x.start || c.start >= x.end)
+        };
+        let subs_apart = subs.iter().enumerate().filter(|&(j, _)| Some(j) != folded);
+        for (_, c) in subs_apart.filter(|(_, c)| apart(c)) {
+            if let Some(event) = ctx.subordinate_event(n, &spans, (s, e), c, &here, published) {
+                merge_into(&mut out, n, event, entities, false);
+            }
         }
         let Some(c) = &second else {
             continue;

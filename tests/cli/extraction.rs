@@ -315,12 +315,12 @@ fn holdout5_articles_event_recall() {
 }
 
 /// holdout6, written blind: first measured at event recall 0.575 and entity
-/// F1 0.950 (10 junk lines left); 0.762 after the rules its misses and
+/// F1 0.950 (10 junk lines left); 0.812 after the rules its misses and
 /// holdout7's showed. Three junk lines (site names) are still left, so only
 /// its events are held to a bar here.
 #[test]
 fn holdout6_articles_event_recall() {
-    check_event_recall("holdout6", 0.75);
+    check_event_recall("holdout6", 0.80);
 }
 
 /// holdout7, written blind: first measured at event recall 0.675 (same
@@ -338,16 +338,27 @@ fn holdout7_articles_entity_f1_and_cleaning() {
 
 /// holdout8, written blind: first measured at event recall 0.512 (same
 /// events across articles 1/16) and entity F1 0.890 (13 junk lines left);
-/// 0.810 and 0.953, no junk, after the rules its misses showed (this
-/// test counts a little more strictly: 0.798).
+/// 0.833 and 0.953, no junk, after the rules its misses showed.
 #[test]
 fn holdout8_articles_event_recall() {
-    check_event_recall("holdout8", 0.79);
+    check_event_recall("holdout8", 0.82);
 }
 
 #[test]
 fn holdout8_articles_entity_f1_and_cleaning() {
     check_entities_and_cleaning("holdout8", 0.94);
+}
+
+/// holdout9 and holdout10 are still unread (their misses were never looked
+/// at): these bars only keep a later change from losing what they measure.
+#[test]
+fn holdout9_articles_event_recall() {
+    check_event_recall("holdout9", 0.80);
+}
+
+#[test]
+fn holdout10_articles_event_recall() {
+    check_event_recall("holdout10", 0.82);
 }
 
 /// Measured 0.804 (41/51) two sessions ago, 0.902 now.

@@ -83,21 +83,51 @@ pub(super) fn has_phrase(lower: &str, phrase: &str) -> bool {
 /// verurteilt worden war, ...") dates what that clause says about a noun,
 /// not the story the paragraph goes on with.
 pub(super) fn in_relative_clause(sentence: &str, d: &DateMention) -> bool {
-    const PRONOUNS: &[&str] = &[
-        "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher",
-        "welches", "welchem", "welchen", "wo",
-    ];
     let Some(comma) = sentence[..d.start].rfind(',') else {
         return false;
     };
-    let mut words = sentence[comma + 1..d.start].split_whitespace();
-    let first = words.next().unwrap_or("").to_lowercase();
-    let pronoun = |w: &str| PRONOUNS.contains(&w);
-    pronoun(&first)
-        // (", um die Lage zu beruhigen" is an infinitive, not a relative clause)
-        || (first != "um"
-            && text::PREPOSITIONS.contains(&first.as_str())
-            && words.next().is_some_and(|w| pronoun(&w.to_lowercase())))
+    matches!(
+        clause_opener(&sentence[comma + 1..d.start]),
+        Some((_, true))
+    )
+}
+
+/// How a clause opens, given its text from just after its comma: with a
+/// relative pronoun ("das im Jänner 2020 ..."; also after a preposition,
+/// "in dem ...") or a subordinating conjunction ("nachdem", "seit", "wie"
+/// ...). Returns the byte length of the opening words and whether they are
+/// relative; None for a main clause.
+pub(super) fn clause_opener(text: &str) -> Option<(usize, bool)> {
+    const RELATIVE: &[&str] = &[
+        "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher",
+        "welches", "welchem", "welchen", "wo",
+    ];
+    // Conjunctions whose clause tells a happening of its own: what it says
+    // happened when its own date says, whatever the main clause's date.
+    const CONJUNCTIONS: &[&str] = &[
+        "nachdem", "als", "bevor", "ehe", "seit", "seitdem", "wie", "weil", "während", "sobald",
+    ];
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .take(2)
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize + w.len(), w))
+        .collect();
+    let lower = |i: usize| words.get(i).map(|w| w.1.to_lowercase());
+    let first = lower(0)?;
+    if RELATIVE.contains(&first.as_str()) {
+        return Some((words[0].0, true));
+    }
+    // ("während der Parade" is a preposition)
+    let article_next = || lower(1).is_some_and(|w| text::ARTICLES.contains(&w.as_str()));
+    if CONJUNCTIONS.contains(&first.as_str()) && !(first == "während" && article_next()) {
+        return Some((words[0].0, false));
+    }
+    // (", um die Lage zu beruhigen" is an infinitive, not a relative clause)
+    let second = lower(1)?;
+    (first != "um"
+        && text::PREPOSITIONS.contains(&first.as_str())
+        && RELATIVE.contains(&second.as_str()))
+    .then(|| (words[1].0, true))
 }
 
 /// Whether a place named after `before` (the sentence up to it) is in the
@@ -116,7 +146,9 @@ pub(super) fn acting_place(before: &str) -> bool {
     let last = words.next().unwrap_or("");
     // "Die Regierung in Seoul verhängte ...": the place names the government.
     const GOVERNMENTS: &[&str] = &["Regierung", "Staatsführung", "Führung", "Behörden"];
-    if last == "in" && words.next().is_some_and(|w| GOVERNMENTS.contains(&w)) {
+    // So does a ministry there ("das Verteidigungsministerium in Kiew").
+    let governs = |w: &str| GOVERNMENTS.contains(&w) || w.ends_with("ministerium");
+    if last == "in" && words.next().is_some_and(governs) {
         return true;
     }
     last.starts_with(char::is_lowercase)

@@ -944,3 +944,60 @@ fn a_following_word_repeats_the_trigger_before_it() {
         .collect();
     assert!(alone.iter().all(|e| e.0 == "other"), "{ev:?}");
 }
+
+#[test]
+fn a_dated_relative_clause_tells_its_own_happening_and_not_the_sentences_date() {
+    let body = "Westliche Anbieter wie der Veranstalter Polar Intur, der im Jänner 2020 ihre letzte Gruppe nach Nordkorea gebracht hatte, warten weiter.\n\
+                Präsident Anton Berger, der im Mai 2023 Oslo besucht hatte, empfing am 3. März 2025 in Ulm den Gast Bohdan Kowalczyk.";
+    let ev = events_of(body, Some(date(2025, 3, 5)));
+    assert_events(
+        &ev,
+        &[
+            ("other", Some("2020-01"), &["Polar Intur"]),
+            ("visit", Some("2023-05"), &["Anton Berger", "Oslo"]),
+            (
+                "meeting",
+                Some("2025-03-03"),
+                &["Anton Berger", "Bohdan Kowalczyk"],
+            ),
+        ],
+    );
+    // The meeting is not dated by the relative clause, nor takes its place.
+    let meeting = ev.iter().find(|e| e.0 == "meeting");
+    assert!(
+        meeting.is_some_and(|m| !m.2.iter().any(|n| n == "Oslo")),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_dated_conjunction_clause_tells_its_own_happening() {
+    let body = "Es ist die erste Reisegruppe, seit Pjöngjang Anfang 2020 die Grenzen geschlossen hatte.\n\
+                Die Gruppe aus elf Staaten wurde im Oktober 2024 gegründet, nachdem Russland im März 2024 per Veto ein Gremium verhindert hatte.\n\
+                Russland hatte am 30. Dezember 2023 erstmals eine Rakete eingesetzt, wie das Weiße Haus Anfang Januar 2024 mitteilte.";
+    let ev = events_of(body, Some(date(2025, 5, 30)));
+    let dated = |day: &str, name: &str| {
+        ev.iter()
+            .any(|e| e.1.as_deref() == Some(day) && e.2.iter().any(|n| n == name))
+    };
+    for (day, name) in [
+        ("2020", "Pjöngjang"),
+        ("2024-03", "Russland"),
+        ("2023-12-30", "Russland"),
+        ("2024-01", "Weißes Haus"),
+    ] {
+        assert!(dated(day, name), "nothing on {day} with {name} in {ev:?}");
+    }
+    // The conjunction clause's date is not the main clause's.
+    assert!(!dated("2024-10", "Russland"), "{ev:?}");
+}
+
+#[test]
+fn a_ministry_in_a_capital_acts_for_its_government() {
+    let body = "Eine Auswertung, die das Verteidigungsministerium in Kiew am 9. Mai 2024 vorlegte, beziffert den Schaden.";
+    let ev = events_of(body, Some(date(2024, 5, 14)));
+    assert!(
+        has(&ev, "announcement", Some("2024-05-09"), &["Kiew"]),
+        "{ev:?}"
+    );
+}

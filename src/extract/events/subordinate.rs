@@ -1,0 +1,125 @@
+//! Subordinate clauses that carry a date of their own and so tell a
+//! happening of their own: "Koryo Tours, das im Jänner 2020 seine letzte
+//! Gruppe ins Land gebracht hatte, wartet ...", "..., seit Pjöngjang Anfang
+//! 2020 die Grenzen dichtgemacht hatte", "..., wie das Weiße Haus Anfang
+//! Januar 2024 mitteilte". Their date is not the main clause's, and what
+//! they tell is kept as an event beside it.
+
+use super::grammar::clause_opener;
+use super::{attributive, opens_with, role_of, Context, Event, TRIGGERS};
+use crate::extract::dates::DateMention;
+use crate::extract::EntityKind;
+use jiff::civil::Date;
+
+/// A dated subordinate clause of a sentence, in byte offsets of the sentence.
+pub(super) struct Subordinate {
+    pub start: usize,
+    pub end: usize,
+    /// Where the words after the opening pronoun or conjunction begin.
+    pub body: usize,
+    pub relative: bool,
+    pub date: DateMention,
+}
+
+impl Subordinate {
+    pub fn holds(&self, at: usize) -> bool {
+        (self.start..self.end).contains(&at)
+    }
+}
+
+/// The subordinate clauses of `sentence` with a resolved date of their own.
+/// A date phrase that opens with "seit" says since when, and one with "vom"
+/// belongs to a noun: neither dates a clause.
+pub(super) fn dated_subordinates(sentence: &str, dates: &[DateMention]) -> Vec<Subordinate> {
+    let mut out: Vec<Subordinate> = Vec::new();
+    for d in dates {
+        if d.value.is_none() || attributive(d) || opens_with(d, &["seit"]) {
+            continue;
+        }
+        let start = sentence[..d.start].rfind([',', ';']).map_or(0, |i| i + 1);
+        if out.iter().any(|c| c.start == start) {
+            continue;
+        }
+        let Some((open, relative)) = clause_opener(&sentence[start..d.start]) else {
+            continue;
+        };
+        // A relative clause needs the noun it tells about before it.
+        if relative && start == 0 {
+            continue;
+        }
+        let end = sentence[d.end..]
+            .find([',', ';'])
+            .map_or(sentence.len(), |i| d.end + i);
+        out.push(Subordinate {
+            start,
+            end,
+            body: start + open,
+            relative,
+            date: d.clone(),
+        });
+    }
+    out
+}
+
+impl Context<'_> {
+    /// The event a dated subordinate clause `c` of sentence `n` (span
+    /// `s..e`) tells: of the kind of its first trigger (`here`, offsets in
+    /// the sentence), else "other"; with the people and places named in
+    /// it, and for a relative clause the noun it tells about.
+    pub(super) fn subordinate_event(
+        &self,
+        n: usize,
+        spans: &[(usize, usize)],
+        (s, e): (usize, usize),
+        c: &Subordinate,
+        here: &[(usize, usize)],
+        published: Option<Date>,
+    ) -> Option<Event> {
+        let kind = here.iter().find(|&&(p, _)| c.holds(p)).map_or_else(
+            || "other".to_string(),
+            |&(_, k)| TRIGGERS.list[k].kind.clone(),
+        );
+        let inside = |a: usize, b: usize| a >= s + c.start && b <= s + c.end;
+        let (mut participants, location) = self.participants(n, spans, (s, e), &inside);
+        // A place right after the opening word is the clause's subject
+        // ("seit Pjöngjang Anfang 2020 die Grenzen schloss").
+        for p in participants.iter_mut().filter(|p| p.1 == "place") {
+            let first_words = self.mentions.iter().any(|m| {
+                m.2 == p.0
+                    && inside(m.0, m.1)
+                    && m.0 >= s + c.body
+                    && self.body[s + c.body..m.0].trim().is_empty()
+            });
+            if first_words {
+                p.1 = "participant";
+            }
+        }
+        // The noun a relative clause tells about ends at its comma.
+        let antecedent = self.mentions.iter().find(|m| {
+            c.relative
+                && m.1 <= s + c.start
+                && self.body[m.1..s + c.start]
+                    .trim_matches(|ch: char| ch.is_whitespace() || "“”\"»«)".contains(ch))
+                    == ","
+        });
+        if let Some(&(_, _, idx)) = antecedent {
+            if !participants.iter().any(|p| p.0 == idx) && !self.reporters.contains(&idx) {
+                let role = match self.entities[idx].kind {
+                    EntityKind::Location => "participant",
+                    k => role_of(k),
+                };
+                participants.insert(0, (idx, role));
+            }
+        }
+        let sentence = &self.body[s..e];
+        self.event(
+            kind,
+            participants,
+            location,
+            Some(c.date.clone()),
+            false,
+            published,
+            sentence,
+        )
+    }
+}
