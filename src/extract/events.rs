@@ -55,7 +55,7 @@ use grammar::{
     acting_place, after_place_preposition, attributive_participle, has_phrase, in_relative_clause,
     occasion_phrase,
 };
-use subordinate::dated_subordinates;
+use subordinate::{dated_subordinates, outside};
 
 /// One event as reported by one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -415,8 +415,7 @@ pub fn events(
                 .filter(|d| !attributive(d) && !in_relative_clause(sentence, d));
             // `ctx.event` wants a person or organization: "other" is no
             // kind that places alone can have.
-            let outside_subs =
-                |a: usize, b: usize| !subs.iter().any(|c| a >= s + c.start && b <= s + c.end);
+            let outside_subs = |a: usize, b: usize| outside(&subs, None, s, (a, b));
             if let Some(d) = dated_here.filter(|_| used.is_empty() && !question) {
                 let (participants, location) = ctx.participants(n, &spans, (s, e), &outside_subs);
                 if let Some(event) = ctx.event(
@@ -431,8 +430,10 @@ pub fn events(
                     merge_into(&mut out, n, event, entities, !shifted);
                 }
             }
-            for c in subs.iter().filter(|_| used.is_empty() && !question) {
-                if let Some(event) = ctx.subordinate_event(n, &spans, (s, e), c, &here, published) {
+            if used.is_empty() && !question {
+                let all = |_, _: &_| true;
+                for event in ctx.subordinate_events(n, &spans, (s, e), &subs, &here, published, all)
+                {
                     merge_into(&mut out, n, event, entities, false);
                 }
             }
@@ -465,12 +466,7 @@ pub fn events(
             .as_ref()
             .and_then(|d| subs.iter().position(|c| c.holds(d.start)))
             .filter(|_| first_sub.is_none());
-        let outside_subs = |a: usize, b: usize| {
-            !subs
-                .iter()
-                .enumerate()
-                .any(|(j, c)| Some(j) != folded && a >= s + c.start && b <= s + c.end)
-        };
+        let outside_subs = |a: usize, b: usize| outside(&subs, folded, s, (a, b));
         if let Some(i) = first_sub {
             let main = main_own.as_ref().filter(|d| !attributive(d)).and_then(|d| {
                 let trigger = here
@@ -489,10 +485,11 @@ pub fn events(
                     sentence,
                 )
             });
-            let told = ctx.subordinate_event(n, &spans, (s, e), &subs[i], &here, published);
-            let others = subs.iter().enumerate().filter(|&(j, _)| j != i);
-            let others = others
-                .filter_map(|(_, c)| ctx.subordinate_event(n, &spans, (s, e), c, &here, published));
+            let sub_events = |keep: &dyn Fn(usize) -> bool| {
+                ctx.subordinate_events(n, &spans, (s, e), &subs, &here, published, |j, _| keep(j))
+            };
+            let told = sub_events(&|j| j == i);
+            let others = sub_events(&|j| j != i);
             for event in told.into_iter().chain(main).chain(others) {
                 merge_into(&mut out, n, event, entities, !shifted);
             }
@@ -576,16 +573,14 @@ pub fn events(
         }
         // Dated subordinate clauses beside the main event and the second
         // clause tell their own happenings.
-        let apart = |c: &&subordinate::Subordinate| {
-            second
-                .as_ref()
-                .is_none_or(|x| c.end <= x.start || c.start >= x.end)
+        let apart = |j: usize, c: &subordinate::Subordinate| {
+            Some(j) != folded
+                && second
+                    .as_ref()
+                    .is_none_or(|x| c.end <= x.start || c.start >= x.end)
         };
-        let subs_apart = subs.iter().enumerate().filter(|&(j, _)| Some(j) != folded);
-        for (_, c) in subs_apart.filter(|(_, c)| apart(c)) {
-            if let Some(event) = ctx.subordinate_event(n, &spans, (s, e), c, &here, published) {
-                merge_into(&mut out, n, event, entities, false);
-            }
+        for event in ctx.subordinate_events(n, &spans, (s, e), &subs, &here, published, apart) {
+            merge_into(&mut out, n, event, entities, false);
         }
         let Some(c) = &second else {
             continue;

@@ -5,6 +5,7 @@
 //! Januar 2024 mitteilte". Their date is not the main clause's, and what
 //! they tell is kept as an event beside it.
 
+use super::clauses::clause;
 use super::grammar::clause_opener;
 use super::{attributive, opens_with, role_of, Context, Event, TRIGGERS};
 use crate::extract::dates::DateMention;
@@ -27,6 +28,20 @@ impl Subordinate {
     }
 }
 
+/// Whether the span `a..b` of the body lies inside none of `subs` (of the
+/// sentence starting at byte `s`) but the one at `skip`.
+pub(super) fn outside(
+    subs: &[Subordinate],
+    skip: Option<usize>,
+    s: usize,
+    (a, b): (usize, usize),
+) -> bool {
+    !subs
+        .iter()
+        .enumerate()
+        .any(|(j, c)| Some(j) != skip && a >= s + c.start && b <= s + c.end)
+}
+
 /// The subordinate clauses of `sentence` with a resolved date of their own.
 /// A date phrase that opens with "seit" says since when, and one with "vom"
 /// belongs to a noun: neither dates a clause.
@@ -36,7 +51,7 @@ pub(super) fn dated_subordinates(sentence: &str, dates: &[DateMention]) -> Vec<S
         if d.value.is_none() || attributive(d) || opens_with(d, &["seit"]) {
             continue;
         }
-        let start = sentence[..d.start].rfind([',', ';']).map_or(0, |i| i + 1);
+        let (start, _) = clause(sentence, d.start);
         if out.iter().any(|c| c.start == start) {
             continue;
         }
@@ -47,9 +62,8 @@ pub(super) fn dated_subordinates(sentence: &str, dates: &[DateMention]) -> Vec<S
         if relative && start == 0 {
             continue;
         }
-        let end = sentence[d.end..]
-            .find([',', ';'])
-            .map_or(sentence.len(), |i| d.end + i);
+        // (from the date's end: "Montag, dem 28. April" holds a comma)
+        let (_, end) = clause(sentence, d.end);
         out.push(Subordinate {
             start,
             end,
@@ -62,11 +76,31 @@ pub(super) fn dated_subordinates(sentence: &str, dates: &[DateMention]) -> Vec<S
 }
 
 impl Context<'_> {
+    /// The events of the dated subordinate clauses of sentence `n` (span
+    /// `s..e`) that `tells` (index, clause) keeps.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn subordinate_events(
+        &self,
+        n: usize,
+        spans: &[(usize, usize)],
+        (s, e): (usize, usize),
+        subs: &[Subordinate],
+        here: &[(usize, usize)],
+        published: Option<Date>,
+        tells: impl Fn(usize, &Subordinate) -> bool,
+    ) -> Vec<Event> {
+        subs.iter()
+            .enumerate()
+            .filter(|&(j, c)| tells(j, c))
+            .filter_map(|(_, c)| self.subordinate_event(n, spans, (s, e), c, here, published))
+            .collect()
+    }
+
     /// The event a dated subordinate clause `c` of sentence `n` (span
     /// `s..e`) tells: of the kind of its first trigger (`here`, offsets in
     /// the sentence), else "other"; with the people and places named in
     /// it, and for a relative clause the noun it tells about.
-    pub(super) fn subordinate_event(
+    fn subordinate_event(
         &self,
         n: usize,
         spans: &[(usize, usize)],
