@@ -848,7 +848,12 @@ impl Context<'_> {
             .filter(|m| self.entities[m.2].kind == EntityKind::Organization)
             .copied()
             .collect();
-        for (at, idx) in coref::institutions(self.body, s, &self.body[s..e], &orgs) {
+        for (at, idx) in coref::institutions(self.body, s, &self.body[s..e], &orgs, |idx| {
+            let entity = &self.entities[idx];
+            std::iter::once(entity.name.as_str())
+                .chain(entity.aliases.iter().map(String::as_str))
+                .collect()
+        }) {
             if keep(at, at + 1) && !participants.iter().any(|q| q.0 == idx) {
                 participants.push((idx, "organization"));
             }

@@ -184,14 +184,18 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
 /// determiner and a capitalised noun that ends a word of a recent
 /// organization mention, or the word just before one ("Nachrichtenagentur
 /// KCNA" for "die Agentur"), stand for that organization, the most recent
-/// first. `orgs` holds (byte start, byte end, entity) of organization
-/// mentions since a few sentences back, in text order; `sentence` starts at
-/// byte `at` of `body`. Gives (byte start of the phrase, entity).
-pub fn institutions(
+/// first. The organization's other known names count too: "des Gremiums"
+/// after "Panel of Experts", known as "UN-Expertengremium". `orgs` holds
+/// (byte start, byte end, entity) of organization mentions since a few
+/// sentences back, in text order; `names` gives an entity's known names;
+/// `sentence` starts at byte `at` of `body`. Gives (byte start of the
+/// phrase, entity).
+pub fn institutions<'a>(
     body: &str,
     at: usize,
     sentence: &str,
     orgs: &[(usize, usize, usize)],
+    names: impl Fn(usize) -> Vec<&'a str>,
 ) -> Vec<(usize, usize)> {
     let ws = words(sentence);
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -208,7 +212,7 @@ pub fn institutions(
             continue;
         }
         let noun = stem(&noun.to_lowercase());
-        let names_it = |&&(s, e, _): &&(usize, usize, usize)| {
+        let names_it = |&&(s, e, idx): &&(usize, usize, usize)| {
             if s >= at + pair[1].0 || (s..e).contains(&(at + pair[1].0)) {
                 return false;
             }
@@ -216,9 +220,15 @@ pub fn institutions(
                 .split(|c: char| !c.is_alphanumeric())
                 .rfind(|w| !w.is_empty())
                 .unwrap_or("");
+            let known = names(idx);
             body[s..e]
                 .split(|c: char| !c.is_alphanumeric())
                 .chain([before])
+                .chain(
+                    known
+                        .iter()
+                        .flat_map(|n| n.split(|c: char| !c.is_alphanumeric())),
+                )
                 .map(|w| stem(&w.to_lowercase()))
                 .any(|w| w.len() > noun.len() && w.ends_with(&noun))
         };
@@ -309,12 +319,28 @@ mod tests {
         let orgs = [(nis, nis + 3, 7), (kcna, kcna + 4, 9)];
         let at = body.find("Der Dienst").unwrap();
         let sentence = &body[at..];
-        let found: Vec<usize> = institutions(body, at, sentence, &orgs)
+        let found: Vec<usize> = institutions(body, at, sentence, &orgs, |_| Vec::new())
             .into_iter()
             .map(|(_, idx)| idx)
             .collect();
         // "Die Regierung" ends no word of either mention.
         assert_eq!(found, [7, 9]);
+    }
+
+    #[test]
+    fn an_institution_may_be_named_by_a_kind_its_other_names_end_in() {
+        let body = "Der Rat verlängerte das Panel of Experts nicht. Das Mandat des Gremiums endet.";
+        let panel = body.find("Panel").unwrap();
+        let orgs = [(panel, panel + 16, 4)];
+        let at = body.find("Das Mandat").unwrap();
+        let known = |idx: usize| match idx {
+            4 => vec!["UN-Expertengremium", "Panel of Experts"],
+            _ => Vec::new(),
+        };
+        let found = institutions(body, at, &body[at..], &orgs, known);
+        assert_eq!(found, [(body.find("des Gremiums").unwrap(), 4)]);
+        // Without the other name, nothing in "Panel of Experts" ends in it.
+        assert!(institutions(body, at, &body[at..], &orgs, |_| Vec::new()).is_empty());
     }
 
     #[test]
