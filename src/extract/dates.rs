@@ -108,21 +108,28 @@ pub struct DateMention {
 /// Precision::Unresolved with value None — never invent a date, never use today's date.
 /// Results are in text order and never overlap.
 pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
-    find_dates_in_story(text, published, None)
+    find_dates_in_story(text, published, &[])
 }
 
 /// [`find_dates`] for a text without a publication date whose story is set
-/// in `story_year` (the year of the last full date it named before): a day
-/// and month without year ("am 17. Juni", "Mitte Juli") take that year, as
-/// HeidelTime resolves narratives against their last absolute date. Words
+/// in `story_years` (the years of the full dates it named before, the last
+/// first): a day and month without year ("am 17. Juni", "Mitte Juli") take
+/// the first, as HeidelTime resolves narratives against their last absolute
+/// date; with a weekday ("Montag, dem 12. Februar") the first on which it
+/// falls on that weekday, since background dates ("die im August 2006
+/// geweiht worden war") come between the story's own. Words
 /// relative to the day of writing ("gestern", "am Dienstag") stay
 /// unresolved: the story's year says nothing about that day.
 pub fn find_dates_in_story(
     text: &str,
     published: Option<Date>,
-    story_year: Option<i16>,
+    story_years: &[i16],
 ) -> Vec<DateMention> {
-    let story_year = story_year.filter(|_| published.is_none());
+    let story_years = if published.is_none() {
+        story_years
+    } else {
+        &[]
+    };
     let mut candidates: Vec<(usize, usize, Option<When>)> = Vec::new();
     let mut vetoes: Vec<(usize, usize)> = Vec::new();
     for i in RULES.any.matches(text).iter() {
@@ -142,7 +149,7 @@ pub fn find_dates_in_story(
                 start: m.start(),
                 end: m.end(),
                 published,
-                story_year,
+                story_years,
             };
             match resolve(*shape, &c) {
                 Verdict::Date(w) => candidates.push((c.start, c.end, Some(w))),
@@ -565,8 +572,9 @@ struct Ctx<'t, 'c> {
     start: usize,
     end: usize,
     published: Option<Date>,
-    /// The year of the story, for a text without publication date.
-    story_year: Option<i16>,
+    /// The years of the story, the latest named first, for a text without
+    /// publication date.
+    story_years: &'c [i16],
 }
 
 impl<'t> Ctx<'t, '_> {
@@ -726,8 +734,8 @@ fn calendar(c: &Ctx) -> Verdict {
                 return month(y, m);
             }
             let Some(p) = c.published else {
-                return match c.story_year {
-                    Some(sy) if yshift.is_none() && c.get("mshift").is_none() => {
+                return match c.story_years.first() {
+                    Some(&sy) if yshift.is_none() && c.get("mshift").is_none() => {
                         month(i32::from(sy), m)
                     }
                     _ => Verdict::Date(When::Unresolved),
@@ -791,8 +799,8 @@ fn day_month(
         return Verdict::Invalid;
     }
     let Some(p) = c.published else {
-        return match c.story_year {
-            Some(sy) if yshift.is_none() => in_story_year(i32::from(sy), m, d, wd),
+        return match yshift {
+            None if !c.story_years.is_empty() => in_story_year(c.story_years, m, d, wd),
             _ => Verdict::Date(When::Unresolved),
         };
     };
@@ -820,16 +828,20 @@ fn day_month(
     })
 }
 
-/// A day and month in the story's year; with a weekday ("Montag, dem 17.
-/// Juni") only where it falls on that weekday, else unresolved.
-fn in_story_year(year: i32, m: i8, d: i8, wd: Option<i8>) -> Verdict {
-    let Some(date) = day(year, m, d) else {
-        return Verdict::Invalid;
-    };
+/// A day and month in the story's latest year; with a weekday ("Montag,
+/// dem 17. Juni") in the latest of its years where it falls on that
+/// weekday, else unresolved. (29 February only exists in some years.)
+fn in_story_year(years: &[i16], m: i8, d: i8, wd: Option<i8>) -> Verdict {
     let named = wd.and_then(|w| Weekday::from_monday_one_offset(w).ok());
-    match named {
-        Some(w) if date.weekday() != w => Verdict::Date(When::Unresolved),
-        _ => Verdict::Date(When::Day(date)),
+    let dates = years.iter().filter_map(|&y| day(i32::from(y), m, d));
+    let fits = match named {
+        Some(w) => dates.clone().find(|date| date.weekday() == w),
+        None => dates.clone().next(),
+    };
+    match fits {
+        Some(date) => Verdict::Date(When::Day(date)),
+        None if dates.clone().next().is_none() => Verdict::Invalid,
+        None => Verdict::Date(When::Unresolved),
     }
 }
 
@@ -1328,5 +1340,27 @@ mod tests {
         let text = "Die Delegation aus Nordkorea sprach über Äpfel, Öl und Sanktionen. ".repeat(50);
         assert!(find_dates(&text, Some(date("2024-07-19"))).is_empty());
         assert!(find_dates("", None).is_empty());
+    }
+
+    #[test]
+    fn a_weekday_picks_the_story_year_it_falls_in() {
+        let value = |text: &str, years: &[i16]| {
+            let found = find_dates_in_story(text, None, years);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            found[0].value.clone()
+        };
+        // 12 February 2024 is a Monday, 12 February 2006 a Sunday.
+        let monday = "Am Montag, dem 12. Februar, flog die Gruppe zurück.";
+        assert_eq!(value(monday, &[2006, 2024]).as_deref(), Some("2024-02-12"));
+        assert_eq!(value(monday, &[2006]), None);
+        // Without a weekday the latest year named is the story's.
+        let day = "Am 12. Februar flog die Gruppe zurück.";
+        assert_eq!(value(day, &[2006, 2024]).as_deref(), Some("2006-02-12"));
+        // 29 February exists in 2024, not in 2023.
+        let leap = "Am 29. Februar flog die Gruppe zurück.";
+        assert_eq!(value(leap, &[2023, 2024]).as_deref(), Some("2024-02-29"));
+        // A publication date wins over the story's years.
+        let published = find_dates_in_story(day, Some(date("2023-03-01")), &[2006]);
+        assert_eq!(published[0].value.as_deref(), Some("2023-02-12"));
     }
 }

@@ -280,7 +280,7 @@ pub fn events(
         if n > 0 && paragraphs[n] != paragraphs[n - 1] {
             narrative = None;
         }
-        let dates = sentence_dates(body, s, e, published, story_year(&anchors, s));
+        let dates = sentence_dates(body, s, e, published, &story_years(&anchors, s));
         // Clauses dated on their own ("..., das im Jänner 2020 seine Grenzen
         // geschlossen hatte") tell their own happening, not the sentence's.
         let subs = dated_subordinates(sentence, &dates);
@@ -1004,17 +1004,17 @@ fn paragraph_numbers(body: &str, spans: &[(usize, usize)]) -> Vec<usize> {
 }
 
 /// The date phrases of the sentence at `s..e`, offsets relative to it,
-/// without the dateline of the article's first sentence. `story_year` is
+/// without the dateline of the article's first sentence. `story_years` are
 /// the year the story is set in when there is no publication date.
 fn sentence_dates(
     body: &str,
     s: usize,
     e: usize,
     published: Option<Date>,
-    story_year: Option<i16>,
+    story_years: &[i16],
 ) -> Vec<DateMention> {
     let skip = dateline_end(body, s);
-    find_dates_in_story(&body[s..e], published, story_year)
+    find_dates_in_story(&body[s..e], published, story_years)
         .into_iter()
         .filter(|d| d.start >= skip)
         .collect()
@@ -1035,15 +1035,20 @@ fn story_anchors(body: &str, published: Option<Date>) -> Vec<(usize, i16)> {
         .collect()
 }
 
-/// The story's year at byte `at`: that of the last full date before it, or
-/// of the first one after when none comes before.
-fn story_year(anchors: &[(usize, i16)], at: usize) -> Option<i16> {
-    anchors
-        .iter()
-        .take_while(|a| a.0 < at)
-        .last()
-        .or(anchors.first())
-        .map(|a| a.1)
+/// The story's years at byte `at`: those of the full dates before it, the
+/// last first, or that of the first one after when none comes before.
+fn story_years(anchors: &[(usize, i16)], at: usize) -> Vec<i16> {
+    let mut years: Vec<i16> = Vec::new();
+    let before = anchors.partition_point(|a| a.0 < at);
+    for a in anchors[..before].iter().rev() {
+        if !years.contains(&a.1) {
+            years.push(a.1);
+        }
+    }
+    if years.is_empty() {
+        years.extend(anchors.first().map(|a| a.1));
+    }
+    years
 }
 
 /// For a lead sentence that names no date: the day a later sentence of the
@@ -1069,7 +1074,7 @@ fn lead_date(
         .take_while(|&m| paragraphs[m] == paragraphs[n])
         .find_map(|m| {
             let (s, e) = spans[m];
-            sentence_dates(body, s, e, published, None)
+            sentence_dates(body, s, e, published, &[])
                 .into_iter()
                 .find(recent)
         })
