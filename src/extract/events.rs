@@ -369,6 +369,22 @@ pub fn events(
                 story_day = Some(d.clone());
                 named_day = Some(d.clone());
             }
+        } else if story_day.is_none() {
+            // The first day an article names starts its story even in a
+            // relative clause ("zu jener Gruppe, die am 9. Februar 2024
+            // reisen durfte. ... Am Tag darauf ..."): there is no other
+            // day for "am Tag darauf" to count from.
+            let first_day = dates.iter().find(|d| {
+                d.precision == Precision::Day
+                    && d.value.is_some()
+                    && !since(sentence, d)
+                    && !attributive(d)
+                    && in_relative_clause(sentence, d)
+            });
+            if let Some(d) = first_day.filter(|_| !background) {
+                story_day = Some(d.clone());
+                named_day = Some(d.clone());
+            }
         }
         // A question ("Frage: Was bedeutet der Besuch?") reports nothing.
         let question = sentence.trim_end().ends_with('?');

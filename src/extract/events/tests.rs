@@ -633,6 +633,27 @@ fn a_sentence_moving_the_story_on_a_day_dates_the_next() {
 }
 
 #[test]
+fn the_first_day_named_in_a_relative_clause_starts_the_story() {
+    let body =
+        "Anna Berger gehörte zu jener Gruppe, die am 9. Februar 2024 nach Ulm reisen durfte.\n\
+                Am Tag darauf besuchte die Gruppe Wladiwostok.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "visit", Some("2024-02-10"), &["Wladiwostok"]),
+        "{ev:?}"
+    );
+    // A story that has a day of its own keeps counting from it.
+    let body = "Anna Berger reiste am 3. März 2024 nach Ulm.\n\
+                Sie traf Carla Mertens, die am 9. Februar 2024 nach Ulm gezogen war.\n\
+                Am Tag darauf besuchte die Gruppe Wladiwostok.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "visit", Some("2024-03-04"), &["Wladiwostok"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_date_in_a_clause_opened_by_seit_is_not_the_main_clauses() {
     let body = "Am Montagabend landete Anton Berger in Ulm.\n\
                 Es ist sein erster Besuch in Ulm, seit das Gericht am 17. März 2023 einen Haftbefehl erlassen hat.";
