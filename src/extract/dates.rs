@@ -221,6 +221,8 @@ struct Knowledge {
     past: Vec<String>,
     countnouns: HashSet<String>,
     not_dates: Vec<String>,
+    /// Holidays on a fixed day: phrase -> (month, day).
+    holidays: HashMap<String, (i8, i8)>,
 }
 
 static KB: LazyLock<Knowledge> =
@@ -291,6 +293,9 @@ impl Knowledge {
                 "future" => k.future.push(word),
                 "past" => k.past.push(word),
                 "notdate" => k.not_dates.push(word),
+                "holiday" if (1..=12).contains(&int(2)) && (1..=31).contains(&int(3)) => {
+                    k.holidays.insert(word, (int(2) as i8, int(3) as i8));
+                }
                 "countnoun" => {
                     k.countnouns.insert(word);
                 }
@@ -318,6 +323,8 @@ enum Shape {
     RelUnit,
     Ago,
     Year,
+    /// A holiday on a fixed day ("am Silvesterabend 2013").
+    Holiday,
     /// Phrases that contain a date word but are none ("Welt am Sonntag").
     NotDate,
 }
@@ -422,6 +429,12 @@ impl Rules {
         let year = format!(
             r"(?:(?P<prep>bis\s+zum|seit|bis|ab|von|im|zwischen|zu)\s+)?(?:(?:dem|des|den|der)\s+)?(?:(?P<cue>{year_cues})\s+)?(?P<year>[0-9]{{4}}){B}"
         );
+        // "am Silvesterabend 2013", "an Heiligabend": a preposition or a
+        // year makes a holiday a date ("Silvester" may be a name).
+        let holidays = alt(k.holidays.keys(), true);
+        let holiday = format!(
+            r"(?:(?P<prep>am|an|zu|bis|seit|vor|nach)\s+(?:dem\s+)?)?(?P<holiday>{holidays})(?:\s+(?P<year>[0-9]{{4}}){B})?"
+        );
         let compile = |name: &str, p: &str| {
             Regex::new(&format!("(?i){p}"))
                 .unwrap_or_else(|e| panic!("date pattern {name} from data/temporal.tsv: {e}"))
@@ -443,6 +456,7 @@ impl Rules {
             (Shape::RelUnit, compile("relative unit", &rel_unit)),
             (Shape::Ago, compile("ago", &ago)),
             (Shape::Year, compile("year", &year)),
+            (Shape::Holiday, compile("holiday", &holiday)),
             (Shape::NotDate, compile("not a date", &not_dates)),
         ];
         let any = RegexSet::new(shapes.iter().map(|(_, re)| re.as_str()))
@@ -708,8 +722,27 @@ fn resolve(shape: Shape, c: &Ctx) -> Verdict {
         Shape::RelUnit => rel_unit(c),
         Shape::Ago => ago(c),
         Shape::Year => year_in_context(c),
+        Shape::Holiday => holiday(c),
         Shape::NotDate => Verdict::Veto,
     }
+}
+
+/// A holiday on a fixed day, as that day and month with or without year.
+fn holiday(c: &Ctx) -> Verdict {
+    let name = c.get("holiday").map(|h| {
+        h.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    });
+    let Some(&(m, d)) = name.and_then(|n| KB.holidays.get(&n)) else {
+        return Verdict::NotADate;
+    };
+    let y = c.get("year").and_then(|y| y.parse::<i32>().ok());
+    if y.is_none() && c.get("prep").is_none() {
+        return Verdict::NotADate;
+    }
+    day_month(c, d, m, y, None, None)
 }
 
 fn calendar(c: &Ctx) -> Verdict {
@@ -1111,6 +1144,13 @@ mod tests {
         ("Am 29. Februar 2024 fiel Schnee.", None, &[("Am 29. Februar 2024", Some("2024-02-29"), "day")]),
         ("Am 29. Februar 2023 fiel Schnee.", None, &[]),
         ("Am 29. Februar fiel Schnee.", Some("2025-03-10"), &[("Am 29. Februar", Some("2024-02-29"), "day")]),
+        // --- holidays on a fixed day
+        ("Kim ließ das Resort am Silvesterabend 2013 eröffnen.", None,
+            &[("am Silvesterabend 2013", Some("2013-12-31"), "day")]),
+        ("An Heiligabend schwieg Pjöngjang.", Some("2024-12-27"), &[("An Heiligabend", Some("2024-12-24"), "day")]),
+        ("Zu Neujahr sprach Kim.", Some("2025-01-03"), &[("Zu Neujahr", Some("2025-01-01"), "day")]),
+        ("Am Silvesterabend sprach Kim.", None, &[("Am Silvesterabend", None, "unresolved")]),
+        ("Silvester Stallone drehte in Seoul.", Some("2025-01-03"), &[]),
         ("Am 29. Februar fiel Schnee.", None, &[("Am 29. Februar", None, "unresolved")]),
         ("Am 31. Juni 2024 und am 30. Februar geschah nichts.", Some("2024-07-19"), &[]),
         ("Am 31. Juni geschah nichts, am 31.04.2024 auch nicht.", None, &[]),
