@@ -119,7 +119,8 @@ pub fn find_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
 /// falls on that weekday, since background dates ("die im August 2006
 /// geweiht worden war") come between the story's own. Words
 /// relative to the day of writing ("gestern", "am Dienstag") stay
-/// unresolved: the story's year says nothing about that day.
+/// unresolved: the story's year says nothing about that day; so do days and
+/// months in the future tense.
 pub fn find_dates_in_story(
     text: &str,
     published: Option<Date>,
@@ -618,6 +619,14 @@ impl<'t> Ctx<'t, '_> {
     /// journey future. Without cues, a present-tense verb right after a
     /// sentence-initial phrase ("Am Montag empfängt Yoon ...") tells what
     /// is planned: [`Tense::Present`].
+    /// Whether the phrase may be of the story told, not of the future: what
+    /// is to come counts from the day of writing, which the story's years do
+    /// not tell ("Ihre Außenminister wollen im November erneut
+    /// zusammenkommen" after "seit dem Juli 2000").
+    fn told(&self) -> bool {
+        self.tense() != Tense::Future
+    }
+
     fn tense(&self) -> Tense {
         let prep = self.get("prep").map(str::to_lowercase);
         if prep.as_deref().is_some_and(|p| p.starts_with("seit")) {
@@ -768,7 +777,7 @@ fn calendar(c: &Ctx) -> Verdict {
             }
             let Some(p) = c.published else {
                 return match c.story_years.first() {
-                    Some(&sy) if yshift.is_none() && c.get("mshift").is_none() => {
+                    Some(&sy) if yshift.is_none() && c.get("mshift").is_none() && c.told() => {
                         month(i32::from(sy), m)
                     }
                     _ => Verdict::Date(When::Unresolved),
@@ -833,7 +842,7 @@ fn day_month(
     }
     let Some(p) = c.published else {
         return match yshift {
-            None if !c.story_years.is_empty() => in_story_year(c.story_years, m, d, wd),
+            None if !c.story_years.is_empty() && c.told() => in_story_year(c.story_years, m, d, wd),
             _ => Verdict::Date(When::Unresolved),
         };
     };
@@ -1402,5 +1411,12 @@ mod tests {
         // A publication date wins over the story's years.
         let published = find_dates_in_story(day, Some(date("2023-03-01")), &[2006]);
         assert_eq!(published[0].value.as_deref(), Some("2023-02-12"));
+        // What is to come counts from the day of writing, not the story.
+        let future = "Ihre Außenminister wollen im November erneut zusammenkommen.";
+        assert_eq!(value(future, &[2000]), None);
+        assert_eq!(
+            value("Im November trafen sie sich erneut.", &[2000]).as_deref(),
+            Some("2000-11")
+        );
     }
 }
