@@ -218,6 +218,8 @@ struct Knowledge {
     /// part -> the day of a week it means, 1 = Monday ("Ende der Woche": 5).
     part_weekdays: HashMap<String, i8>,
     seasons: Vec<String>,
+    /// season -> the month it begins in, where it lies within one year.
+    season_starts: HashMap<String, i8>,
     future: Vec<String>,
     past: Vec<String>,
     countnouns: HashSet<String>,
@@ -290,7 +292,12 @@ impl Knowledge {
                     }
                     k.parts.push(word)
                 }
-                "season" => k.seasons.push(word),
+                "season" => {
+                    if cols.len() > 2 && (1..=12).contains(&int(2)) {
+                        k.season_starts.insert(word.clone(), int(2) as i8);
+                    }
+                    k.seasons.push(word)
+                }
                 "future" => k.future.push(word),
                 "past" => k.past.push(word),
                 "notdate" => k.not_dates.push(word),
@@ -326,6 +333,8 @@ enum Shape {
     Year,
     /// A holiday on a fixed day ("am Silvesterabend 2013").
     Holiday,
+    /// A season without its year ("im Herbst", "im vergangenen Sommer").
+    Season,
     /// Phrases that contain a date word but are none ("Welt am Sonntag").
     NotDate,
 }
@@ -436,6 +445,12 @@ impl Rules {
         let holiday = format!(
             r"(?:(?P<prep>am|an|zu|bis|seit|vor|nach)\s+(?:dem\s+)?)?(?P<holiday>{holidays})(?:\s+(?P<year>[0-9]{{4}}){B})?"
         );
+        // A season with its year is a year phrase; without it, a phrase
+        // of its own: "Im Herbst soll ... eröffnet werden".
+        let seasons = alt(&k.seasons, true);
+        let season = format!(
+            r"(?P<prep>im|seit|bis\s+zum|ab|zum|vom)\s+(?:(?P<shift>{shift}){ENDING}\s+)?(?P<season>{seasons})"
+        );
         let compile = |name: &str, p: &str| {
             Regex::new(&format!("(?i){p}"))
                 .unwrap_or_else(|e| panic!("date pattern {name} from data/temporal.tsv: {e}"))
@@ -458,6 +473,7 @@ impl Rules {
             (Shape::Ago, compile("ago", &ago)),
             (Shape::Year, compile("year", &year)),
             (Shape::Holiday, compile("holiday", &holiday)),
+            (Shape::Season, compile("season", &season)),
             (Shape::NotDate, compile("not a date", &not_dates)),
         ];
         let any = RegexSet::new(shapes.iter().map(|(_, re)| re.as_str()))
@@ -732,6 +748,7 @@ fn resolve(shape: Shape, c: &Ctx) -> Verdict {
         Shape::Ago => ago(c),
         Shape::Year => year_in_context(c),
         Shape::Holiday => holiday(c),
+        Shape::Season => season(c),
         Shape::NotDate => Verdict::Veto,
     }
 }
@@ -752,6 +769,35 @@ fn holiday(c: &Ctx) -> Verdict {
         return Verdict::NotADate;
     }
     day_month(c, d, m, y, None, None)
+}
+
+/// A season without year, as the year it lies in: "im vergangenen Sommer"
+/// the last one begun before publication, "im Herbst" the last begun one
+/// when told in the past and the next one not yet over when in the future.
+/// Seasons across the turn of a year (winter) stay unresolved, as does any
+/// season without a publication date.
+fn season(c: &Ctx) -> Verdict {
+    let name = c.get("season").map(str::to_lowercase);
+    let (Some(p), Some(&start)) = (
+        c.published,
+        name.as_ref().and_then(|n| KB.season_starts.get(n)),
+    ) else {
+        return Verdict::Date(When::Unresolved);
+    };
+    let (py, pm) = (i32::from(p.year()), p.month());
+    // Seasons last three months: begun by publication, and over by it.
+    let begun = start <= pm;
+    let over = start + 2 < pm;
+    let y = match c.get("shift").map(|s| KB.shift(s)) {
+        Some(0) => py,
+        Some(s) if s < 0 => py - i32::from(!over) + s + 1,
+        Some(s) => py + i32::from(begun) + s - 1,
+        None => match c.tense() {
+            Tense::Future => py + i32::from(over),
+            _ => py - i32::from(!begun),
+        },
+    };
+    year(y)
 }
 
 fn calendar(c: &Ctx) -> Verdict {
@@ -1160,6 +1206,18 @@ mod tests {
         ("Zu Neujahr sprach Kim.", Some("2025-01-03"), &[("Zu Neujahr", Some("2025-01-01"), "day")]),
         ("Am Silvesterabend sprach Kim.", None, &[("Am Silvesterabend", None, "unresolved")]),
         ("Silvester Stallone drehte in Seoul.", Some("2025-01-03"), &[]),
+        // --- seasons without their year
+        ("Im Herbst soll in Wladiwostok ein Zentrum eröffnet werden.", Some("2025-03-14"),
+            &[("Im Herbst", Some("2025"), "year")]),
+        ("Im Herbst hatte er Wladiwostok besucht.", Some("2025-03-14"), &[("Im Herbst", Some("2024"), "year")]),
+        ("Im Sommer hatte er Wladiwostok besucht.", Some("2025-07-14"), &[("Im Sommer", Some("2025"), "year")]),
+        ("Im vergangenen Sommer reiste er.", Some("2025-07-14"), &[("Im vergangenen Sommer", Some("2024"), "year")]),
+        ("Im vergangenen Sommer reiste er.", Some("2025-10-14"), &[("Im vergangenen Sommer", Some("2025"), "year")]),
+        ("Im kommenden Frühjahr reist er.", Some("2025-01-14"), &[("Im kommenden Frühjahr", Some("2025"), "year")]),
+        ("Im kommenden Frühjahr reist er.", Some("2025-04-14"), &[("Im kommenden Frühjahr", Some("2026"), "year")]),
+        ("Im Winter reist er.", Some("2025-01-14"), &[("Im Winter", None, "unresolved")]),
+        ("Im Sommer reist er.", None, &[("Im Sommer", None, "unresolved")]),
+        ("Im Sommer 2023 reiste er.", Some("2025-01-14"), &[("Im Sommer 2023", Some("2023"), "year")]),
         ("Am 29. Februar fiel Schnee.", None, &[("Am 29. Februar", None, "unresolved")]),
         ("Am 31. Juni 2024 und am 30. Februar geschah nichts.", Some("2024-07-19"), &[]),
         ("Am 31. Juni geschah nichts, am 31.04.2024 auch nicht.", None, &[]),
