@@ -52,10 +52,10 @@ use super::{Entity, EntityKind};
 use crate::text::sentences;
 use clauses::{clause, second_clause, take_part};
 use grammar::{
-    acting_place, after_place_preposition, attributive_participle, has_phrase, in_relative_clause,
-    occasion_phrase,
+    acting_place, after_place_preposition, attributive_participle, clause_opener, has_phrase,
+    in_relative_clause, occasion_phrase,
 };
-use subordinate::{dated_subordinates, outside};
+use subordinate::{dated_subordinates, outside, relative_subordinates};
 
 /// One event as reported by one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -283,7 +283,10 @@ pub fn events(
         let dates = sentence_dates(body, s, e, published, &story_years(&anchors, s));
         // Clauses dated on their own ("..., das im Jänner 2020 seine Grenzen
         // geschlossen hatte") tell their own happening, not the sentence's.
-        let subs = dated_subordinates(sentence, &dates);
+        let mut subs = dated_subordinates(sentence, &dates);
+        let relative_subs = relative_subordinates(sentence, &lower[s..e], &dates, &subs);
+        subs.extend(relative_subs);
+        subs.sort_by_key(|c| c.start);
         let in_sub = |d: &DateMention| subs.iter().any(|c| c.holds(d.start));
         // "seit 2019" says since when something lasts, not when it happened.
         let own = dates
@@ -615,6 +618,10 @@ pub fn events(
         let kind = TRIGGERS.list[c.trigger].kind.clone();
         if participants.is_empty() {
             participants.extend(ctx.topic_for(&kind, n, &spans));
+        }
+        // A relative clause tells about the noun before its comma.
+        if matches!(clause_opener(&sentence[c.start..]), Some((_, true))) {
+            ctx.add_antecedent(s + c.start, &mut participants);
         }
         // A pronoun there ("..., wo er am Dienstag ... Gespräche führte")
         // is the person the sentence began with.

@@ -7,8 +7,8 @@
 
 use super::clauses::clause;
 use super::grammar::clause_opener;
-use super::{attributive, opens_with, role_of, Context, Event, TRIGGERS};
-use crate::extract::dates::DateMention;
+use super::{attributive, opens_with, relative_day, role_of, Context, Event, TRIGGERS};
+use crate::extract::dates::{DateMention, Precision};
 use crate::extract::EntityKind;
 use jiff::civil::Date;
 
@@ -75,7 +75,71 @@ pub(super) fn dated_subordinates(sentence: &str, dates: &[DateMention]) -> Vec<S
     out
 }
 
+/// Subordinate clauses dated relative to a day their sentence names before
+/// them: "Am 19. Oktober empfing Kim Lawrow, der am Abend zuvor gelandet
+/// war." (`lower` is the sentence in lower case, byte for byte.) Clauses
+/// that [`dated_subordinates`] found already are left out.
+pub(super) fn relative_subordinates(
+    sentence: &str,
+    lower: &str,
+    dates: &[DateMention],
+    found: &[Subordinate],
+) -> Vec<Subordinate> {
+    let mut out: Vec<Subordinate> = Vec::new();
+    for rel in &TRIGGERS.relative_days {
+        for (at, phrase) in lower.match_indices(rel.0.as_str()) {
+            let (start, _) = clause(sentence, at);
+            if found.iter().chain(&out).any(|c| c.start == start) {
+                continue;
+            }
+            let Some((open, relative)) = clause_opener(&sentence[start..at]) else {
+                continue;
+            };
+            let anchor = dates
+                .iter()
+                .rfind(|d| d.end <= start && d.precision == Precision::Day);
+            let Some(date) = anchor.and_then(|d| relative_day(d, rel)) else {
+                continue;
+            };
+            let (_, end) = clause(sentence, at + phrase.len());
+            out.push(Subordinate {
+                start,
+                end,
+                body: start + open,
+                relative,
+                date: DateMention {
+                    start: at,
+                    end: at + phrase.len(),
+                    ..date
+                },
+            });
+        }
+    }
+    out
+}
+
 impl Context<'_> {
+    /// Adds the noun a relative clause starting at byte `at` (just after
+    /// its comma) tells about, the mention ending at that comma, to
+    /// `participants`: "..., Lawrow, der am Abend zuvor gelandet war".
+    pub(super) fn add_antecedent(&self, at: usize, participants: &mut Vec<(usize, &'static str)>) {
+        let antecedent = self.mentions.iter().find(|m| {
+            m.1 <= at
+                && self.body[m.1..at]
+                    .trim_matches(|ch: char| ch.is_whitespace() || "“”\"»«)".contains(ch))
+                    == ","
+        });
+        if let Some(&(_, _, idx)) = antecedent {
+            if !participants.iter().any(|p| p.0 == idx) && !self.reporters.contains(&idx) {
+                let role = match self.entities[idx].kind {
+                    EntityKind::Location => "participant",
+                    k => role_of(k),
+                };
+                participants.insert(0, (idx, role));
+            }
+        }
+    }
+
     /// The events of the dated subordinate clauses of sentence `n` (span
     /// `s..e`) that `tells` (index, clause) keeps.
     #[allow(clippy::too_many_arguments)]
@@ -128,22 +192,8 @@ impl Context<'_> {
                 p.1 = "participant";
             }
         }
-        // The noun a relative clause tells about ends at its comma.
-        let antecedent = self.mentions.iter().find(|m| {
-            c.relative
-                && m.1 <= s + c.start
-                && self.body[m.1..s + c.start]
-                    .trim_matches(|ch: char| ch.is_whitespace() || "“”\"»«)".contains(ch))
-                    == ","
-        });
-        if let Some(&(_, _, idx)) = antecedent {
-            if !participants.iter().any(|p| p.0 == idx) && !self.reporters.contains(&idx) {
-                let role = match self.entities[idx].kind {
-                    EntityKind::Location => "participant",
-                    k => role_of(k),
-                };
-                participants.insert(0, (idx, role));
-            }
+        if c.relative {
+            self.add_antecedent(s + c.start, &mut participants);
         }
         let sentence = &self.body[s..e];
         self.event(

@@ -1022,3 +1022,37 @@ fn a_ministry_in_a_capital_acts_for_its_government() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_relative_clause_dated_relative_to_the_main_clause_tells_of_its_noun() {
+    // With a trigger of its own: "gelandet" is an arrival, the day before.
+    let body = "Am 19. Oktober 2023 empfing Anton Berger den Minister Bohdan Kowalczyk, \
+                der am Abend zuvor in der Hauptstadt gelandet war.";
+    let ev = events_of(body, None);
+    assert!(
+        has(
+            &ev,
+            "meeting",
+            Some("2023-10-19"),
+            &["Anton Berger", "Bohdan Kowalczyk"]
+        ),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "visit", Some("2023-10-18"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+    // Without one, it is a happening of its own, of that noun.
+    let body = "Am 19. Oktober 2023 empfing Anton Berger den Minister Bohdan Kowalczyk, \
+                der tags zuvor noch in Ulm war.";
+    let ev = events_of(body, None);
+    assert!(
+        has(
+            &ev,
+            "other",
+            Some("2023-10-18"),
+            &["Bohdan Kowalczyk", "Ulm"]
+        ),
+        "{ev:?}"
+    );
+}
