@@ -84,12 +84,6 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
     if !kinds_compatible(&a.kind, &b.kind) && !untold {
         return false;
     }
-    // Words said are many a month: across articles, statements only merge
-    // when reported for the very same day.
-    let spoken = spoken(&a.kind) || spoken(&b.kind);
-    if spoken && !same_article && !same_day {
-        return false;
-    }
     let shared_actors = a.actors.intersection(&b.actors).count();
     // A city and its country are one place told at two scales, when the
     // report naming the country says little else about where (one or two
@@ -102,6 +96,12 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
     };
     let contained = scaled(a, b) + scaled(b, a);
     let shared_places = a.places.intersection(&b.places).count() + contained;
+    // Words said are many a month: across articles, statements only merge
+    // when reported for the very same day.
+    let spoken = spoken(&a.kind) || spoken(&b.kind);
+    if spoken && !same_article && !same_day {
+        return false;
+    }
     let strong = shared_actors >= 2;
     let nested = a.actors.is_subset(&b.actors) || b.actors.is_subset(&a.actors);
     // Formal acts (a ratification, a signing, a parade) happen once for the
@@ -118,9 +118,11 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
         && !a.places.is_empty()
         && (a.places == b.places || (contained > 0 && a.places.len().min(b.places.len()) == 1));
     // A report naming no one ("97 Touristen landeten in Pjöngjang") joins
-    // one naming people at the same places: two of them, or one that day.
+    // one naming people at the same places: two of them, or one that day,
+    // or one for a formal act ("Mit dem Bau der Brücke über den Tumen wurde
+    // Ende April begonnen").
     let placed = a.actors.is_empty() != b.actors.is_empty()
-        && (shared_places >= 2 || (same_day && shared_places >= 1));
+        && (shared_places >= 2 || ((same_day || formal) && shared_places >= 1));
     if !(people_ok || places_only || placed) {
         return false;
     }
@@ -293,6 +295,25 @@ mod tests {
         assert!(!same_happening(&handed, &announced, true));
         let later = sig("announcement", Some("2024-02-20"), &["kim", "pak"], &[]);
         assert!(!same_happening(&handed, &later, false));
+    }
+
+    #[test]
+    fn a_formal_act_told_by_its_place_alone_joins_the_one_with_people() {
+        let signed = sig(
+            "ceremony",
+            Some("2025-04-30"),
+            &["mischustin", "pak"],
+            &["tumen", "chasan"],
+        );
+        let begun = sig("ceremony", Some("2025-04"), &[], &["tumen"]);
+        assert!(same_happening(&signed, &begun, false));
+        // A visit told by its place alone needs that very day.
+        let visit = sig("visit", Some("2025-04-30"), &["mischustin"], &["tumen"]);
+        let there = sig("visit", Some("2025-04"), &[], &["tumen"]);
+        assert!(!same_happening(&visit, &there, false));
+        // Nor does a ceremony join one of another month.
+        let later = sig("ceremony", Some("2025-05"), &[], &["tumen"]);
+        assert!(!same_happening(&signed, &later, false));
     }
 
     #[test]
