@@ -449,7 +449,7 @@ impl Rules {
         // of its own: "Im Herbst soll ... eröffnet werden".
         let seasons = alt(&k.seasons, true);
         let season = format!(
-            r"(?P<prep>im|seit|bis\s+zum|ab|zum|vom)\s+(?:(?P<shift>{shift}){ENDING}\s+)?(?P<season>{seasons})"
+            r"(?P<prep>im|seit|bis\s+zum|ab|zum|vom)\s+(?:(?P<shift>{shift}){ENDING}\s+)?(?P<season>{seasons}){B}(?:\s+(?:des\s+|dieses\s+)?(?P<yshift>{shift}){ENDING}\s+jahres{B})?"
         );
         let compile = |name: &str, p: &str| {
             Regex::new(&format!("(?i){p}"))
@@ -777,15 +777,20 @@ fn holiday(c: &Ctx) -> Verdict {
 /// Seasons across the turn of a year (winter) stay unresolved, as does any
 /// season without a publication date.
 fn season(c: &Ctx) -> Verdict {
-    let name = c.get("season").map(str::to_lowercase);
-    let (Some(p), Some(&start)) = (
-        c.published,
-        name.as_ref().and_then(|n| KB.season_starts.get(n)),
-    ) else {
+    let Some(p) = c.published else {
         return Verdict::Date(When::Unresolved);
     };
-    let (py, pm) = (i32::from(p.year()), p.month());
+    let py = i32::from(p.year());
+    // "im Winter des vergangenen Jahres": the year says.
+    if let Some(s) = c.get("yshift").map(|s| KB.shift(s)) {
+        return year(py + s);
+    }
+    let name = c.get("season").map(str::to_lowercase);
+    let Some(&start) = name.as_ref().and_then(|n| KB.season_starts.get(n)) else {
+        return Verdict::Date(When::Unresolved);
+    };
     // Seasons last three months: begun by publication, and over by it.
+    let pm = p.month();
     let begun = start <= pm;
     let over = start + 2 < pm;
     let y = match c.get("shift").map(|s| KB.shift(s)) {
@@ -1216,6 +1221,10 @@ mod tests {
         ("Im kommenden Frühjahr reist er.", Some("2025-01-14"), &[("Im kommenden Frühjahr", Some("2025"), "year")]),
         ("Im kommenden Frühjahr reist er.", Some("2025-04-14"), &[("Im kommenden Frühjahr", Some("2026"), "year")]),
         ("Im Winter reist er.", Some("2025-01-14"), &[("Im Winter", None, "unresolved")]),
+        ("Im Sommer des vergangenen Jahres reiste er.", Some("2025-07-14"),
+            &[("Im Sommer des vergangenen Jahres", Some("2024"), "year")]),
+        ("Im Herbst letzten Jahres reiste er.", Some("2025-07-14"), &[("Im Herbst letzten Jahres", Some("2024"), "year")]),
+        ("Im Winter vergangenen Jahres reiste er.", Some("2025-07-14"), &[("Im Winter vergangenen Jahres", Some("2024"), "year")]),
         ("Im Sommer reist er.", None, &[("Im Sommer", None, "unresolved")]),
         ("Im Sommer 2023 reiste er.", Some("2025-01-14"), &[("Im Sommer 2023", Some("2023"), "year")]),
         ("Am 29. Februar fiel Schnee.", None, &[("Am 29. Februar", None, "unresolved")]),
