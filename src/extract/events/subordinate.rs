@@ -86,34 +86,47 @@ pub(super) fn relative_subordinates(
     found: &[Subordinate],
 ) -> Vec<Subordinate> {
     let mut out: Vec<Subordinate> = Vec::new();
-    for rel in &TRIGGERS.relative_days {
-        for (at, phrase) in lower.match_indices(rel.0.as_str()) {
-            let (start, _) = clause(sentence, at);
-            if found.iter().chain(&out).any(|c| c.start == start) {
-                continue;
-            }
-            let Some((open, relative)) = clause_opener(&sentence[start..at]) else {
-                continue;
-            };
-            let anchor = dates
-                .iter()
-                .rfind(|d| d.end <= start && d.precision == Precision::Day);
-            let Some(date) = anchor.and_then(|d| relative_day(d, rel)) else {
-                continue;
-            };
-            let (_, end) = clause(sentence, at + phrase.len());
-            out.push(Subordinate {
-                start,
-                end,
-                body: start + open,
-                relative,
-                date: DateMention {
-                    start: at,
-                    end: at + phrase.len(),
-                    ..date
-                },
-            });
+    if !dates.iter().any(|d| d.precision == Precision::Day) {
+        return out;
+    }
+    // The longest phrase first: "am Abend zuvor" is the day before, not
+    // "am Abend" of the same day.
+    let mut phrases: Vec<(usize, &(String, i64))> = TRIGGERS
+        .relative_days
+        .iter()
+        .flat_map(|rel| {
+            lower
+                .match_indices(rel.0.as_str())
+                .map(move |(at, _)| (at, rel))
+        })
+        .collect();
+    phrases.sort_by_key(|(at, rel)| (std::cmp::Reverse(rel.0.len()), *at));
+    for (at, rel) in phrases {
+        let (start, _) = clause(sentence, at);
+        if found.iter().chain(&out).any(|c| c.start == start) {
+            continue;
         }
+        let Some((open, relative)) = clause_opener(&sentence[start..at]) else {
+            continue;
+        };
+        let anchor = dates
+            .iter()
+            .rfind(|d| d.end <= start && d.precision == Precision::Day);
+        let Some(date) = anchor.and_then(|d| relative_day(d, rel)) else {
+            continue;
+        };
+        let (_, end) = clause(sentence, at + rel.0.len());
+        out.push(Subordinate {
+            start,
+            end,
+            body: start + open,
+            relative,
+            date: DateMention {
+                start: at,
+                end: at + rel.0.len(),
+                ..date
+            },
+        });
     }
     out
 }
