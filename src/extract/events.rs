@@ -44,7 +44,8 @@ mod same;
 mod subordinate;
 
 pub use same::{
-    better_date, kind_group, same_happening, signature, signature_by, spoken, Signature,
+    better_date, formal_kind, kind_group, same_happening, signature, signature_by, spoken,
+    Signature,
 };
 
 use super::dates::{find_dates, find_dates_in_story, DateMention, Precision};

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection};
 
 use super::event_index::{EventIndex, Stored};
-use crate::extract::events::{better_date, same_happening, signature_by, spoken};
+use crate::extract::events::{better_date, formal_kind, same_happening, signature_by, spoken};
 use crate::extract::{Extraction, EXTRACTOR};
 
 pub(super) fn write_events(
@@ -119,7 +119,8 @@ pub(super) fn write_events(
 /// that day, the days either side, its month and its year; for a month, the
 /// month, its days and its year, as the writer's [`EventIndex`] holds them;
 /// for words said, their very day only. Year-only reports are too vague to
-/// merge across articles.
+/// merge across articles, but for formal acts (see [`same_happening`]),
+/// which ask that year.
 fn find_match(
     conn: &Connection,
     index: &mut EventIndex,
@@ -156,6 +157,7 @@ fn find_match(
             exact.push(date[..4].to_string());
             month_range = Some(date.to_string());
         }
+        (false, 4) if formal_kind(&reported.kind) => exact.push(date.to_string()),
         _ => return Ok(None),
     }
     // Events naming the country of a place named here are candidates too.

@@ -53,6 +53,11 @@ const VISIT_KINDS: &[&str] = &["meeting", "visit", "other"];
 /// Kinds of formal acts, done once by the same cast.
 const FORMAL_KINDS: &[&str] = &["ratification", "agreement", "office", "parade", "ceremony"];
 
+/// Whether `kind` is a formal act, done once by the same cast.
+pub fn formal_kind(kind: &str) -> bool {
+    FORMAL_KINDS.contains(&kind)
+}
+
 /// Dates that can name the same happening: one is a prefix of the other
 /// (2024-07 fits 2024-07-18), or two days at most one apart (the day it
 /// happened and the day it was reported).
@@ -106,7 +111,14 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
     let nested = a.actors.is_subset(&b.actors) || b.actors.is_subset(&a.actors);
     // Formal acts (a ratification, a signing, a parade) happen once for the
     // same cast: one report naming only the Duma fits another naming it.
-    let formal = a.kind == b.kind && FORMAL_KINDS.contains(&a.kind.as_str());
+    let formal = a.kind == b.kind && formal_kind(&a.kind);
+    // Two reports dated by their year alone are too vague to be one
+    // happening across articles, but for a formal act with two people or
+    // places in common ("Masikryong wurde 2013 auf Befehl Kims eröffnet").
+    let yearly = |s: &Signature<K>| s.date.as_ref().is_some_and(|d| d.len() == 4);
+    if !same_article && yearly(a) && yearly(b) && !(formal && shared_actors + shared_places >= 2) {
+        return false;
+    }
     // Within one article, the same kind on the same day with someone in
     // common is one happening told twice.
     let retold = same_article && same_day;
@@ -314,6 +326,20 @@ mod tests {
         // Nor does a ceremony join one of another month.
         let later = sig("ceremony", Some("2025-05"), &[], &["tumen"]);
         assert!(!same_happening(&signed, &later, false));
+    }
+
+    #[test]
+    fn reports_dated_by_their_year_alone_merge_only_for_a_formal_act_of_two_in_common() {
+        let opened = sig("ceremony", Some("2013"), &["kim"], &["masikryong"]);
+        let again = sig("ceremony", Some("2013"), &["kim"], &["masikryong", "bern"]);
+        assert!(same_happening(&opened, &again, false));
+        // One in common is not enough for a year.
+        let elsewhere = sig("ceremony", Some("2013"), &["kim"], &["wonsan"]);
+        assert!(!same_happening(&opened, &elsewhere, false));
+        // Nor is a visit of the same cast in the same year one happening.
+        let visit = sig("visit", Some("2013"), &["kim", "rodman"], &["pjöngjang"]);
+        let other = sig("visit", Some("2013"), &["kim", "rodman"], &["pjöngjang"]);
+        assert!(!same_happening(&visit, &other, false));
     }
 
     #[test]
