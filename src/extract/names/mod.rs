@@ -368,6 +368,21 @@ mod tests {
     }
 
     #[test]
+    fn a_genitive_after_a_preposition_is_the_person_not_a_place() {
+        let got = names(
+            "Andrej Testow reiste ab. Zwei Monate nach Testows Treffen mit Kowalczyk kam es dazu.",
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "Testows" && g.1 == "Andrej Testow"),
+            "{got:?}"
+        );
+        // Where the preposition leads, a name is still a place.
+        let got = names("Die Delegation reiste nach Testograd weiter.");
+        assert!(got.iter().any(|g| g.0 == "Testograd"), "{got:?}");
+    }
+
+    #[test]
     fn a_shared_surname_is_the_person_named_most_then_first() {
         let got = names(
             "Andrej Testow kam. Andrej Testow sprach. Dann kam Boris Testow. Danach sprach Testow.",

@@ -439,6 +439,15 @@ pub(super) fn preposition_places(toks: &[Token], lex: &Lexicon) -> Vec<Candidate
         if !place_like(first, lex) {
             continue;
         }
+        // "nach Kims Treffen", "in Putins Rede": a genitive before its noun
+        // is not where the preposition leads.
+        let genitive = first.text.ends_with('s')
+            && toks.get(i + 2).is_some_and(|t| {
+                t.joined && starts_upper(t.text) && !t.sentence_start && !place_like(t, lex)
+            });
+        if genitive {
+            continue;
+        }
         let mut end = i + 1;
         if toks
             .get(i + 2)
