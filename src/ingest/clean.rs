@@ -452,6 +452,19 @@ mod tests {
     }
 
     #[test]
+    fn aggregator_headers_and_breadcrumbs_opening_with_a_domain_go() {
+        let c = clean(&format!(
+            "Titel der Meldung\nBeispiel Zeitung · vor 1 Tag\nBeispiel.de › Politik › Welt\n{PROSE}\n\
+             Die Zeitung · ihr Leser · vor 3 Tagen kam er an.\nUlm.de › die Stadt. Dort war es kalt."
+        ));
+        // A sentence that happens to hold the separators stays.
+        assert_eq!(
+            c.body,
+            format!("{PROSE}\nDie Zeitung · ihr Leser · vor 3 Tagen kam er an.\nUlm.de › die Stadt. Dort war es kalt.")
+        );
+    }
+
+    #[test]
     fn agency_credits_players_reader_service_and_header_names_go() {
         let prose =
             "Die erste Reisegruppe seit der Pandemie ist am Freitag in der Hauptstadt gelandet.";
