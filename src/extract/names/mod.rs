@@ -368,6 +368,25 @@ mod tests {
     }
 
     #[test]
+    fn an_institute_takes_what_it_is_for() {
+        let got = names("Das sagt Anna Beispiel vom Testländischen Institut für Internationale Politik in Wien.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "Testländischen Institut für Internationale Politik"),
+            "{got:?}"
+        );
+        let got = names("Laut dem Testo-Institut für Politikstudien in Seoul.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "Testo-Institut für Politikstudien"),
+            "{got:?}"
+        );
+        // A word never a name alone does not start what it is for.
+        let got = names("Laut dem Testo-Institut für Politik.");
+        assert!(got.iter().any(|g| g.0 == "Testo-Institut"), "{got:?}");
+    }
+
+    #[test]
     fn a_genitive_after_a_preposition_is_the_person_not_a_place() {
         let got = names(
             "Andrej Testow reiste ab. Zwei Monate nach Testows Treffen mit Kowalczyk kam es dazu.",

@@ -187,7 +187,13 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
         }
         if let Some((_, last)) = t.rsplit_once('-') {
             if let Some(kind) = kind_in(last, &lex.org_head, &lex.place_head) {
-                if starts_upper(t) && t.split('-').count() >= 2 {
+                // "Asan-Institut für Politikstudien": with what it is for.
+                let purpose = (kind == EntityKind::Organization)
+                    .then(|| purpose_run(toks, i, lex))
+                    .flatten();
+                if let (true, Some(end)) = (starts_upper(t), purpose) {
+                    out.push(span_candidate(toks, i, tok.start, toks[end].end, kind, 0.7));
+                } else if starts_upper(t) && t.split('-').count() >= 2 {
                     out.push(resolved(tok.start, tok.end, t, kind, 0.75));
                 }
                 continue;
@@ -306,18 +312,19 @@ pub(super) fn town_named_orgs(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
 /// head at `head` ("Agentur für Atomenergie", "Amt für Zivilschutz").
 fn purpose_run(toks: &[Token], head: usize, lex: &Lexicon) -> Option<usize> {
     toks.get(head + 1).filter(|t| t.joined && t.text == "für")?;
-    let nouns = toks
-        .iter()
-        .enumerate()
-        .skip(head + 2)
-        .take(2)
-        .take_while(|(_, t)| {
-            t.joined
-                && starts_upper(t.text)
-                && !lex.not_name.contains(t.text)
-                && !is_role(t.text, lex)
-        });
-    nouns.last().map(|(k, _)| k)
+    let nouns = (head + 2..toks.len().min(head + 4))
+        .take_while(|&k| in_purpose(toks, k, head + 2, lex) && !is_role(toks[k].text, lex));
+    nouns.last()
+}
+
+/// Whether word `k` continues the capitalised run from `first` naming what
+/// an institution is for or of ("für Atomenergie", "vom Roten Kreuz"). A
+/// word that is never a name alone may end it after an adjective: "Institut
+/// für Internationale Politik".
+fn in_purpose(toks: &[Token], k: usize, first: usize, lex: &Lexicon) -> bool {
+    let t = &toks[k];
+    let after_adjective = k > first && is_cap_adjective(toks[k - 1].text, lex);
+    t.joined && starts_upper(t.text) && (!lex.not_name.contains(t.text) || after_adjective)
 }
 
 /// A capitalised compound ending in "-see" names a lake ("Balchaschsee",
@@ -382,11 +389,7 @@ pub(super) fn adjective_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
                 end = h + 1;
             } else if matches!(n.text, "vom" | "für") {
                 let run = (h + 2..toks.len().min(h + 5))
-                    .take_while(|&k| {
-                        toks[k].joined
-                            && starts_upper(toks[k].text)
-                            && !lex.not_name.contains(toks[k].text)
-                    })
+                    .take_while(|&k| in_purpose(toks, k, h + 2, lex))
                     .last();
                 if let Some(k) = run {
                     end = k;
