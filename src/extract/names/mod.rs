@@ -384,6 +384,13 @@ mod tests {
         // A word never a name alone does not start what it is for.
         let got = names("Laut dem Testo-Institut für Politik.");
         assert!(got.iter().any(|g| g.0 == "Testo-Institut"), "{got:?}");
+        // A head known by its ending, with a common noun for its purpose.
+        let got = names("Das Staatssekretariat für Wirtschaft untersagte es.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "Staatssekretariat für Wirtschaft"),
+            "{got:?}"
+        );
     }
 
     #[test]

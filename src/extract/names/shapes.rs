@@ -201,7 +201,9 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
         }
         // "Agentur für Atomenergie", "Amt für Statistik": an institution's
         // head with what it is for.
-        if lex.org_head.contains(t) {
+        // (Not a genitive head: "des Kiel Instituts für Weltwirtschaft" is
+        // named from before it.)
+        if head_kind(t, lex) == Some(EntityKind::Organization) && strip_genitive(t) == t {
             if let Some(end) = purpose_run(toks, i, lex) {
                 out.push(span_candidate(
                     toks,
@@ -319,12 +321,15 @@ fn purpose_run(toks: &[Token], head: usize, lex: &Lexicon) -> Option<usize> {
 
 /// Whether word `k` continues the capitalised run from `first` naming what
 /// an institution is for or of ("für Atomenergie", "vom Roten Kreuz"). A
-/// word that is never a name alone may end it after an adjective: "Institut
-/// für Internationale Politik".
+/// word that is never a name alone may be part of it after an adjective
+/// ("Institut für Internationale Politik") or when shaped like a common
+/// noun ("Staatssekretariat für Wirtschaft").
 fn in_purpose(toks: &[Token], k: usize, first: usize, lex: &Lexicon) -> bool {
     let t = &toks[k];
     let after_adjective = k > first && is_cap_adjective(toks[k - 1].text, lex);
-    t.joined && starts_upper(t.text) && (!lex.not_name.contains(t.text) || after_adjective)
+    t.joined
+        && starts_upper(t.text)
+        && (!lex.not_name.contains(t.text) || after_adjective || noun_shaped(t.text, lex))
 }
 
 /// A capitalised compound ending in "-see" names a lake ("Balchaschsee",
