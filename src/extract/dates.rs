@@ -626,6 +626,14 @@ impl<'t> Ctx<'t, '_> {
             .and_then(|s| map.get(&s.to_lowercase()).copied())
     }
 
+    /// Whether the phrase may be of the story told, not of the future: what
+    /// is to come counts from the day of writing, which the story's years do
+    /// not tell ("Ihre Außenminister wollen im November erneut
+    /// zusammenkommen" after "seit dem Juli 2000").
+    fn told(&self) -> bool {
+        self.tense() != Tense::Future
+    }
+
     /// Tense of the phrase: "seit" looks back, "ab" forward unless the
     /// sentence has past cues; otherwise the sentence decides when it has cues
     /// of one kind only.
@@ -635,14 +643,6 @@ impl<'t> Ctx<'t, '_> {
     /// journey future. Without cues, a present-tense verb right after a
     /// sentence-initial phrase ("Am Montag empfängt Yoon ...") tells what
     /// is planned: [`Tense::Present`].
-    /// Whether the phrase may be of the story told, not of the future: what
-    /// is to come counts from the day of writing, which the story's years do
-    /// not tell ("Ihre Außenminister wollen im November erneut
-    /// zusammenkommen" after "seit dem Juli 2000").
-    fn told(&self) -> bool {
-        self.tense() != Tense::Future
-    }
-
     fn tense(&self) -> Tense {
         let prep = self.get("prep").map(str::to_lowercase);
         if prep.as_deref().is_some_and(|p| p.starts_with("seit")) {

@@ -1029,7 +1029,8 @@ fn paragraph_numbers(body: &str, spans: &[(usize, usize)]) -> Vec<usize> {
 
 /// The date phrases of the sentence at `s..e`, offsets relative to it,
 /// without the dateline of the article's first sentence. `story_years` are
-/// the year the story is set in when there is no publication date.
+/// the years the story is set in, the latest first, when there is no
+/// publication date.
 fn sentence_dates(
     body: &str,
     s: usize,

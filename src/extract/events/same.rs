@@ -89,6 +89,12 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
     if !kinds_compatible(&a.kind, &b.kind) && !untold {
         return false;
     }
+    // Words said are many a month: across articles, statements only merge
+    // when reported for the very same day.
+    let spoken = spoken(&a.kind) || spoken(&b.kind);
+    if spoken && !same_article && !same_day {
+        return false;
+    }
     let shared_actors = a.actors.intersection(&b.actors).count();
     // A city and its country are one place told at two scales, when the
     // report naming the country says little else about where (one or two
@@ -101,12 +107,6 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
     };
     let contained = scaled(a, b) + scaled(b, a);
     let shared_places = a.places.intersection(&b.places).count() + contained;
-    // Words said are many a month: across articles, statements only merge
-    // when reported for the very same day.
-    let spoken = spoken(&a.kind) || spoken(&b.kind);
-    if spoken && !same_article && !same_day {
-        return false;
-    }
     let strong = shared_actors >= 2;
     let nested = a.actors.is_subset(&b.actors) || b.actors.is_subset(&a.actors);
     // Formal acts (a ratification, a signing, a parade) happen once for the

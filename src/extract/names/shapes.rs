@@ -191,10 +191,14 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
                 let purpose = (kind == EntityKind::Organization)
                     .then(|| purpose_run(toks, i, lex))
                     .flatten();
-                if let (true, Some(end)) = (starts_upper(t), purpose) {
-                    out.push(span_candidate(toks, i, tok.start, toks[end].end, kind, 0.7));
-                } else if starts_upper(t) && t.split('-').count() >= 2 {
-                    out.push(resolved(tok.start, tok.end, t, kind, 0.75));
+                match purpose.filter(|_| starts_upper(t)) {
+                    Some(end) => {
+                        out.push(span_candidate(toks, i, tok.start, toks[end].end, kind, 0.7))
+                    }
+                    None if starts_upper(t) && t.split('-').count() >= 2 => {
+                        out.push(resolved(tok.start, tok.end, t, kind, 0.75))
+                    }
+                    None => {}
                 }
                 continue;
             }
