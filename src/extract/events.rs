@@ -527,15 +527,7 @@ pub fn events(
         if participants.is_empty() && TRIGGERS.concrete.contains(&kind) {
             participants.extend(ctx.topic_for(&kind, n, &spans));
         }
-        // "Die Staatsagentur TASS hatte das Angebot publik gemacht": words
-        // said with no one else saying them are the agency's own.
-        if spoken(&kind) && participants.iter().all(|p| p.1 == "place") {
-            for idx in ctx.reporters_in((s, e), &outside) {
-                if !participants.iter().any(|p| p.0 == idx) {
-                    participants.insert(0, (idx, "organization"));
-                }
-            }
-        }
+        ctx.add_reporters(&kind, &mut participants, (s, e), &outside);
         // Split, the first event's date comes before the second clause:
         // dates after it belong to what is told there.
         let own = match &second {
@@ -607,6 +599,9 @@ pub fn events(
         };
         let inside = |a: usize, b: usize| a >= s + c.start && b <= s + c.end;
         let (mut participants, mut location) = ctx.participants(n, &spans, (s, e), &inside);
+        let kind = TRIGGERS.list[c.trigger].kind.clone();
+        // "..., wie die Staatsagentur KCNA heute berichtete": the report.
+        ctx.add_reporters(&kind, &mut participants, (s, e), &inside);
         // A clause naming nobody ("am 2. Juni folgte eine zweite Runde")
         // happened where the rest of the sentence says.
         let (before, before_location) = ctx.participants(n, &spans, (s, e), &outside);
@@ -616,7 +611,6 @@ pub fn events(
         }
         // Nor a place: what the sentence is about ("Ende Mai stürzte die
         // Rakete ins Meer, im August versagte die dritte Stufe").
-        let kind = TRIGGERS.list[c.trigger].kind.clone();
         if participants.is_empty() {
             participants.extend(ctx.topic_for(&kind, n, &spans));
         }
@@ -795,6 +789,27 @@ impl Context<'_> {
             .filter(|m| m.0 >= s && m.1 <= e && keep(m.0, m.1) && self.reporters.contains(&m.2))
             .map(|m| m.2)
             .collect()
+    }
+
+    /// "Die Staatsagentur TASS hatte das Angebot publik gemacht": words
+    /// said with no one else saying them are the agency's own (a place as
+    /// subject, "in Pjöngjang eingegangen, meldete KCNA", is no one).
+    pub(super) fn add_reporters(
+        &self,
+        kind: &str,
+        participants: &mut Vec<(usize, &'static str)>,
+        span: (usize, usize),
+        keep: &dyn Fn(usize, usize) -> bool,
+    ) {
+        let placed = |p: &(usize, &str)| self.entities[p.0].kind == EntityKind::Location;
+        if !spoken(kind) || !participants.iter().all(placed) {
+            return;
+        }
+        for idx in self.reporters_in(span, keep) {
+            if !participants.iter().any(|p| p.0 == idx) {
+                participants.insert(0, (idx, "organization"));
+            }
+        }
     }
 
     /// The participants named in sentence `n` (span `s..e`) where `keep`

@@ -208,6 +208,8 @@ impl Context<'_> {
         if c.relative {
             self.add_antecedent(s + c.start, &mut participants);
         }
+        // "..., wie die Staatsagentur KCNA heute berichtete": the report.
+        self.add_reporters(&kind, &mut participants, (s, e), &inside);
         let sentence = &self.body[s..e];
         self.event(
             kind,

@@ -1056,3 +1056,20 @@ fn a_relative_clause_dated_relative_to_the_main_clause_tells_of_its_noun() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn an_agency_reporting_in_its_own_clause_is_the_report() {
+    // 2025-03-14 is a Friday.
+    let body = "Die Zeremonie fand am Mittwoch in Wonsan statt, wie die Staatsagentur KCNA heute berichtete.\n\
+                Die Übergabe fand am Dienstag in Hamhung statt, wie der Sender KBS gestern meldete.\n\
+                Ein Schreiben sei gestern beim Ministerium in Pjöngjang eingegangen, meldete die Nachrichtenagentur TASS heute.";
+    let ev = events_of(body, Some(date(2025, 3, 14)));
+    assert_events(
+        &ev,
+        &[
+            ("announcement", Some("2025-03-14"), &["KCNA"]),
+            ("announcement", Some("2025-03-13"), &["TASS"]),
+            ("announcement", Some("2025-03-13"), &["KBS"]),
+        ],
+    );
+}
