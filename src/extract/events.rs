@@ -376,16 +376,16 @@ pub fn events(
         } else if story_day.is_none() {
             // The first day an article names starts its story even in a
             // relative clause ("zu jener Gruppe, die am 9. Februar 2024
-            // reisen durfte. ... Am Tag darauf ..."): there is no other
-            // day for "am Tag darauf" to count from.
+            // reisen durfte. ... Am Tag darauf ...") or in background
+            // ("Regenfälle hatten am 27. Juli ... Kim reiste tags darauf"):
+            // there is no other day for "am Tag darauf" to count from.
             let first_day = dates.iter().find(|d| {
                 d.precision == Precision::Day
                     && d.value.is_some()
                     && !since(sentence, d)
                     && !attributive(d)
-                    && in_relative_clause(sentence, d)
             });
-            if let Some(d) = first_day.filter(|_| !background) {
+            if let Some(d) = first_day {
                 story_day = Some(d.clone());
                 named_day = Some(d.clone());
             }

@@ -1073,3 +1073,11 @@ fn an_agency_reporting_in_its_own_clause_is_the_report() {
         ],
     );
 }
+
+#[test]
+fn a_day_told_as_background_starts_the_story() {
+    let body = "Schwere Stürme hatten am 12. Mai die Küste bei Wonsan verwüstet. \
+                Kim Jong Un reiste tags darauf in die Region.";
+    let ev = events_of(body, Some(date(2025, 5, 20)));
+    assert_events(&ev, &[("visit", Some("2025-05-13"), &["Kim Jong Un"])]);
+}
