@@ -1081,3 +1081,23 @@ fn a_day_told_as_background_starts_the_story() {
     let ev = events_of(body, Some(date(2025, 5, 20)));
     assert_events(&ev, &[("visit", Some("2025-05-13"), &["Kim Jong Un"])]);
 }
+
+#[test]
+fn floods_evacuations_and_thanks_are_events() {
+    let body = "Heftige Regenfälle hatten am 3. September den Fluss Tumen über die Ufer treten lassen. \
+                In der Stadt Hunchun wurden am 4. September Tausende Menschen in Sicherheit gebracht. \
+                Kim Jong Un hat sich am 6. September bei Wladimir Putin bedankt.";
+    let ev = events_of(body, Some(date(2025, 9, 8)));
+    assert_events(
+        &ev,
+        &[
+            ("incident", Some("2025-09-03"), &["Tumannaja"]),
+            ("incident", Some("2025-09-04"), &["Hunchun"]),
+            (
+                "statement",
+                Some("2025-09-06"),
+                &["Kim Jong Un", "Wladimir Putin"],
+            ),
+        ],
+    );
+}
