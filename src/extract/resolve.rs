@@ -118,7 +118,38 @@ fn fold_word(w: &str) -> String {
         out.truncate(len - 1);
     }
     out.dedup();
-    out.into_iter().collect()
+    let word: String = out.into_iter().collect();
+    soft_o_ending(word)
+}
+
+/// Cyrillic ё in a surname's ending: German writes -jow and -schow
+/// (Degtjarjow, Gorbatschow), English -yev and -chev (Degtyarev,
+/// Gorbachev); both fold to the English -ev (feminine -eva).
+fn soft_o_ending(word: String) -> String {
+    for (from, to) in [("yova", "eva"), ("yov", "ev")] {
+        if let Some(stem) = word.strip_suffix(from) {
+            let after_consonant = stem
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphabetic() && !"aeiouy".contains(c));
+            if after_consonant && stem.chars().count() >= 3 {
+                return format!("{stem}{to}");
+            }
+        }
+    }
+    for (from, to) in [
+        ("chova", "cheva"),
+        ("shova", "sheva"),
+        ("chov", "chev"),
+        ("shov", "shev"),
+    ] {
+        if let Some(stem) = word.strip_suffix(from) {
+            if stem.chars().count() >= 3 {
+                return format!("{stem}{to}");
+            }
+        }
+    }
+    word
 }
 
 /// The entity key stored in `entities.key`: kind and folded name; names of
@@ -197,6 +228,11 @@ mod tests {
         same("Sergej Schojgu", "Sergej Schoigu");
         same("Sergei Shoygu", "Sergej Schoigu");
         same("Muchtar", "Mukhtar");
+        same("Michail Degtjarjow", "Mikhail Degtyarev");
+        same("Michail Gorbatschow", "Mikhail Gorbachev");
+        same("Nikita Chruschtschow", "Nikita Khrushchev");
+        same("Walentina Tereschkowa", "Valentina Tereshkova");
+        same("Pjotr", "Pyotr");
     }
 
     #[test]
@@ -211,6 +247,8 @@ mod tests {
         differ("Wang Yi", "Wang Ji");
         differ("Kim Yo Jong", "Kim Yong");
         differ("Zhang Jun", "Jang Jun");
+        differ("Lawrow", "Lawrew");
+        differ("Belousow", "Belousew");
     }
 
     #[test]

@@ -120,6 +120,13 @@ fn function_word(t: &str) -> bool {
     )
 }
 
+/// An acronym's letter and a word's initial: equal, or the German word of
+/// an English or French acronym ("Internationales Olympisches Komitee
+/// (IOC)", "Zentralkomitee (CC)").
+fn same_initial(acronym_letter: char, initial: char) -> bool {
+    acronym_letter == initial || (acronym_letter == 'c' && matches!(initial, 'k' | 'z'))
+}
+
 /// The token index where a long name spelled by `acr`'s initials begins,
 /// its last word being `toks[last]`: matched from the end, each letter the
 /// first of a word (or of a hyphenated part), function words skipped.
@@ -146,9 +153,13 @@ fn long_form_start(acr: &str, toks: &[Token], last: usize) -> Option<usize> {
             .flat_map(char::to_lowercase)
             .collect();
         let n = parts.len().min(want);
-        if letters[want - n..want] == parts[parts.len() - n..] {
+        let all_match = letters[want - n..want]
+            .iter()
+            .zip(&parts[parts.len() - n..])
+            .all(|(&a, &b)| same_initial(a, b));
+        if all_match {
             want -= n;
-        } else if parts[0] == letters[want - 1] {
+        } else if same_initial(parts[0], letters[want - 1]) {
             want -= 1;
         } else {
             return None;
@@ -273,5 +284,17 @@ mod tests {
         );
         // "der Dienst" does not spell NIS: the acronym stays itself.
         assert!(got.iter().any(|g| g.0 == "NIS" && g.1 != "der Dienst"));
+    }
+
+    #[test]
+    fn a_german_long_form_may_spell_an_english_acronym() {
+        let body = "Das Internationale Segler-Komitee (ISC) tagte. Später                     bestätigte das ISC die Sperre.";
+        let got = names(body);
+        let isc: Vec<_> = got.iter().filter(|g| g.0 == "ISC").collect();
+        assert_eq!(isc.len(), 2, "{got:?}");
+        assert!(
+            isc.iter().all(|g| g.1 == "Internationale Segler-Komitee"),
+            "{got:?}"
+        );
     }
 }
