@@ -53,8 +53,8 @@ use super::{Entity, EntityKind};
 use crate::text::sentences;
 use clauses::{clause, second_clause, take_part};
 use grammar::{
-    acting_place, after_place_preposition, attributive_participle, clause_opener, has_phrase,
-    in_relative_clause, occasion_phrase,
+    acting_place, after_place_preposition, attributive_participle, clause_opener, frame_phrase,
+    has_phrase, in_relative_clause, occasion_phrase,
 };
 use subordinate::{dated_subordinates, outside, relative_subordinates};
 
@@ -422,6 +422,12 @@ pub fn events(
         if here.len() > 1 && occasion_phrase(sentence, here[0].0) {
             here.remove(0);
         }
+        // "hat bei einem Besuch in Pjöngjang ein Abkommen unterzeichnet":
+        // the formal act decides, and the visit it was part of is told too.
+        let framed = here.len() > 1
+            && frame_phrase(sentence, here[0].0)
+            && formal_kind(&TRIGGERS.list[here[1].1].kind);
+        let frame = framed.then(|| TRIGGERS.list[here.remove(0).1].kind.clone());
         let used = take_part(&ctx, &mut out, n, (s, e), &here, &cues, &dates);
         // The first trigger of the sentence decides; one inside a cue that
         // found its gathering ("An dem Treffen nahm ... teil") reported it.
@@ -572,6 +578,20 @@ pub fn events(
             .or(inherited)
             .or_else(later)
             .or_else(|| dates.iter().find(|d| !since(sentence, d)).cloned());
+        if let Some(frame) = frame {
+            let told = ctx.event(
+                frame,
+                participants.clone(),
+                location,
+                dated.clone(),
+                lead,
+                published,
+                sentence,
+            );
+            if let Some(event) = told {
+                merge_into(&mut out, n, event, entities, !shifted);
+            }
+        }
         if let Some(event) = ctx.event(
             kind,
             participants,

@@ -70,6 +70,26 @@ pub(super) fn occasion_phrase(sentence: &str, at: usize) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("anlässlich"))
 }
 
+/// Whether the trigger at byte `at` of `sentence` frames what the sentence
+/// tells ("hat bei einem Besuch in Pjöngjang ein Abkommen unterzeichnet",
+/// "während des Staatsbesuchs", "beim Treffen").
+pub(super) fn frame_phrase(sentence: &str, at: usize) -> bool {
+    let before: Vec<String> = sentence[..at]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    match (
+        before.first().map(String::as_str),
+        before.get(1).map(String::as_str),
+    ) {
+        (Some("beim"), _) => true,
+        (Some(article), Some("bei" | "während")) => text::ARTICLES.contains(&article),
+        _ => false,
+    }
+}
+
 /// Whether `phrase` occurs in `lower` as whole words.
 pub(super) fn has_phrase(lower: &str, phrase: &str) -> bool {
     lower.match_indices(phrase).any(|(i, _)| {

@@ -1101,3 +1101,23 @@ fn floods_evacuations_and_thanks_are_events() {
         ],
     );
 }
+
+#[test]
+fn a_visit_framing_a_signing_tells_both() {
+    let body = "Sergej Lawrow hat am 3. März bei einem Besuch in Pjöngjang ein Abkommen mit Choe Son Hui unterzeichnet. \
+                Am 5. März stand Kim Jong Un beim Treffen der Parteiführung am Rednerpult.";
+    let ev = events_of(body, Some(date(2025, 3, 6)));
+    assert_events(
+        &ev,
+        &[
+            (
+                "agreement",
+                Some("2025-03-03"),
+                &["Sergej Lawrow", "Choe Son Hui"],
+            ),
+            ("visit", Some("2025-03-03"), &["Sergej Lawrow", "Pjöngjang"]),
+            // No formal act follows: the meeting itself is told.
+            ("meeting", Some("2025-03-05"), &["Kim Jong Un"]),
+        ],
+    );
+}
