@@ -75,6 +75,12 @@ fn fold_word(w: &str) -> String {
         s = s.replace(from, to);
     }
     // A word-initial j stays: Korean "Jong" and "Yong" are different names.
+    // Russian names' Ja, Je, Ju are English Ya, Ye, Yu (Jarmysch / Yarmysh,
+    // Julia / Yulia); Korean syllables, short or ending in -ng, keep it.
+    let russian_j = s.starts_with("ja") || s.starts_with("je") || s.starts_with("ju");
+    if russian_j && s.chars().count() >= 5 && !s.ends_with("ng") {
+        s.replace_range(..1, "y");
+    }
     let mut out: Vec<char> = s
         .chars()
         .enumerate()
@@ -109,6 +115,11 @@ fn fold_word(w: &str) -> String {
     // Sergei / Sergej / Sergey, Alexei / Alexey.
     let n = out.len();
     if n >= 3 && out[n - 1] == 'i' && matches!(out[n - 2], 'a' | 'e' | 'o' | 'u') {
+        out[n - 1] = 'y';
+    }
+    // Dmitri / Dmitry, Juri / Jury: a final i after a consonant.
+    let n = out.len();
+    if n >= 5 && out[n - 1] == 'i' && out[n - 2].is_alphabetic() && !is_vowel(out[n - 2]) {
         out[n - 1] = 'y';
     }
     // Selenskyj / Zelenskyy / Zelensky, Jurij / Yuriy / Yuri.
@@ -157,7 +168,13 @@ fn soft_o_ending(word: String) -> String {
 /// Generalstab" and "des Vereinigten Generalstabs" are one key.
 pub fn entity_key(kind: &str, name: &str) -> String {
     if kind == "person" {
-        format!("{kind}:{}", fold(name))
+        // "Minoru Kihara" and "Kihara Minoru": a two-word name in either
+        // order (Japanese and Hungarian names come both ways).
+        let folded = fold(name);
+        match folded.split_once(' ') {
+            Some((a, b)) if !b.contains(' ') && b < a => format!("{kind}:{b} {a}"),
+            _ => format!("{kind}:{folded}"),
+        }
     } else {
         format!("{kind}:{}", fold(&uninflect(name)))
     }
@@ -233,6 +250,11 @@ mod tests {
         same("Nikita Chruschtschow", "Nikita Khrushchev");
         same("Walentina Tereschkowa", "Valentina Tereshkova");
         same("Pjotr", "Pyotr");
+        same("Kira Jarmysch", "Kira Yarmysh");
+        same("Julia Nawalnaja", "Yulia Navalnaya");
+        same("Jewgeni Prigoschin", "Yevgeny Prigozhin");
+        same("Dmitri Utkin", "Dmitrij Utkin");
+        same("Dmitri Utkin", "Dmitry Utkin");
     }
 
     #[test]
@@ -247,6 +269,8 @@ mod tests {
         differ("Wang Yi", "Wang Ji");
         differ("Kim Yo Jong", "Kim Yong");
         differ("Zhang Jun", "Jang Jun");
+        differ("Jeong Un", "Yeong Un");
+        differ("Jang Song Thaek", "Yang Song Thaek");
         differ("Lawrow", "Lawrew");
         differ("Belousow", "Belousew");
     }
@@ -277,5 +301,21 @@ mod tests {
         assert_eq!(plain("Pjöngjang"), "pjongjang");
         assert_eq!(plain("Workers' Party"), "workers party");
         assert_eq!(entity_key("person", "Kim Jong-un"), "person:kim jong un");
+    }
+
+    #[test]
+    fn two_word_people_are_one_key_in_either_order() {
+        assert_eq!(
+            entity_key("person", "Minoru Kihara"),
+            entity_key("person", "Kihara Minoru")
+        );
+        assert_ne!(
+            entity_key("person", "Kim Jong Un"),
+            entity_key("person", "Un Jong Kim")
+        );
+        assert_ne!(
+            entity_key("location", "Nord Korea"),
+            entity_key("location", "Korea Nord")
+        );
     }
 }
