@@ -335,6 +335,33 @@ mod tests {
     }
 
     #[test]
+    fn universities_keep_their_towns_however_named() {
+        let got = names(
+            "Das sagt Jonas Beispiel von der Freien Universität Testheim. \
+             Auch Maria Muster von der Diplomatischen Akademie Beispielstadt, \
+             Tim Probe von der Anna-Muster-Universität Halle-Beispiel, \
+             Eva Test von der Universität zu Testdorf und Udo Versuch von der \
+             Universität des Testlandes widersprachen.",
+        );
+        let orgs: Vec<&str> = got
+            .iter()
+            .filter(|g| g.2 == "organization")
+            .map(|g| g.0.as_str())
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                "Freien Universität Testheim",
+                "Diplomatischen Akademie Beispielstadt",
+                "Anna-Muster-Universität Halle-Beispiel",
+                "Universität zu Testdorf",
+                "Universität des Testlandes",
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn role_nouns_and_shapes_find_unknown_people() {
         let got = names("Verteidigungsminister Andrej Testow traf Außenministerin Choe Son Hui und Vize-Regierungschef Liu Guozhong. Analyst Yang Moo-jin widersprach.");
         let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();

@@ -285,8 +285,39 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
 pub(super) fn town_named_orgs(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
-        if !lex.place_named.contains(tok.text) {
+        // "Martin-Luther-Universität Halle-Wittenberg" too.
+        let head = tok.text.rsplit('-').next().unwrap_or(tok.text);
+        let hyphenated = head != tok.text && starts_upper(tok.text);
+        if !lex.place_named.contains(tok.text) && !(hyphenated && lex.place_named.contains(head)) {
             continue;
+        }
+        // "Universität zu Köln", "Universität des Saarlandes".
+        let linked = toks
+            .get(i + 1)
+            .filter(|t| t.joined)
+            .and_then(|t| match t.text {
+                "zu" => Some(false),
+                "des" => Some(true),
+                _ => None,
+            });
+        if let Some(genitive) = linked {
+            let town = toks.get(i + 2).filter(|t| {
+                t.joined
+                    && is_name_token(t.text, lex)
+                    && (!genitive || strip_genitive(t.text) != t.text)
+                    && !is_role(t.text, lex)
+            });
+            if let Some(t) = town {
+                out.push(span_candidate(
+                    toks,
+                    i,
+                    tok.start,
+                    t.end,
+                    EntityKind::Organization,
+                    0.75,
+                ));
+                continue;
+            }
         }
         let n = name_run(toks, i + 1, 2, lex);
         if n == 0 || noun_shaped(toks[i + 1].text, lex) {
@@ -394,7 +425,12 @@ pub(super) fn adjective_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
                 && gazetteer()
                     .by_fold(strip_genitive(n.text))
                     .is_some_and(|e| gazetteer().entries[e].kind == EntityKind::Location);
-            if genitive_place {
+            // "Freie Universität Berlin", "Diplomatische Akademie Wien".
+            let town = lex.place_named.contains(toks[h].text)
+                && is_name_token(n.text, lex)
+                && !noun_shaped(n.text, lex)
+                && !is_role(n.text, lex);
+            if genitive_place || town {
                 end = h + 1;
             } else if matches!(n.text, "vom" | "für") {
                 let run = (h + 2..toks.len().min(h + 5))
