@@ -1121,3 +1121,21 @@ fn a_visit_framing_a_signing_tells_both() {
         ],
     );
 }
+
+#[test]
+fn funerals_speeches_intrusions_and_naval_drills_are_events() {
+    let body = "Am 2. März wurde Boris Testow auf dem Friedhof in Moskau beigesetzt. \
+                Am 3. März hielt Wladimir Putin seine Rede an die Föderationsversammlung. \
+                Am 4. März war ein Aufklärungsflugzeug über Hokkaido in den Luftraum eingedrungen. \
+                Am 5. März begannen Russland und China im Japanischen Meer ein gemeinsames Marinemanöver.";
+    let ev = events_of(body, Some(date(2024, 3, 6)));
+    assert_events(
+        &ev,
+        &[
+            ("ceremony", Some("2024-03-02"), &["Boris Testow"]),
+            ("statement", Some("2024-03-03"), &["Wladimir Putin"]),
+            ("incident", Some("2024-03-04"), &["Hokkaido"]),
+            ("military", Some("2024-03-05"), &["Russland", "China"]),
+        ],
+    );
+}
