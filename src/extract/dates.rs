@@ -657,14 +657,15 @@ impl<'t> Ctx<'t, '_> {
                 _ => Tense::Neutral,
             }
         };
+        let initial = sentence_initial(self.text, self.start);
         let tense = match cues(clause(self.text, self.start, self.end)) {
+            // "Am Sonntagabend reagierte sie: ... werde es erleben": the
+            // verb right after the phrase tells, not the words reported.
+            Tense::Neutral if initial && past_verb(&self.text[self.end..]) => Tense::Past,
             Tense::Neutral => cues(sentence(self.text, self.start, self.end)),
             decided => decided,
         };
-        if tense == Tense::Neutral
-            && sentence_initial(self.text, self.start)
-            && present_verb(&self.text[self.end..])
-        {
+        if tense == Tense::Neutral && initial && present_verb(&self.text[self.end..]) {
             return Tense::Present;
         }
         tense
@@ -689,6 +690,20 @@ fn present_verb(after: &str) -> bool {
             word,
             "ist" | "hat" | "sind" | "nicht" | "erst" | "jetzt" | "zuletzt"
         )
+}
+
+/// Whether `after` (the text after a sentence-initial date phrase) opens
+/// with a finite verb in the simple past of a weak verb: a lower-case word
+/// ending in "-te" or "-ten" in the verb's place ("reagierte", "feuerten").
+fn past_verb(after: &str) -> bool {
+    let word = after
+        .trim_start_matches([',', ' '])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_lowercase)
+        && (word.ends_with("te") || word.ends_with("ten"))
+        && word.chars().count() > 4
 }
 
 /// The clause of the sentence containing `start..end`: between the commas,
@@ -1268,6 +1283,9 @@ mod tests {
         ("Am vergangenen Freitag und am kommenden Freitag", Some("2024-07-19"),
             &[("Am vergangenen Freitag", Some("2024-07-12"), "day"), ("am kommenden Freitag", Some("2024-07-26"), "day")]),
         ("Am Freitagabend explodierte ein Depot.", Some("2024-07-22"), &[("Am Freitagabend", Some("2024-07-19"), "day")]),
+        // 2024-06-10 is a Monday; the verb after the phrase is past.
+        ("Am späten Sonntagabend reagierte sie: Mache Seoul weiter, werde es Folgen geben.", Some("2024-06-10"),
+            &[("Am späten Sonntagabend", Some("2024-06-09"), "day")]),
         ("In der Nacht zum Sonntag gab es Alarm.", Some("2024-07-22"),
             &[("In der Nacht zum Sonntag", Some("2024-07-21"), "day")]),
         ("Am Wochenende gab es Proteste.", Some("2024-07-22"), &[("Am Wochenende", Some("2024-07"), "month")]),
