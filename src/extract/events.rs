@@ -250,6 +250,11 @@ pub fn events(
         .filter(|p| !women.contains(&p.1))
         .copied()
         .collect();
+    let female: Vec<(usize, usize)> = persons
+        .iter()
+        .filter(|p| women.contains(&p.1))
+        .copied()
+        .collect();
     let headlined_men: Vec<usize> = headlined
         .iter()
         .filter(|i| !women.contains(i))
@@ -262,6 +267,7 @@ pub fn events(
         reporters: &reporters,
         persons: &persons,
         men: &men,
+        women: &female,
         headlined,
         headlined_men: &headlined_men,
     };
@@ -792,6 +798,8 @@ struct Context<'a> {
     persons: &'a [(usize, usize)],
     /// The same without the women (see [`women`]).
     men: &'a [(usize, usize)],
+    /// Only the women.
+    women: &'a [(usize, usize)],
     /// The people the title names: whom the story is about.
     headlined: &'a [usize],
     headlined_men: &'a [usize],
@@ -878,14 +886,18 @@ impl Context<'_> {
             }
             // "Nachdem Lawrow gelandet war, traf er Choe": a person named
             // before "er" in its own sentence is who it means, and is here.
+            // For "sie", a woman named before.
             let named_before = || {
-                named
-                    .clone()
-                    .any(|m| m.0 < s + p.start && self.entities[m.2].kind == EntityKind::Person)
+                named.clone().any(|m| {
+                    m.0 < s + p.start
+                        && self.entities[m.2].kind == EntityKind::Person
+                        && (!p.feminine || self.women.iter().any(|w| w.1 == m.2))
+                })
             };
-            let (persons, headlined) = match p.masculine {
-                true => (self.men, self.headlined_men),
-                false => (self.persons, self.headlined),
+            let (persons, headlined) = match (p.masculine, p.feminine) {
+                (true, _) => (self.men, self.headlined_men),
+                (_, true) => (self.women, &[][..]),
+                _ => (self.persons, self.headlined),
             };
             let people = match p.pronoun {
                 true if named_before() => Vec::new(),

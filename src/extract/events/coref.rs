@@ -37,6 +37,9 @@ pub struct RolePhrase {
     /// "er", "der Minister", "sein Amtskollege": one man, never a woman
     /// named before ("Amtskollegin Choe Son Hui").
     pub masculine: bool,
+    /// "sie" with a verb in the singular ("Sie hatte", "sagte sie"): one
+    /// woman named before.
+    pub feminine: bool,
 }
 
 /// Words of `text` with their byte spans; hyphens stay inside words
@@ -81,10 +84,35 @@ fn is_role_noun(word: &str) -> bool {
 }
 
 /// A role noun in its feminine form ("Ministerin", "Amtskollegin"); also
-/// "Frau". What it stands before or for is a woman.
+/// "Frau" and the women of a family ("Witwe", "Mutter"). What it stands
+/// before or for is a woman.
 pub fn feminine_noun(word: &str) -> bool {
+    const WOMEN: &[&str] = &[
+        "frau",
+        "ehefrau",
+        "witwe",
+        "mutter",
+        "tochter",
+        "schwester",
+        "gattin",
+    ];
     let lower = word.to_lowercase();
-    lower == "frau" || (is_role_noun(word) && (lower.ends_with("in") || lower.ends_with("innen")))
+    WOMEN.contains(&lower.as_str())
+        || (is_role_noun(word) && (lower.ends_with("in") || lower.ends_with("innen")))
+}
+
+/// A finite verb in the third person singular: an auxiliary or modal, or a
+/// weak verb's simple past ("sagte", not "sagten").
+fn singular_verb(word: &str) -> bool {
+    const FINITE: &[&str] = &[
+        "hat", "hatte", "hätte", "ist", "war", "wäre", "wird", "wurde", "würde", "sei", "habe",
+        "kann", "konnte", "will", "wollte", "soll", "sollte", "muss", "musste", "sprach", "nannte",
+    ];
+    let lower = word.to_lowercase();
+    FINITE.contains(&lower.as_str())
+        || (word.starts_with(char::is_lowercase)
+            && lower.ends_with("te")
+            && lower.chars().count() > 4)
 }
 
 /// An inflected adjective such as "frühere", "russischen".
@@ -114,6 +142,22 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
                 people: 1,
                 pronoun: true,
                 masculine: true,
+                feminine: false,
+            });
+            continue;
+        }
+        // "Sie hatte ... verantwortlich gemacht": a woman, when a verb in
+        // the singular stands right before or after it.
+        let singular =
+            |k: Option<&(usize, usize)>| k.is_some_and(|&(s, e)| singular_verb(&sentence[s..e]));
+        if word == "sie" && (singular(ws.get(i + 1)) || i > 0 && singular(ws.get(i - 1))) {
+            out.push(RolePhrase {
+                start: ns,
+                end: ne,
+                people: 1,
+                pronoun: true,
+                masculine: false,
+                feminine: true,
             });
             continue;
         }
@@ -128,6 +172,7 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
                     people: 2,
                     pronoun: false,
                     masculine: false,
+                    feminine: false,
                 });
             }
             continue;
@@ -173,6 +218,7 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
                 people,
                 pronoun: false,
                 masculine,
+                feminine: false,
             });
         }
     }

@@ -1139,3 +1139,32 @@ fn funerals_speeches_intrusions_and_naval_drills_are_events() {
         ],
     );
 }
+
+#[test]
+fn sie_with_a_verb_in_the_singular_is_the_woman_named_before() {
+    let body = "Witwe Anna Testowa verfolgte die Feier aus dem Ausland. \
+                Sie hatte am 16. Februar Wladimir Putin für den Tod verantwortlich gemacht. \
+                Putin werde bestraft, sagte sie am 17. Februar.\n\
+                Die Minister hatten sie am 18. Februar kritisiert.";
+    let ev = events_of(body, Some(date(2024, 3, 1)));
+    assert_events(
+        &ev,
+        &[
+            (
+                "other",
+                Some("2024-02-16"),
+                &["Anna Testowa", "Wladimir Putin"],
+            ),
+            (
+                "statement",
+                Some("2024-02-17"),
+                &["Anna Testowa", "Wladimir Putin"],
+            ),
+        ],
+    );
+    // "hatten sie": plural verb, and the woman is not the subject anyway.
+    assert!(
+        !has(&ev, "statement", Some("2024-02-18"), &["Anna Testowa"]),
+        "{ev:?}"
+    );
+}
