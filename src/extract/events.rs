@@ -51,7 +51,7 @@ pub use same::{
 use super::dates::{find_dates, find_dates_in_story, DateMention, Precision};
 use super::{Entity, EntityKind};
 use crate::text::sentences;
-use clauses::{clause, second_clause, take_part};
+use clauses::{clause, coordinated_date, second_clause, take_part};
 use grammar::{
     acting_place, after_place_preposition, attributive_participle, clause_opener, frame_phrase,
     has_phrase, in_relative_clause, occasion_phrase,
@@ -494,6 +494,17 @@ pub fn events(
             Some(d) if in_sub(&d) && first_sub.is_none() => trigger_clause().or(Some(d)),
             own => own,
         };
+        // The trigger's own coordinated part dates it when the sentence's
+        // first date comes before that part's "und"; the part before it
+        // tells a happening of its own.
+        let mut before_und = None;
+        let own = match (own, coordinated_date(sentence, first, &dates)) {
+            (Some(o), Some((und, d))) if o.end <= und && !since(sentence, &d) && !in_sub(&d) => {
+                before_und = Some((und, o));
+                Some(d)
+            }
+            (own, _) => own,
+        };
         let folded = own
             .as_ref()
             .and_then(|d| subs.iter().position(|c| c.holds(d.start)))
@@ -609,6 +620,23 @@ pub fn events(
         ) {
             merge_into(&mut out, n, event, entities, !shifted);
         }
+        if let Some((und, d)) = before_und {
+            let (cs, _) = clause(sentence, first);
+            let part = |a: usize, b: usize| a >= s + cs && b <= s + und && outside_subs(a, b);
+            let (participants, location) = ctx.participants(n, &spans, (s, e), &part);
+            let told = ctx.event(
+                "other".to_string(),
+                participants,
+                location,
+                Some(d),
+                false,
+                published,
+                sentence,
+            );
+            if let Some(event) = told {
+                merge_into(&mut out, n, event, entities, !shifted);
+            }
+        }
         // Dated subordinate clauses beside the main event and the second
         // clause tell their own happenings.
         let apart = |j: usize, c: &subordinate::Subordinate| {
@@ -646,8 +674,11 @@ pub fn events(
         }
         // A pronoun there ("..., wo er am Dienstag ... Gespräche führte")
         // is the person the sentence began with.
+        // So is the subject of a coordinated part naming no one ("X hatte
+        // ... überlebt und war im Januar 2021 zurückgekehrt").
         let clause_words = sentence[c.start..c.end].split(|ch: char| !ch.is_alphabetic());
-        if clause_words.into_iter().any(|w| PRONOUNS.contains(&w)) {
+        let nobody = !participants.iter().any(|p| p.1 == "participant");
+        if (c.coordinated && nobody) || clause_words.into_iter().any(|w| PRONOUNS.contains(&w)) {
             let subject = before.iter().find(|p| p.1 == "participant");
             if let Some(&p) = subject.filter(|p| !participants.iter().any(|q| q.0 == p.0)) {
                 participants.insert(0, p);

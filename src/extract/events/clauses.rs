@@ -15,6 +15,9 @@ pub(super) struct Clause {
     pub end: usize,
     pub trigger: usize,
     pub date: DateMention,
+    /// Opened by "und" inside the first trigger's clause: it shares that
+    /// clause's subject.
+    pub coordinated: bool,
 }
 
 pub(super) fn second_clause(
@@ -24,9 +27,12 @@ pub(super) fn second_clause(
 ) -> Option<Clause> {
     let &(first, _) = here.first()?;
     here.iter().skip(1).find_map(|&(pos, k)| {
-        let (start, end) = clause(sentence, pos);
-        if (start..end).contains(&first) {
-            return None;
+        let (mut start, end) = clause(sentence, pos);
+        let coordinated = (start..end).contains(&first);
+        if coordinated {
+            // "X hatte 2020 einen Anschlag verübt und war im Januar 2021
+            // zurückgekehrt": a coordinated part with a date of its own.
+            start = first + sentence[first..pos].rfind(" und ")?;
         }
         let resolved = || dates.iter().filter(|d| d.value.is_some());
         // "..., tags darauf folgte ein Treffen mit X" counts from the day
@@ -35,10 +41,17 @@ pub(super) fn second_clause(
             let r = relative_phrase(&lower_keep_len(&sentence[start..end]))?;
             relative_day(resolved().rfind(|d| d.end <= start)?, r)
         };
+        // Only when the part before the "und" is dated too: "im kleinen
+        // und im erweiterten Kreis unterzeichneten beide am Donnerstag"
+        // joins two phrases, not two happenings.
+        let (clause_start, _) = clause(sentence, first);
+        if coordinated && !resolved().any(|d| d.start >= clause_start && d.end <= start) {
+            return None;
+        }
         let date = resolved()
             .find(|d| d.start >= start && d.end <= end)
             .cloned()
-            .or_else(counted)?;
+            .or_else(|| counted().filter(|_| !coordinated))?;
         let before = resolved().find(|d| d.end <= start || d.start >= end);
         if before.is_some_and(|b| b.value == date.value) {
             return None;
@@ -48,8 +61,26 @@ pub(super) fn second_clause(
             end,
             trigger: k,
             date,
+            coordinated,
         })
     })
+}
+
+/// "Nawalnyj hatte 2020 einen Anschlag überlebt und war im Januar 2021 nach
+/// Moskau zurückgekehrt": the date of the coordinated part ("und ...") that
+/// holds the trigger at byte `at`, with the offset of that "und", when the
+/// part names a date of its own.
+pub(super) fn coordinated_date(
+    sentence: &str,
+    at: usize,
+    dates: &[DateMention],
+) -> Option<(usize, DateMention)> {
+    let (cs, ce) = clause(sentence, at);
+    let und = cs + sentence[cs..at].rfind(" und ")?;
+    let date = dates
+        .iter()
+        .find(|d| d.value.is_some() && d.start > und && d.end <= ce)?;
+    Some((und, date.clone()))
 }
 
 /// The clause around byte `pos` of a sentence: between the commas or

@@ -1168,3 +1168,19 @@ fn sie_with_a_verb_in_the_singular_is_the_woman_named_before() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_coordinated_part_with_its_own_date_tells_its_own_happening() {
+    let body = "Boris Testow hatte 2020 einen Giftanschlag überlebt und war im Januar 2021 nach Moskau zurückgekehrt.\n\
+                Anna Testowa war 2019 in Minsk gewesen und kehrte im Mai 2022 nach Kiew zurück.";
+    let ev = events_of(body, Some(date(2024, 3, 1)));
+    assert_events(
+        &ev,
+        &[
+            ("incident", Some("2020"), &["Boris Testow"]),
+            ("visit", Some("2021-01"), &["Boris Testow", "Moskau"]),
+            ("visit", Some("2019"), &["Anna Testowa"]),
+            ("visit", Some("2022-05"), &["Kiew"]),
+        ],
+    );
+}
