@@ -217,7 +217,10 @@ fn date_line(line: &str) -> Option<Date> {
         .unwrap_or_else(|e| panic!("{e}"))
     });
     if line.chars().count() > 60 {
-        return None;
+        // "Publiziert: 30.07.2025, 07:12 · Aktualisiert: 30.07.2025, 10:48":
+        // the first of the stamps.
+        let parts = line.split(['·', '|']).filter(|p| p.len() < line.len());
+        return parts.filter(|p| !p.trim().is_empty()).find_map(date_line);
     }
     let core = STAMP_REST.replace_all(line, "");
     find_dates(line, None)
@@ -374,6 +377,8 @@ mod tests {
     fn a_stamp_with_its_time_and_credits_dates() {
         let body = "Kim empfängt den Minister\n30.11.2024, 10:41 Uhr | dpa, AFP, t-online\nDer Präsident traf den Gast am Freitag.";
         assert_eq!(dateline(body), Some(d("2024-11-30")));
+        let both = "Beben vor Kamtschatka\nPubliziert: 30.07.2025, 07:12 · Aktualisiert: 31.07.2025, 10:48\nDer Präsident traf den Gast.";
+        assert_eq!(dateline(both), Some(d("2025-07-30")));
         // A date in a short line of prose is no stamp.
         assert_eq!(
             dateline("Der Präsident traf den Gast.\nDer Vertrag vom 30.11.2024 gilt ab sofort für alle Staaten."),
