@@ -1184,3 +1184,29 @@ fn a_coordinated_part_with_its_own_date_tells_its_own_happening() {
         ],
     );
 }
+
+#[test]
+fn attacks_claims_eruptions_warnings_and_mourning_are_events() {
+    let body = "Bewaffnete hatten am 1. März in Krasnogorsk das Feuer auf Besucher eröffnet. \
+                Am 2. März reklamierte der Islamische Staat die Tat für sich. \
+                Am 3. März ist der Vulkan Kljutschewskaja Sopka ausgebrochen. \
+                Am 4. März gab Hawaii eine Tsunami-Warnung heraus. \
+                Am 5. März legten Tausende in Krasnogorsk Blumen nieder.";
+    let ev = events_of(body, Some(date(2024, 3, 6)));
+    assert_events(
+        &ev,
+        &[
+            ("incident", Some("2024-03-01"), &["Krasnogorsk"]),
+            ("statement", Some("2024-03-02"), &["Islamischer Staat"]),
+            ("incident", Some("2024-03-03"), &["Kljutschewskaja Sopka"]),
+            ("announcement", Some("2024-03-04"), &["Hawaii"]),
+            ("ceremony", Some("2024-03-05"), &["Krasnogorsk"]),
+        ],
+    );
+    // "seit Ausbruch der Pandemie" tells no eruption.
+    let since = events_of(
+        "Am 9. Februar durften 97 Russen seit Ausbruch der Pandemie nach Nordkorea reisen.",
+        Some(date(2024, 2, 10)),
+    );
+    assert!(!since.iter().any(|e| e.0 == "incident"), "{since:?}");
+}
