@@ -105,7 +105,8 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
         .rev()
         .collect();
     if text.as_bytes()[dot] == b'.' {
-        if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
+        if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) && ordinal(text, dot, &word)
+        {
             return false;
         }
         if ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
@@ -130,6 +131,42 @@ fn ends_sentence(text: &str, dot: usize) -> bool {
         }
         Some(c) => c.is_uppercase() && text.as_bytes()[dot] == b'.' && word.chars().count() > 3,
     }
+}
+
+/// Words after which a number with a period is an ordinal ("am 18.",
+/// "zum 80. Jahrestag", "vom 7. bis 10. Mai", "in der 89. Minute").
+const ORDINAL_AFTER: &[&str] = &[
+    "am", "zum", "zur", "im", "vom", "beim", "ins", "bis", "und", "oder", "jeder", "jede", "jedes",
+    "jeden", "ihr", "ihrem", "ihren", "sein", "seinem", "seinen", "unser", "unsere",
+];
+
+/// Whether the number `word` before the period at `dot` is an ordinal, not
+/// the end of a sentence ("stieg auf 137. Festgenommen wurden ...", "im
+/// Juni 2024. Danach ..."): it is after an article, a fused preposition or
+/// the like, before a month, or at the start of the text or a line.
+fn ordinal(text: &str, dot: usize, word: &str) -> bool {
+    let before = text[..dot - word.len()].trim_end_matches([' ', ',']);
+    let prev: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let next: String = text[dot + 1..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect();
+    let next_word = next.trim_end_matches('.');
+    prev.is_empty()
+        || before.ends_with('\n')
+        || ARTICLES.contains(&prev.to_lowercase().as_str())
+        || ORDINAL_AFTER.contains(&prev.to_lowercase().as_str())
+        || crate::extract::dates::month_word(next_word)
+        || crate::extract::dates::month_word(&next)
+        || next_word.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Converts byte offsets into `text` to offsets in Unicode scalar values,
@@ -198,6 +235,17 @@ mod tests {
         assert_eq!(
             split("Er sagte: „Wir kommen.“ Dann ging er."),
             vec!["Er sagte: „Wir kommen.“", "Dann ging er."]
+        );
+        // A count or a year ends a sentence; an ordinal after an article,
+        // before a month or in a range does not.
+        assert_eq!(
+            split("Die Zahl stieg auf 137. Festgenommen wurden vier. Das war im Juni 2024. Danach kam der 137. Tag, vom 7. bis 10. Mai, am Freitag, 18. Juli."),
+            vec![
+                "Die Zahl stieg auf 137.",
+                "Festgenommen wurden vier.",
+                "Das war im Juni 2024.",
+                "Danach kam der 137. Tag, vom 7. bis 10. Mai, am Freitag, 18. Juli."
+            ]
         );
         assert_eq!(
             split("im Telefongespräch.Zuletzt gab es Berichte."),

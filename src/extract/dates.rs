@@ -192,6 +192,11 @@ fn word_edges(text: &str, start: usize, end: usize) -> bool {
 }
 
 // ---------------------------------------------------------------------------
+/// Whether `word` (any case) names a month ("Juli", "Jänner", "Jan.").
+pub fn month_word(word: &str) -> bool {
+    KB.months.contains_key(&word.to_lowercase())
+}
+
 // Knowledge from data/temporal.tsv
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
