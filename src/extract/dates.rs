@@ -653,7 +653,10 @@ impl<'t> Ctx<'t, '_> {
         if prep.as_deref().is_some_and(|p| p.starts_with("seit")) {
             return Tense::Past;
         }
-        let ab = prep.as_deref().is_some_and(|p| p.starts_with("ab"));
+        // "ab Montag", and "für Sonntag" (a day something is set for).
+        let ab = prep
+            .as_deref()
+            .is_some_and(|p| p.starts_with("ab") || (p == "für" && self.get("wd").is_some()));
         let cues = |s: &str| {
             let past = RULES.past.is_match(s) || RULES.perfect.is_match(s);
             match (RULES.future.is_match(s) || ab, past) {
@@ -1288,6 +1291,9 @@ mod tests {
         ("Am vergangenen Freitag und am kommenden Freitag", Some("2024-07-19"),
             &[("Am vergangenen Freitag", Some("2024-07-12"), "day"), ("am kommenden Freitag", Some("2024-07-26"), "day")]),
         ("Am Freitagabend explodierte ein Depot.", Some("2024-07-22"), &[("Am Freitagabend", Some("2024-07-19"), "day")]),
+        // 2024-03-23 is a Saturday: a day something is set for is ahead.
+        ("Putin ordnete für Sonntag landesweite Trauer an.", Some("2024-03-23"),
+            &[("für Sonntag", Some("2024-03-24"), "day")]),
         // 2024-06-10 is a Monday; the verb after the phrase is past.
         ("Am späten Sonntagabend reagierte sie: Mache Seoul weiter, werde es Folgen geben.", Some("2024-06-10"),
             &[("Am späten Sonntagabend", Some("2024-06-09"), "day")]),

@@ -175,7 +175,9 @@ pub(super) fn defined_acronyms(body: &str, toks: &[Token], out: &mut Vec<Candida
     for (i, t) in toks.iter().enumerate() {
         let core = t.text;
         let in_parens = body[..t.start].ends_with(" (") && body[t.end..].starts_with(')');
-        if i == 0 || !in_parens || !acronym_word(core) {
+        // Two capitals too, where the long form spells them ("Islamischer
+        // Staat (IS)").
+        if i == 0 || !in_parens || !acronym(core, 2..=6) {
             continue;
         }
         let Some(first) = long_form_start(core, toks, i - 1) else {

@@ -362,6 +362,17 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_head_with_its_own_name_drops_the_towns_adjective() {
+        let got = names("Das Moskauer Testmann-Gericht ordnete Haft an. Zwei legten laut Gericht Geständnisse ab.");
+        let orgs: Vec<&str> = got
+            .iter()
+            .filter(|g| g.2 == "organization")
+            .map(|g| g.0.as_str())
+            .collect();
+        assert_eq!(orgs, ["Testmann-Gericht"], "{got:?}");
+    }
+
+    #[test]
     fn role_nouns_and_shapes_find_unknown_people() {
         let got = names("Verteidigungsminister Andrej Testow traf Außenministerin Choe Son Hui und Vize-Regierungschef Liu Guozhong. Analyst Yang Moo-jin widersprach.");
         let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();

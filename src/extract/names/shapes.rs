@@ -266,6 +266,10 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
                 continue;
             }
         }
+        // "laut Gericht Geständnisse": a common noun names nothing.
+        if noun_shaped(toks[i + 1].text, lex) {
+            continue;
+        }
         // A following known place is its own mention ("Flughafen Pjöngjang").
         if gazetteer()
             .by_fold(strip_genitive(toks[i + 1].text))
@@ -415,6 +419,16 @@ pub(super) fn adjective_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
                 && !n.text.ends_with('s')
         });
         if named && kind == EntityKind::Location {
+            i = h;
+            continue;
+        }
+        // "Moskauer Basmanny-Gericht": a hyphenated head with a name of its
+        // own is the entity; the town's adjective only says where it is.
+        let own_name = toks[h]
+            .text
+            .split_once('-')
+            .is_some_and(|(first, _)| starts_upper(first));
+        if own_name && h == i + 1 && toks[i].text.ends_with("er") {
             i = h;
             continue;
         }
