@@ -89,6 +89,22 @@ impl Gazetteer {
                 }
             }
         }
+        // "in der Dominikanischen Republik": the weak form of a name's
+        // adjectives, where the file lists only the strong one.
+        let listed: std::collections::HashSet<String> =
+            forms.iter().map(|(f, _)| f.to_lowercase()).collect();
+        let mut weak = Vec::new();
+        for (form, i) in &forms {
+            if entries[*i].kind == EntityKind::Person {
+                continue;
+            }
+            if let Some(w) = weak_form(form).filter(|w| !listed.contains(&w.to_lowercase())) {
+                weak.push((w, *i));
+            }
+        }
+        weak.sort();
+        weak.dedup();
+        forms.extend(weak);
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
@@ -152,6 +168,39 @@ impl Gazetteer {
 }
 
 /// No letter or digit right before `at`.
+/// The weak declension of a multi-word name's capitalised adjectives
+/// ("Dominikanische Republik" → "Dominikanischen Republik", "Vereinigter
+/// Generalstab" → "Vereinigten Generalstab"), if it has any.
+fn weak_form(form: &str) -> Option<String> {
+    let words: Vec<&str> = form.split(' ').collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut changed = false;
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (k, w) in words.iter().enumerate() {
+        let adjective = k + 1 < words.len()
+            && w.chars().count() >= 5
+            && w.starts_with(char::is_uppercase)
+            && w.chars().all(char::is_alphabetic);
+        // (A town's adjective in -er does not decline: "Zürcher", "Moskauer".)
+        let strong_er = ["ischer", "iger", "ter"].iter().any(|e| w.ends_with(e));
+        let stem = match w.strip_suffix("er") {
+            Some(stem) if strong_er => Some(stem),
+            Some(_) => None,
+            None => ["es", "e"].iter().find_map(|e| w.strip_suffix(e)),
+        };
+        match stem.filter(|_| adjective) {
+            Some(stem) => {
+                out.push(format!("{stem}en"));
+                changed = true;
+            }
+            None => out.push((*w).to_string()),
+        }
+    }
+    changed.then(|| out.join(" "))
+}
+
 pub fn word_boundary_before(text: &str, at: usize) -> bool {
     text[..at]
         .chars()
@@ -167,5 +216,32 @@ pub fn word_boundary_after(text: &str, at: usize) -> bool {
         None => true,
         Some('s') => chars.next().is_none_or(|c| !c.is_alphanumeric()),
         Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weak_forms_of_adjectives_in_names() {
+        assert_eq!(
+            weak_form("Dominikanische Republik").as_deref(),
+            Some("Dominikanischen Republik")
+        );
+        assert_eq!(
+            weak_form("Vereinigter Generalstab").as_deref(),
+            Some("Vereinigten Generalstab")
+        );
+        assert_eq!(
+            weak_form("Japanisches Meer").as_deref(),
+            Some("Japanischen Meer")
+        );
+        assert_eq!(weak_form("Zürcher Hochschule"), None);
+        assert_eq!(weak_form("Pjöngjang"), None);
+        let g = Gazetteer::parse("location\tTestische Republik\t\n").expect("parses");
+        let hits = g.find("in der Testischen Republik gewählt");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(g.entries[hits[0].entry].canonical, "Testische Republik");
     }
 }

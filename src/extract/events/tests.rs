@@ -1210,3 +1210,21 @@ fn attacks_claims_eruptions_warnings_and_mourning_are_events() {
     );
     assert!(!since.iter().any(|e| e.0 == "incident"), "{since:?}");
 }
+
+#[test]
+fn finals_celebrations_receptions_and_reelections_are_events() {
+    let body = "Am 3. November gewann Nordkorea das Finale gegen Spanien in Santo Domingo. \
+                Am 9. November wurde das Team in Pjöngjang gefeiert. \
+                Am 12. November gab es einen Empfang für Kim Il Guk. \
+                Am 17. März feierte Wladimir Putin seine Wiederwahl.";
+    let ev = events_of(body, Some(date(2024, 11, 20)));
+    assert_events(
+        &ev,
+        &[
+            ("sport", Some("2024-11-03"), &["Nordkorea", "Santo Domingo"]),
+            ("ceremony", Some("2024-11-09"), &["Pjöngjang"]),
+            ("meeting", Some("2024-11-12"), &["Kim Il Guk"]),
+            ("ceremony", Some("2024-03-17"), &["Wladimir Putin"]),
+        ],
+    );
+}

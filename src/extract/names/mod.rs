@@ -373,6 +373,24 @@ mod tests {
     }
 
     #[test]
+    fn embassies_stadiums_bands_and_compound_academies_are_named() {
+        let got = names(
+            "Die US-Botschaft warnte. Das Finale fand im Estadio Testero statt, \
+             ein Konzert der Rockband Probeklang fiel aus. Das sagt Eva Test von der \
+             Deutschen Sporthochschule Testheim.",
+        );
+        let surfaces: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        for want in [
+            ("US-Botschaft", "organization"),
+            ("Estadio Testero", "location"),
+            ("Probeklang", "organization"),
+            ("Deutschen Sporthochschule Testheim", "organization"),
+        ] {
+            assert!(surfaces.contains(&want), "{want:?} in {got:?}");
+        }
+    }
+
+    #[test]
     fn role_nouns_and_shapes_find_unknown_people() {
         let got = names("Verteidigungsminister Andrej Testow traf Außenministerin Choe Son Hui und Vize-Regierungschef Liu Guozhong. Analyst Yang Moo-jin widersprach.");
         let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();

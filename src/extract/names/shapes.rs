@@ -26,6 +26,10 @@ pub(super) fn role_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
         if n == 0 || (n == 1 && !surname_shaped(toks[i + 1].text)) {
             continue;
         }
+        // "der Deutschen Sporthochschule Köln": an institution, no person.
+        if head_kind(toks[i + 1].text, lex).is_some() || noun_shaped(toks[i + 1].text, lex) {
+            continue;
+        }
         let (s, e) = (toks[i + 1].start, toks[i + n].end);
         out.push(span_candidate(toks, i + 1, s, e, EntityKind::Person, 0.8));
     }
@@ -394,7 +398,16 @@ pub(super) fn adjective_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].sentence_start || !is_cap_adjective(toks[i].text, lex) {
+        // A people's noun is an adjective right before a head ("Deutsche
+        // Welle", "der Deutschen Sporthochschule").
+        let people_adjective = || {
+            is_role(toks[i].text, lex)
+                && (toks[i].text.ends_with('e') || toks[i].text.ends_with("en"))
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.joined && head_kind(n.text, lex).is_some())
+        };
+        if toks[i].sentence_start || !(is_cap_adjective(toks[i].text, lex) || people_adjective()) {
             i += 1;
             continue;
         }
@@ -440,7 +453,14 @@ pub(super) fn adjective_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
                     .by_fold(strip_genitive(n.text))
                     .is_some_and(|e| gazetteer().entries[e].kind == EntityKind::Location);
             // "Freie Universität Berlin", "Diplomatische Akademie Wien".
-            let town = lex.place_named.contains(toks[h].text)
+            // (Also a compound of such a head: "Deutsche Sporthochschule Köln".)
+            let head = toks[h].text.to_lowercase();
+            let place_named = lex.place_named.contains(toks[h].text)
+                || lex
+                    .place_named
+                    .iter()
+                    .any(|p| p.chars().count() >= 8 && head.ends_with(&p.to_lowercase()));
+            let town = place_named
                 && is_name_token(n.text, lex)
                 && !noun_shaped(n.text, lex)
                 && !is_role(n.text, lex);
