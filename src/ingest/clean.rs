@@ -35,6 +35,7 @@ enum Kind {
     SourceLine,
     Line,
     TeaserBlock,
+    AdLabel,
     Tail,
     TailItem,
     Slogan,
@@ -69,6 +70,7 @@ impl Rules {
                 "source-line" => Kind::SourceLine,
                 "line" => Kind::Line,
                 "teaser-block" => Kind::TeaserBlock,
+                "ad-label" => Kind::AdLabel,
                 "tail" => Kind::Tail,
                 "tail-item" => Kind::TailItem,
                 "slogan" => Kind::Slogan,
@@ -129,8 +131,22 @@ pub fn clean(text: &str) -> Cleaned {
     let raw_lines: Vec<&str> = text.split('\n').collect();
     let mut lines: Vec<Line> = Vec::new();
     let mut in_teasers = false;
+    // After an ad label, its first line is the ad's headline, whatever it
+    // ends with ("3 Nächte ab 199 € p. P.").
+    let mut ad_next = false;
     for (i, raw) in raw_lines.iter().enumerate() {
         let trimmed = raw.trim();
+        if rules.any(Kind::AdLabel, trimmed) {
+            ad_next = true;
+            in_teasers = true;
+            continue;
+        }
+        if ad_next && !trimmed.is_empty() {
+            ad_next = false;
+            if trimmed.split_whitespace().count() <= 20 {
+                continue;
+            }
+        }
         if rules.any(Kind::TeaserBlock, trimmed) {
             in_teasers = true;
             continue;
@@ -461,6 +477,19 @@ mod tests {
         assert_eq!(
             c.body,
             format!("{PROSE}\nDie Zeitung · ihr Leser · vor 3 Tagen kam er an.\nUlm.de › die Stadt. Dort war es kalt.")
+        );
+    }
+
+    #[test]
+    fn ads_stamps_consent_lines_and_bylines_with_their_agency_go() {
+        let c = clean(&format!(
+            "Titel der Meldung\nDatenschutz: Beispiel.de und unsere 99 Partner verarbeiten Ihre Daten. Zustimmen und weiter | Einstellungen\n\
+             Erstellt: vor 4 Std. | Lesezeit: 3 Min.\nPortal · Beispiel Zeitung · vor 2 Std.\nVon Eva Beispiel (mit dpa)\n{PROSE}\n\
+             Anzeige\nSilvester am See: 3 Nächte ab 199 € p. P.\nDanach reiste der Minister weiter nach Vientiane."
+        ));
+        assert_eq!(
+            c.body,
+            format!("{PROSE}\nDanach reiste der Minister weiter nach Vientiane.")
         );
     }
 
