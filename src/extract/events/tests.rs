@@ -1228,3 +1228,25 @@ fn finals_celebrations_receptions_and_reelections_are_events() {
         ],
     );
 }
+
+#[test]
+fn quakes_that_happened_and_honours_given_are_events() {
+    let body = "Das Beben hatte sich am 30. Juli vor Kamtschatka ereignet. \
+                Am 3. November wurde Jon Il Chong als beste Spielerin ausgezeichnet. \
+                Gouverneur Waleri Limarenko versprach am 4. November auf der Insel Paramuschir Soforthilfe.";
+    let ev = events_of(body, Some(date(2025, 11, 5)));
+    assert_events(
+        &ev,
+        &[
+            ("incident", Some("2025-07-30"), &["Kamtschatka"]),
+            ("ceremony", Some("2025-11-03"), &["Jon Il Chong"]),
+        ],
+    );
+    let x = extraction(body, Some(date(2025, 11, 5)));
+    // "Soforthilfe" is a common noun, not part of the island's name.
+    assert!(
+        x.entities.iter().all(|e| !e.name.contains("Soforthilfe")),
+        "{:?}",
+        x.entities
+    );
+}

@@ -236,7 +236,12 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
             continue;
         }
         if let Some(kind) = kind_in(t, &lex.org_word, &lex.place_word) {
-            let n = name_run(toks, i + 1, 2, lex);
+            let mut n = name_run(toks, i + 1, 2, lex);
+            // "auf der Insel Paramuschir Soforthilfe": the noun after the
+            // name is none of it.
+            while n > 1 && noun_shaped(toks[i + n].text, lex) {
+                n -= 1;
+            }
             if n > 0 && !noun_shaped(toks[i + 1].text, lex) {
                 let (first, last) = (toks[i + 1], toks[i + n]);
                 out.push(span_candidate(
