@@ -172,9 +172,9 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         let pattern = word_gaps(pattern)
             .to_lowercase()
             .replace('ß', "ss")
-            .replace(r"\w", r"\p{L}")
+            .replace(r"\w", LETTER)
             .replace(r"\b", r"(?-u:\b)");
-        let re = regex::RegexBuilder::new(&format!(r"(?:{pattern})\p{{L}}*"))
+        let re = regex::RegexBuilder::new(&format!(r"(?:{pattern}){LETTER}*"))
             .dfa_size_limit(32 << 20)
             .build()
             .unwrap_or_else(|e| panic!("data/events.tsv: {kind}: {e}"));
@@ -189,6 +189,12 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     }
     t
 });
+
+/// A letter of lower-cased German text, as trigger patterns continue a
+/// word ("besuch\w*"). Not `\p{L}`: the Unicode class compiled into every
+/// `\w` of every trigger cost megabytes of automaton (and of lazy-DFA cache
+/// per thread), and German words need only these.
+const LETTER: &str = r"[a-zäöüßàáâãåçèéêëìíîïñòóôõøùúûýÿœæšžčćřłńśźżğışđ]";
 
 /// Expands each "<N words>" of a trigger pattern into a gap of at most N
 /// words before the next part. A gap counted in words, not characters, keeps
