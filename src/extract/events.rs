@@ -104,6 +104,9 @@ struct Triggers {
     /// Phrases placing a sentence at the happening the sentence before told
     /// ("dabei", "bei dieser Gelegenheit"), lower case.
     occasion: Vec<String>,
+    /// Words opening a sentence that adds to the story at its day
+    /// ("zudem", "außerdem"), lower case.
+    continuation: Vec<String>,
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
@@ -117,6 +120,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         background: Vec::new(),
         relative_days: Vec::new(),
         occasion: Vec::new(),
+        continuation: Vec::new(),
     };
     let lines = include_str!("../../data/events.tsv")
         .lines()
@@ -144,6 +148,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             "not-trigger" => Some(&mut t.not_trigger),
             "background" => Some(&mut t.background),
             "occasion" => Some(&mut t.occasion),
+            "continuation" => Some(&mut t.continuation),
             "time-shift" => Some(&mut t.time_shift),
             _ => None,
         };
@@ -330,6 +335,13 @@ pub fn events(
             .occasion
             .iter()
             .any(|p| has_phrase(lower_sentence, p));
+        // "Zudem ist der Vulkan ... ausgebrochen": a sentence adding to the
+        // story goes on at its day, in a new paragraph too.
+        let continued = !background
+            && relative.is_none()
+            && words
+                .first()
+                .is_some_and(|w| TRIGGERS.continuation.iter().any(|c| c == w));
         let inherited = match (dates.is_empty() && !shifted, &narrative) {
             (true, _) if occasion && previous.is_some() => previous.clone(),
             (true, Some(d)) => Some(
@@ -347,7 +359,8 @@ pub fn events(
                     story_day.as_ref()
                 })
                 .and_then(|(r, d)| relative_day(d, r))
-                .or_else(|| clock.as_ref().and_then(|c| ticker_day(c, s, published))),
+                .or_else(|| clock.as_ref().and_then(|c| ticker_day(c, s, published)))
+                .or_else(|| continued.then(|| story_day.clone()).flatten()),
             (false, _) => None,
         };
         // A live ticker's entry ("14:05 Uhr: Putin trifft ein") is of the

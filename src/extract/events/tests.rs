@@ -1250,3 +1250,19 @@ fn quakes_that_happened_and_honours_given_are_events() {
         x.entities
     );
 }
+
+#[test]
+fn a_sentence_adding_to_the_story_goes_on_at_its_day() {
+    let ev = |second: &str| {
+        let body = format!("Ein Erdbeben hat am 30. Juli Kamtschatka erschüttert.\n{second}");
+        events_of(&body, Some(date(2025, 8, 2)))
+    };
+    let zudem = ev("Zudem hat Boris Testow ein Abkommen unterzeichnet.");
+    assert_events(
+        &zudem,
+        &[("agreement", Some("2025-07-30"), &["Boris Testow"])],
+    );
+    // Without such a word a new paragraph does not inherit the day.
+    let plain = ev("Boris Testow hat ein Abkommen unterzeichnet.");
+    assert_events(&plain, &[("agreement", None, &["Boris Testow"])]);
+}
