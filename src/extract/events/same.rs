@@ -125,10 +125,19 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
     let people_ok = strong
         || (shared_actors == 1
             && (shared_places >= 1 || (same_day && nested) || (formal && nested) || retold));
+    // Reports naming only places: the same places, or a city and its
+    // country; on the very same day and of one kind, also two places in
+    // common or one report's places all among the other's (the attack "in
+    // der Crocus City Hall in Krasnogorsk" and "... in Krasnogorsk bei Moskau").
+    let same_kind_day = same_day && a.kind == b.kind;
+    let nested_places = a.places.is_subset(&b.places) || b.places.is_subset(&a.places);
     let places_only = a.actors.is_empty()
         && b.actors.is_empty()
         && !a.places.is_empty()
-        && (a.places == b.places || (contained > 0 && a.places.len().min(b.places.len()) == 1));
+        && !b.places.is_empty()
+        && (a.places == b.places
+            || (contained > 0 && a.places.len().min(b.places.len()) == 1)
+            || (same_kind_day && (shared_places >= 2 || nested_places)));
     // A report naming no one ("97 Touristen landeten in Pjöngjang") joins
     // one naming people at the same places: two of them, or one that day,
     // or one for a formal act ("Mit dem Bau der Brücke über den Tumen wurde
@@ -389,5 +398,40 @@ mod tests {
             Some("2024-07-18")
         );
         assert_eq!(better_date(None, Some("2024")).as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn place_only_reports_of_one_kind_and_day_share_their_places() {
+        let hall = sig(
+            "incident",
+            Some("2024-03-22"),
+            &[],
+            &["Halle", "Krasnogorsk", "Moskau"],
+        );
+        let town = sig(
+            "incident",
+            Some("2024-03-22"),
+            &[],
+            &["Halle", "Krasnogorsk"],
+        );
+        let brjansk = sig("legal", Some("2024-03-23"), &[], &["Brjansk"]);
+        let both = sig("legal", Some("2024-03-23"), &[], &["Brjansk", "Moskau"]);
+        assert!(same_happening(&hall, &town, false));
+        assert!(same_happening(&brjansk, &both, false));
+        // Another day, or another kind, is another happening.
+        let later = sig(
+            "incident",
+            Some("2024-03-23"),
+            &[],
+            &["Halle", "Krasnogorsk"],
+        );
+        let fire = sig(
+            "military",
+            Some("2024-03-22"),
+            &[],
+            &["Halle", "Krasnogorsk"],
+        );
+        assert!(!same_happening(&hall, &later, false));
+        assert!(!same_happening(&hall, &fire, false));
     }
 }
