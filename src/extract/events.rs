@@ -35,6 +35,7 @@
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
+use regex::bytes::Regex as BytesRegex;
 use regex::Regex;
 
 mod clauses;
@@ -78,7 +79,7 @@ pub struct Event {
 
 struct Trigger {
     kind: String,
-    re: Regex,
+    re: BytesRegex,
 }
 
 struct Triggers {
@@ -89,7 +90,7 @@ struct Triggers {
     not_trigger: Vec<String>,
     /// Words saying that the people named with them took part in a gathering
     /// reported before ("An dem Treffen nahm ... teil", "Delegationsleiter").
-    cues: Option<Regex>,
+    cues: Option<BytesRegex>,
     /// Kinds that people can take part in that way.
     gathering: Vec<String>,
     /// Words moving a sentence off the paragraph's date (lower case).
@@ -179,7 +180,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             .replace('ß', "ss")
             .replace(r"\w", LETTER)
             .replace(r"\b", r"(?-u:\b)");
-        let re = regex::RegexBuilder::new(&format!(r"(?:{pattern}){LETTER}*"))
+        let re = regex::bytes::RegexBuilder::new(&format!(r"(?:{pattern}){LETTER}*"))
             .dfa_size_limit(32 << 20)
             .build()
             .unwrap_or_else(|e| panic!("data/events.tsv: {kind}: {e}"));
@@ -204,12 +205,14 @@ const LETTER: &str = r"[a-zäöüßàáâãåçèéêëìíîïñòóôõøùú�
 /// Expands each "<N words>" of a trigger pattern into a gap of at most N
 /// words before the next part. A gap counted in words, not characters, keeps
 /// each trigger's automaton small: "[^.!?\n]{0,80}" unrolled eighty Unicode
-/// classes and cost megabytes per pattern.
+/// classes and cost megabytes per pattern. A word is any bytes but white
+/// space and sentence ends (the triggers match bytes): a Unicode class, even
+/// a negated one, is many automaton states each time it is unrolled.
 fn word_gaps(pattern: &str) -> String {
     static GAP: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"<(\d+) words>").unwrap_or_else(|e| panic!("{e}")));
     // A day's number with its dot ("am 3. März") stays inside the sentence.
-    GAP.replace_all(pattern, r"(?:(?:[^\s.!?]+|[0-9]{1,2}\.)\s+){0,$1}?")
+    GAP.replace_all(pattern, r"(?:(?:(?-u:[^\s.!?])+|[0-9]{1,2}\.)\s+){0,$1}?")
         .into_owned()
 }
 
@@ -1282,12 +1285,11 @@ fn triggers(body: &str, lower: &str) -> Vec<(usize, usize)> {
 
 /// The matches of `re` in `lower` that start a word and do not end in a
 /// `not-trigger` word, as byte spans.
-fn word_matches(re: &Regex, body: &str, lower: &str) -> Vec<(usize, usize)> {
-    re.find_iter(lower)
+fn word_matches(re: &BytesRegex, body: &str, lower: &str) -> Vec<(usize, usize)> {
+    re.find_iter(lower.as_bytes())
         .filter(|m| {
             let before = body[..m.start()].chars().next_back();
-            let last_word = m
-                .as_str()
+            let last_word = lower[m.start()..m.end()]
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
