@@ -129,7 +129,7 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
     // country; on the very same day and of one kind, also two places in
     // common or one report's places all among the other's (the attack "in
     // der Crocus City Hall in Krasnogorsk" and "... in Krasnogorsk bei Moskau").
-    let same_kind_day = same_day && a.kind == b.kind;
+    let same_kind_day = same_day && (a.kind == b.kind || untold);
     let nested_places = a.places.is_subset(&b.places) || b.places.is_subset(&a.places);
     let places_only = a.actors.is_empty()
         && b.actors.is_empty()
@@ -433,5 +433,15 @@ mod tests {
         );
         assert!(!same_happening(&hall, &later, false));
         assert!(!same_happening(&hall, &fire, false));
+        // A dated sentence without a trigger may tell what another outlet
+        // reports with one.
+        let salvo = sig(
+            "military",
+            Some("2024-05-30"),
+            &[],
+            &["Nordland", "Ostmeer", "Sunan"],
+        );
+        let told = sig("other", Some("2024-05-30"), &[], &["Nordland", "Ostmeer"]);
+        assert!(same_happening(&salvo, &told, false));
     }
 }
