@@ -355,12 +355,19 @@ pub fn events(
             // Background ("Begonnen hatte die Reise am Vortag des Gipfels")
             // counts from the last day the article named, not from where
             // the story has moved on to since.
+            // The sentence just before counts first when it named a day:
+            // "Das Beben hatte sich am Mittwoch ereignet. ... am selben Tag".
             (true, None) => relative
-                .zip(if background {
-                    named_day.as_ref()
-                } else {
-                    story_day.as_ref()
-                })
+                .zip(
+                    previous
+                        .as_ref()
+                        .filter(|d| d.precision == Precision::Day && d.value.is_some())
+                        .or(if background {
+                            named_day.as_ref()
+                        } else {
+                            story_day.as_ref()
+                        }),
+                )
                 .and_then(|(r, d)| relative_day(d, r))
                 .or_else(|| clock.as_ref().and_then(|c| ticker_day(c, s, published)))
                 .or_else(|| continued.then(|| story_day.clone()).flatten()),

@@ -1267,3 +1267,12 @@ fn a_sentence_adding_to_the_story_goes_on_at_its_day() {
     let plain = ev("Boris Testow hat ein Abkommen unterzeichnet.");
     assert_events(&plain, &[("agreement", None, &["Boris Testow"])]);
 }
+
+#[test]
+fn the_same_day_is_the_day_of_the_sentence_before() {
+    let body = "Am 3. August brach der Vulkan Testberg aus.\n\
+                Das Beben hatte sich am 30. Juli vor Kamtschatka ereignet. \
+                In Japan hatten die Behörden am selben Tag die Evakuierung von Wakayama angeordnet.";
+    let ev = events_of(body, Some(date(2025, 8, 4)));
+    assert_events(&ev, &[("incident", Some("2025-07-30"), &["Japan"])]);
+}
