@@ -296,6 +296,9 @@ pub fn events(
     let anchors = story_anchors(body, published);
     // The date the sentence before was told at, background or not.
     let mut previous: Option<DateMention> = None;
+    // The day the sentence before named in its main clause, if any.
+    let mut previous_named: Option<DateMention> = None;
+    let mut previous_carried: Option<DateMention> = None;
     for (n, &(s, e)) in spans.iter().enumerate() {
         let sentence = &body[s..e];
         if n > 0 && paragraphs[n] != paragraphs[n - 1] {
@@ -355,13 +358,16 @@ pub fn events(
             // Background ("Begonnen hatte die Reise am Vortag des Gipfels")
             // counts from the last day the article named, not from where
             // the story has moved on to since.
-            // The sentence just before counts first when it named a day:
-            // "Das Beben hatte sich am Mittwoch ereignet. ... am selben Tag".
+            // The sentence just before counts first when it named a day in
+            // its main clause: "Das Beben hatte sich am Mittwoch ereignet.
+            // ... am selben Tag".
             (true, None) => relative
                 .zip(
-                    previous
+                    previous_named
                         .as_ref()
-                        .filter(|d| d.precision == Precision::Day && d.value.is_some())
+                        .or(previous_carried
+                            .as_ref()
+                            .filter(|_| n > 0 && paragraphs[n] == paragraphs[n - 1]))
                         .or(if background {
                             named_day.as_ref()
                         } else {
@@ -380,6 +386,19 @@ pub fn events(
             _ => inherited,
         };
         previous = own.clone().or_else(|| inherited.clone());
+        // A day the sentence carried on from the one before it ("trafen
+        // damals ..."), for "am selben Tag" in the next.
+        previous_carried = inherited
+            .clone()
+            .filter(|d| own.is_none() && d.precision == Precision::Day);
+        // (Read by the next sentence; this one's relative phrase used the
+        // sentence before's.)
+        previous_named = main_own.clone().filter(|d| {
+            d.precision == Precision::Day
+                && !attributive(d)
+                && !in_relative_clause(sentence, d)
+                && !since(sentence, d)
+        });
         // "Tags darauf stand Wladiwostok auf dem Programm." moves the story
         // on a day: the sentences after it tell of that day.
         if let Some(d) = inherited

@@ -146,6 +146,28 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
             });
             continue;
         }
+        // "Sein Privatjet stürzte ab": his, the man the story is about
+        // (a role noun after it, "sein Amtskollege", is someone else).
+        let possessive = matches!(
+            word.as_str(),
+            "sein" | "seine" | "seinem" | "seinen" | "seiner" | "seines"
+        );
+        let thing_next = ws.get(i + 1).is_some_and(|&(s, e)| {
+            spaced(i, i + 1)
+                && sentence[s..e].starts_with(char::is_uppercase)
+                && !is_role_noun(&sentence[s..e])
+        });
+        if possessive && thing_next {
+            out.push(RolePhrase {
+                start: ns,
+                end: ne,
+                people: 1,
+                pronoun: true,
+                masculine: true,
+                feminine: false,
+            });
+            continue;
+        }
         // "Sie hatte ... verantwortlich gemacht": a woman, when a verb in
         // the singular stands right before or after it.
         let singular =

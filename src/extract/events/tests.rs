@@ -1276,3 +1276,13 @@ fn the_same_day_is_the_day_of_the_sentence_before() {
     let ev = events_of(body, Some(date(2025, 8, 4)));
     assert_events(&ev, &[("incident", Some("2025-07-30"), &["Japan"])]);
 }
+
+#[test]
+fn his_thing_involves_the_man_the_story_is_about() {
+    let body = "Boris Testow ist offenbar tot. Sein Privatjet stürzte am 23. August nordwestlich von Moskau ab.";
+    let ev = events_of(body, Some(date(2023, 8, 24)));
+    assert_events(
+        &ev,
+        &[("incident", Some("2023-08-23"), &["Boris Testow", "Moskau"])],
+    );
+}
