@@ -476,6 +476,21 @@ pub fn events(
         if here.len() > 1 && occasion_phrase(sentence, here[0].0) {
             here.remove(0);
         }
+        // "Wie die Nachrichtenagentur KCNA gestern berichtete, wurde das
+        // Team ... empfangen": the happening reported decides, and the
+        // report's leading clause is told on its own.
+        let leads = |&(p, k): &(usize, usize)| {
+            let (cs, ce) = clause(sentence, p);
+            spoken(&TRIGGERS.list[k].kind)
+                && sentence[..cs].trim().is_empty()
+                && sentence.trim_start().to_lowercase().starts_with("wie ")
+                && sentence[ce..].starts_with(',')
+                && here.iter().any(|&(q, _)| q > ce)
+        };
+        if here.len() > 1 && leads(&here[0]) {
+            let report = here.remove(0);
+            here.push(report);
+        }
         // "hat bei einem Besuch in Pjöngjang ein Abkommen unterzeichnet":
         // the formal act decides, and the visit it was part of is told too.
         let framed = here.len() > 1
@@ -601,7 +616,13 @@ pub fn events(
         ctx.add_reporters(&kind, &mut participants, (s, e), &outside);
         // Split, the first event's date comes before the second clause:
         // dates after it belong to what is told there.
+        // (A leading second clause, "Wie KCNA gestern berichtete, ...":
+        // the dates after it.)
         let own = match &second {
+            Some(c) if c.end <= first => dates
+                .iter()
+                .find(|d| d.value.is_some() && d.start >= c.end && !in_sub(d))
+                .cloned(),
             Some(c) => dates
                 .iter()
                 .find(|d| d.value.is_some() && d.end <= c.start && !in_sub(d))

@@ -48,8 +48,16 @@ pub(super) fn second_clause(
         if coordinated && !resolved().any(|d| d.start >= clause_start && d.end <= start) {
             return None;
         }
+        // A leading clause ("Wie KCNA gestern berichtete, ...") keeps its
+        // phrase even unresolved, so that it is no date of the rest.
+        let leading = end <= first;
         let date = resolved()
             .find(|d| d.start >= start && d.end <= end)
+            .or_else(|| {
+                dates
+                    .iter()
+                    .find(|d| leading && d.start >= start && d.end <= end)
+            })
             .cloned()
             .or_else(|| counted().filter(|_| !coordinated))?;
         let before = resolved().find(|d| d.end <= start || d.start >= end);

@@ -1286,3 +1286,18 @@ fn his_thing_involves_the_man_the_story_is_about() {
         &[("incident", Some("2023-08-23"), &["Boris Testow", "Moskau"])],
     );
 }
+
+#[test]
+fn a_leading_report_clause_is_its_own_event_and_the_report_decides_nothing() {
+    let body =
+        "Wie die Nachrichtenagentur KCNA am 9. November berichtete, wurde das Team am 8. November \
+                von Sportminister Kim Il Guk empfangen.";
+    let ev = events_of(body, Some(date(2024, 11, 10)));
+    assert_events(
+        &ev,
+        &[
+            ("announcement", Some("2024-11-09"), &["KCNA"]),
+            ("meeting", Some("2024-11-08"), &["Kim Il Guk"]),
+        ],
+    );
+}
