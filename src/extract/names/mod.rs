@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use super::gazetteer::{gazetteer, word_boundary_after, word_boundary_before};
 use super::resolve::fold;
 use super::{Candidate, EntityKind};
-use lexicon::{starts_upper, tokens, Lexicon, Token, LEXICON};
+use lexicon::{noun_shaped, starts_upper, tokens, Lexicon, Token, LEXICON};
 use shapes::{
     adjective_names, appositive_names, coordinated_places, headed_names, preposition_places,
     role_names, shaped_names, town_named_orgs,
@@ -41,6 +41,7 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     let lex = &*LEXICON;
     let mut out = gazetteer_candidates(body);
     let toks = tokens(body);
+    folded_gazetteer_names(&toks, &mut out);
     with_given_names(&mut out, &toks, lex);
     // An organization named after its country ("Kommunistische Partei
     // Vietnams", "Bank of Korea") takes the place of the country's mention
@@ -88,6 +89,43 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     }
     capitals::defined_acronyms(body, &toks, &mut out);
     out
+}
+
+/// A known place or organization in a spelling the gazetteer does not list
+/// but folds to ("Severo-Kurilsk" for "Sewero-Kurilsk", "Chabarovsk"): one
+/// capitalised word of five letters or more, not a common noun.
+fn folded_gazetteer_names(toks: &[Token], out: &mut Vec<Candidate>) {
+    let gaz = gazetteer();
+    let lex = &*LEXICON;
+    for t in toks {
+        let word = strip_genitive(t.text);
+        if word.chars().count() < 5
+            || !word.starts_with(char::is_uppercase)
+            || noun_shaped(word, lex)
+            || lex.not_name.contains(word)
+            || overlaps(out, t.start, t.end)
+        {
+            continue;
+        }
+        let Some(i) = gaz.by_fold(word) else {
+            continue;
+        };
+        let entry = &gaz.entries[i];
+        if entry.kind == EntityKind::Person {
+            continue;
+        }
+        insert_sorted(
+            out,
+            Candidate {
+                start: t.start,
+                end: t.end,
+                kind: entry.kind,
+                name: entry.canonical.clone(),
+                aliases: entry.aliases.clone(),
+                confidence: 0.9,
+            },
+        );
+    }
 }
 
 /// A known person found by a one-word spelling ("Syrskyj") right after a
@@ -388,6 +426,18 @@ mod tests {
         ] {
             assert!(surfaces.contains(&want), "{want:?} in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_known_place_is_found_in_a_spelling_that_folds_to_it() {
+        // The gazetteer lists "Chabarowsk" and "Khabarovsk".
+        let got = names("Die Wellen trafen damals Chabarovsk. Die Leitung blieb aus.");
+        let places: Vec<(&str, &str)> = got
+            .iter()
+            .filter(|g| g.2 == "location")
+            .map(|g| (g.0.as_str(), g.1.as_str()))
+            .collect();
+        assert_eq!(places, [("Chabarovsk", "Chabarowsk")], "{got:?}");
     }
 
     #[test]
