@@ -148,7 +148,13 @@ pub fn same_happening<K: Ord>(a: &Signature<K>, b: &Signature<K>, same_article: 
         return false;
     }
     match (&a.date, &b.date) {
-        (Some(x), Some(y)) => dates_compatible(x, y, strong) && (!places_only || x == y),
+        // Place-only reports need the very same date, unless they name the
+        // same two or more places (a carrier "zwischen Yonaguni und
+        // Iriomote" in September and on 18 September).
+        (Some(x), Some(y)) => {
+            let same_scene = a.places == b.places && a.places.len() >= 2;
+            dates_compatible(x, y, strong) && (!places_only || x == y || same_scene)
+        }
         (None, None) => same_article,
         _ => same_article && (strong || formal),
     }
@@ -433,6 +439,16 @@ mod tests {
         );
         assert!(!same_happening(&hall, &later, false));
         assert!(!same_happening(&hall, &fire, false));
+        // The same two places at a compatible date.
+        let month = sig("military", Some("2024-09"), &[], &["Ost", "West"]);
+        let day = sig("military", Some("2024-09-18"), &[], &["Ost", "West"]);
+        let one = sig("military", Some("2024-09-18"), &[], &["Ost"]);
+        assert!(same_happening(&month, &day, false));
+        assert!(!same_happening(
+            &one,
+            &sig("military", Some("2024-09"), &[], &["Ost"]),
+            false
+        ));
         // A dated sentence without a trigger may tell what another outlet
         // reports with one.
         let salvo = sig(
