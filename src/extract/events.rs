@@ -505,8 +505,14 @@ pub fn events(
             // happening for the timeline, of kind "other".
             // Background counts too ("Shoigu war bereits im September in
             // Pjöngjang"); a relative clause's or an attribute's date not.
+            // "Nordkorea hat seit Dienstagabend 260 Ballons geschickt": the
+            // day something began is when it happened.
+            let began_on = dates.iter().find(|d| {
+                d.value.is_some() && d.precision == Precision::Day && opens_with(d, &["seit"])
+            });
             let dated_here = main_own
                 .as_ref()
+                .or(began_on)
                 .filter(|d| !attributive(d) && !in_relative_clause(sentence, d));
             // `ctx.event` wants a person or organization: "other" is no
             // kind that places alone can have.

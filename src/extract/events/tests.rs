@@ -1301,3 +1301,15 @@ fn a_leading_report_clause_is_its_own_event_and_the_report_decides_nothing() {
         ],
     );
 }
+
+#[test]
+fn the_day_something_began_dates_a_sentence_without_a_trigger() {
+    // 2024-05-31 is a Friday; "seit Dienstagabend" is 2024-05-28.
+    let body =
+        "Nordkorea hat seit Dienstagabend rund 260 Ballons über die Grenze nach Südkorea gebracht.";
+    let ev = events_of(body, Some(date(2024, 5, 31)));
+    assert_events(
+        &ev,
+        &[("other", Some("2024-05-28"), &["Nordkorea", "Südkorea"])],
+    );
+}
