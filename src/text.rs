@@ -94,18 +94,21 @@ const ABBREVIATIONS: &[&str] = &[
     "a", "d", "h", "v", "chr", "gen", "sog", "inkl", "evtl", "ggf", "str", "abs", "art",
 ];
 
+/// The run of letters and digits that `text` ends with.
+fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    &text[start..]
+}
+
 fn ends_sentence(text: &str, dot: usize) -> bool {
-    let before = &text[..dot];
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word = last_word(&text[..dot]);
     if text.as_bytes()[dot] == b'.' {
-        if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) && ordinal(text, dot, &word)
+        if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) && ordinal(text, dot, word)
         {
             return false;
         }
@@ -146,14 +149,7 @@ const ORDINAL_AFTER: &[&str] = &[
 /// the like, before a month, or at the start of the text or a line.
 fn ordinal(text: &str, dot: usize, word: &str) -> bool {
     let before = text[..dot - word.len()].trim_end_matches([' ', ',']);
-    let prev: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let prev = last_word(before);
     let next: String = text[dot + 1..]
         .trim_start()
         .chars()

@@ -686,11 +686,7 @@ impl<'t> Ctx<'t, '_> {
 /// ending so ("hielt", "trat") are past cues and decided before; "ist" and
 /// "hat" mostly begin a perfect.
 fn present_verb(after: &str) -> bool {
-    let word = after
-        .trim_start_matches([',', ' '])
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = verb_after(after);
     word.starts_with(char::is_lowercase)
         && word.ends_with('t')
         && word.chars().count() > 3
@@ -700,15 +696,21 @@ fn present_verb(after: &str) -> bool {
         )
 }
 
+/// The first word of `after`, where German puts the finite verb after a
+/// sentence-initial phrase.
+fn verb_after(after: &str) -> &str {
+    after
+        .trim_start_matches([',', ' '])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+}
+
 /// Whether `after` (the text after a sentence-initial date phrase) opens
 /// with a finite verb in the simple past of a weak verb: a lower-case word
 /// ending in "-te" or "-ten" in the verb's place ("reagierte", "feuerten").
 fn past_verb(after: &str) -> bool {
-    let word = after
-        .trim_start_matches([',', ' '])
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = verb_after(after);
     word.starts_with(char::is_lowercase)
         && (word.ends_with("te") || word.ends_with("ten"))
         && word.chars().count() > 4

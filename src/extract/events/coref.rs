@@ -134,20 +134,9 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
         // Donnerstag"), stands for two people.
         let word = sentence[ns..ne].to_lowercase();
         // "Am Donnerstag wird er in Hanoi erwartet": the story's
-        // protagonist (see `protagonist`).
-        if word == "er" {
-            out.push(RolePhrase {
-                start: ns,
-                end: ne,
-                people: 1,
-                pronoun: true,
-                masculine: true,
-                feminine: false,
-            });
-            continue;
-        }
-        // "Sein Privatjet stürzte ab": his, the man the story is about
-        // (a role noun after it, "sein Amtskollege", is someone else).
+        // protagonist (see `protagonist`). So is "sein" before a thing:
+        // "Sein Privatjet stürzte ab" (a role noun after it, "sein
+        // Amtskollege", is someone else).
         let possessive = matches!(
             word.as_str(),
             "sein" | "seine" | "seinem" | "seinen" | "seiner" | "seines"
@@ -157,7 +146,7 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
                 && sentence[s..e].starts_with(char::is_uppercase)
                 && !is_role_noun(&sentence[s..e])
         });
-        if possessive && thing_next {
+        if word == "er" || (possessive && thing_next) {
             out.push(RolePhrase {
                 start: ns,
                 end: ne,
