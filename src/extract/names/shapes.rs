@@ -301,7 +301,9 @@ pub(super) fn town_named_orgs(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
         // "Martin-Luther-Universität Halle-Wittenberg" too.
         let head = tok.text.rsplit('-').next().unwrap_or(tok.text);
         let hyphenated = head != tok.text && starts_upper(tok.text);
-        if !lex.place_named.contains(tok.text) && !(hyphenated && lex.place_named.contains(head)) {
+        let named_head =
+            lex.place_named.contains(tok.text) || (hyphenated && lex.place_named.contains(head));
+        if !named_head {
             continue;
         }
         // "Universität zu Köln", "Universität des Saarlandes".
