@@ -156,10 +156,11 @@ fn ordinal(text: &str, dot: usize, word: &str) -> bool {
         .take_while(|c| c.is_alphanumeric() || *c == '.')
         .collect();
     let next_word = next.trim_end_matches('.');
+    let prev_lower = prev.to_lowercase();
     prev.is_empty()
         || before.ends_with('\n')
-        || ARTICLES.contains(&prev.to_lowercase().as_str())
-        || ORDINAL_AFTER.contains(&prev.to_lowercase().as_str())
+        || ARTICLES.contains(&prev_lower.as_str())
+        || ORDINAL_AFTER.contains(&prev_lower.as_str())
         || crate::extract::dates::month_word(next_word)
         || crate::extract::dates::month_word(&next)
         || next_word.starts_with(|c: char| c.is_ascii_digit())

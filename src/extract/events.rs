@@ -257,18 +257,11 @@ pub fn events(
         .filter(|m| entities[m.2].kind == EntityKind::Person)
         .map(|m| (m.0, m.2))
         .collect();
-    // Men and people of unknown sex: whom "er" or "der Minister" can mean.
+    // Men and people of unknown sex: whom "er" or "der Minister" can mean;
+    // the women: whom "sie" can.
     let women = women(body, entities, mentions);
-    let men: Vec<(usize, usize)> = persons
-        .iter()
-        .filter(|p| !women.contains(&p.1))
-        .copied()
-        .collect();
-    let female: Vec<(usize, usize)> = persons
-        .iter()
-        .filter(|p| women.contains(&p.1))
-        .copied()
-        .collect();
+    let (female, men): (Vec<_>, Vec<_>) =
+        persons.iter().copied().partition(|p| women.contains(&p.1));
     let headlined_men: Vec<usize> = headlined
         .iter()
         .filter(|i| !women.contains(i))
@@ -483,7 +476,7 @@ pub fn events(
             let (cs, ce) = clause(sentence, p);
             spoken(&TRIGGERS.list[k].kind)
                 && sentence[..cs].trim().is_empty()
-                && sentence.trim_start().to_lowercase().starts_with("wie ")
+                && lower_sentence.trim_start().starts_with("wie ")
                 && sentence[ce..].starts_with(',')
                 && here.iter().any(|&(q, _)| q > ce)
         };

@@ -27,7 +27,8 @@ pub(super) fn second_clause(
 ) -> Option<Clause> {
     let &(first, _) = here.first()?;
     here.iter().skip(1).find_map(|&(pos, k)| {
-        let (mut start, end) = clause(sentence, pos);
+        let (clause_start, end) = clause(sentence, pos);
+        let mut start = clause_start;
         let coordinated = (start..end).contains(&first);
         if coordinated {
             // "X hatte 2020 einen Anschlag verübt und war im Januar 2021
@@ -43,8 +44,8 @@ pub(super) fn second_clause(
         };
         // Only when the part before the "und" is dated too: "im kleinen
         // und im erweiterten Kreis unterzeichneten beide am Donnerstag"
-        // joins two phrases, not two happenings.
-        let (clause_start, _) = clause(sentence, first);
+        // joins two phrases, not two happenings. (The first trigger's
+        // clause is this one then.)
         if coordinated && !resolved().any(|d| d.start >= clause_start && d.end <= start) {
             return None;
         }
