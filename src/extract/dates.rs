@@ -192,9 +192,11 @@ fn word_edges(text: &str, start: usize, end: usize) -> bool {
 }
 
 // ---------------------------------------------------------------------------
-/// Whether `word` (any case) names a month ("Juli", "Jänner", "Jan.").
+/// Whether `word` (any case) names a month after a day number ("Juli",
+/// "Jänner", "Jan.", "Sep").
 pub fn month_word(word: &str) -> bool {
-    KB.months.contains_key(&word.to_lowercase())
+    let word = word.to_lowercase();
+    KB.months.contains_key(&word) || KB.dayed.contains_key(&word)
 }
 
 // Knowledge from data/temporal.tsv
@@ -210,6 +212,8 @@ enum Unit {
 #[derive(Default)]
 struct Knowledge {
     months: HashMap<String, i8>,
+    /// Abbreviations without their dot, months only after a day number.
+    dayed: HashMap<String, i8>,
     weekdays: HashMap<String, i8>,
     weekend: Vec<String>,
     daytimes: Vec<String>,
@@ -272,6 +276,9 @@ impl Knowledge {
             match cols[0] {
                 "month" if (1..=12).contains(&int(2)) => {
                     k.months.insert(word, int(2) as i8);
+                }
+                "dayed" if (1..=12).contains(&int(2)) => {
+                    k.dayed.insert(word, int(2) as i8);
                 }
                 "weekday" if (1..=7).contains(&int(2)) => {
                     k.weekdays.insert(word, int(2) as i8);
@@ -388,7 +395,7 @@ const ENDING: &str = r"(?:en|em|er|es|e)?";
 
 impl Rules {
     fn build(k: &Knowledge) -> Rules {
-        let months = alt(k.months.keys(), true);
+        let months = alt(k.months.keys().chain(k.dayed.keys()), true);
         let wd_b = alt(k.weekdays.keys(), true);
         let wd = alt(k.weekdays.keys(), false);
         let weekend = alt(&k.weekend, true);
@@ -832,7 +839,11 @@ fn season(c: &Ctx) -> Verdict {
 
 fn calendar(c: &Ctx) -> Verdict {
     let kb = &*KB;
-    let Some(m) = c.lookup("month", &kb.months) else {
+    let dayed = || match c.get("day") {
+        Some(_) => c.lookup("month", &kb.dayed),
+        None => None,
+    };
+    let Some(m) = c.lookup("month", &kb.months).or_else(dayed) else {
         return Verdict::NotADate;
     };
     let y = c.get("year").and_then(|y| y.parse::<i32>().ok());
@@ -1194,6 +1205,9 @@ mod tests {
         ("Version 2023.13.28 und 2023.07-28", None, &[]),
         ("Im Juni 2024 reiste Putin nach Pjöngjang.", None, &[("Im Juni 2024", Some("2024-06"), "month")]),
         ("Juni 2024: Putin in Pjöngjang", None, &[("Juni 2024", Some("2024-06"), "month")]),
+        ("Mi, 17. Sep 2025 | 07:15", None, &[("17. Sep 2025", Some("2025-09-17"), "day")]),
+        ("Im Sep und im Jun blieb Jan Novak am 3. Okt in Prag.", Some("2025-11-20"),
+            &[("am 3. Okt", Some("2025-10-03"), "day")]),
         ("Am 18. Sept. 2023 und im Jänner 2024 gab es Treffen.", None,
             &[("Am 18. Sept. 2023", Some("2023-09-18"), "day"), ("im Jänner 2024", Some("2024-01"), "month")]),
         ("Im Jahr 2022 begann der Krieg, im Jahr 2023 folgte die Offensive.", None,

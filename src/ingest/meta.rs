@@ -379,6 +379,8 @@ mod tests {
         assert_eq!(dateline(body), Some(d("2024-11-30")));
         let both = "Beben vor Kamtschatka\nPubliziert: 30.07.2025, 07:12 · Aktualisiert: 31.07.2025, 10:48\nDer Präsident traf den Gast.";
         assert_eq!(dateline(both), Some(d("2025-07-30")));
+        let short = "Putin im Manöver\nMi, 17. Sep 2025 | 07:15\nDer Präsident traf den Gast.";
+        assert_eq!(dateline(short), Some(d("2025-09-17")));
         // A date in a short line of prose is no stamp.
         assert_eq!(
             dateline("Der Präsident traf den Gast.\nDer Vertrag vom 30.11.2024 gilt ab sofort für alle Staaten."),
