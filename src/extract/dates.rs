@@ -51,8 +51,10 @@
 //! * **Precision is honest.** A week or weekend is not a day and not quite a
 //!   month: week phrases give a month ([`Precision::Month`]): "letzte
 //!   Woche" the month of that week's Thursday (where most of its days are),
-//!   "Ende letzter Woche" that of its Friday, "vor zwei Wochen" that of the
-//!   day fourteen days back; weekends the month of their Saturday. Parts ("Mitte August", "Anfang
+//!   "Ende letzter Woche" that of its Friday, "vor etwa zwei Wochen" that
+//!   of the day fourteen days back; weekends the month of their Saturday.
+//!   Unhedged, "vor zwei Wochen" counts whole weeks back to a day, as "vor
+//!   zehn Tagen" counts days. Parts ("Mitte August", "Anfang
 //!   2024") keep the precision of the period they divide.
 //! * **No publication date, no guessing.** Anything relative is then
 //!   [`Precision::Unresolved`]; today's date is never used.
@@ -446,7 +448,7 @@ impl Rules {
             r"(?:(?P<prep>in\s+der|bis\s+zum|bis\s+zur|im|in|am|bis|seit|ab|zum|zur|zu)\s+)?(?:(?P<part>{parts})\s+(?:(?:des|der)\s+)?)?(?:(?P<shift>{shift}){ENDING}\s+)?(?P<unit>{sg_units})(?:\s+(?P<year>[0-9]{{4}}){B})?"
         );
         let ago = format!(
-            r"(?P<dir>vor|in)\s+(?:{hedges}\s+)?(?P<n>[0-9]{{1,3}}{B}|{numbers})\s+(?P<unit>{all_units})"
+            r"(?P<dir>vor|in)\s+(?:(?P<hedge>{hedges})\s+)?(?P<n>[0-9]{{1,3}}{B}|{numbers})\s+(?P<unit>{all_units})"
         );
         let year = format!(
             r"(?:(?P<prep>bis\s+zum|seit|bis|ab|von|im|zwischen|zu)\s+)?(?:(?:dem|des|den|der)\s+)?(?:(?P<cue>{year_cues})\s+)?(?P<year>[0-9]{{4}}){B}"
@@ -578,7 +580,7 @@ const WEEK_MONTH_DAY: i8 = 4;
 
 /// Moves `n` units away from `p`. A week gives the month of its day
 /// `weekday` (1 = Monday), or of the very day `n` weeks away when `None`
-/// ("vor zwei Wochen").
+/// ("vor etwa zwei Wochen").
 fn relative(p: Date, unit: Unit, n: i32, weekday: Option<i8>) -> Verdict {
     let py = i32::from(p.year());
     match unit {
@@ -1072,6 +1074,11 @@ fn ago(c: &Ctx) -> Verdict {
         1
     };
     match c.published {
+        // "vor einer Woche" is that very day a week back; "vor etwa zwei
+        // Wochen" only its month.
+        Some(p) if unit == Unit::Week && c.get("hedge").is_none() => {
+            relative(p, Unit::Day, dir * n * 7, None)
+        }
         Some(p) => relative(p, unit, dir * n, None),
         None => Verdict::Date(When::Unresolved),
     }
@@ -1285,8 +1292,9 @@ mod tests {
         // its Thursday (29 February) and so the week in February.
         ("Ende vergangener Woche", Some("2024-03-06"), &[("Ende vergangener Woche", Some("2024-03"), "month")]),
         ("vergangene Woche", Some("2024-03-06"), &[("vergangene Woche", Some("2024-02"), "month")]),
-        ("vor zwei Wochen", Some("2024-03-13"), &[("vor zwei Wochen", Some("2024-02"), "month")]),
-        ("vor einer Woche", Some("2024-03-08"), &[("vor einer Woche", Some("2024-03"), "month")]),
+        ("vor zwei Wochen", Some("2024-03-13"), &[("vor zwei Wochen", Some("2024-02-28"), "day")]),
+        ("vor einer Woche", Some("2024-03-08"), &[("vor einer Woche", Some("2024-03-01"), "day")]),
+        ("vor etwa zwei Wochen", Some("2024-03-13"), &[("vor etwa zwei Wochen", Some("2024-02"), "month")]),
         // --- month alone
         ("Im vergangenen Juni traf Putin Kim.", Some("2024-07-10"), &[("Im vergangenen Juni", Some("2024-06"), "month")]),
         ("Im vergangenen Juni traf Putin Kim.", Some("2024-06-20"), &[("Im vergangenen Juni", Some("2023-06"), "month")]),
@@ -1351,7 +1359,7 @@ mod tests {
         ("Dieses Jahr, in diesem Jahr und im kommenden Jahr", Some("2024-07-19"),
             &[("Dieses Jahr", Some("2024"), "year"), ("in diesem Jahr", Some("2024"), "year"), ("im kommenden Jahr", Some("2025"), "year")]),
         // --- "vor ..." and "in ..."
-        ("Vor zwei Wochen begann die Offensive.", Some("2024-08-01"), &[("Vor zwei Wochen", Some("2024-07"), "month")]),
+        ("Vor zwei Wochen begann die Offensive.", Some("2024-08-01"), &[("Vor zwei Wochen", Some("2024-07-18"), "day")]),
         ("Vor drei Tagen begann die Offensive.", Some("2024-03-02"), &[("Vor drei Tagen", Some("2024-02-28"), "day")]),
         ("Vor einem Monat begann die Offensive.", Some("2024-03-31"), &[("Vor einem Monat", Some("2024-02"), "month")]),
         ("Vor zwei Jahren und vor 24 Jahren", Some("2024-07-19"),
