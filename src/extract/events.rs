@@ -607,7 +607,13 @@ pub fn events(
                     None => true,
                 }
         };
-        let (mut participants, location) = ctx.participants(n, &spans, (s, e), &outside);
+        let (mut participants, mut location) = ctx.participants(n, &spans, (s, e), &outside);
+        if participants.is_empty() && second.is_some() {
+            // "Vor einer Woche waren Drohnen in den polnischen Luftraum
+            // eingedrungen, Polen schloss am Freitag seine Grenze": a part
+            // naming no one of its own shares the sentence's actors.
+            (participants, location) = ctx.participants(n, &spans, (s, e), &outside_subs);
+        }
         let kind = TRIGGERS.list[k].kind.clone();
         if participants.is_empty() && TRIGGERS.concrete.contains(&kind) {
             participants.extend(ctx.topic_for(&kind, n, &spans));

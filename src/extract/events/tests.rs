@@ -1313,3 +1313,24 @@ fn the_day_something_began_dates_a_sentence_without_a_trigger() {
         &[("other", Some("2024-05-28"), &["Nordkorea", "Südkorea"])],
     );
 }
+
+#[test]
+fn watching_an_exercise_closing_a_border_and_a_part_naming_no_one() {
+    // 2025-09-17 is a Wednesday.
+    let body = "Anton Berger zeigte sich gestern auf dem Truppenübungsplatz Mulino.\n\
+                Bohdan Kowalczyk verfolgte den Abschluss zeitgleich auf dem Übungsplatz Borissow.\n\
+                Vor einer Woche waren Drohnen in den Luftraum eingedrungen, Polen schloss am Freitag seine Grenze.";
+    let ev = events_of(body, Some(date(2025, 9, 17)));
+    assert_events(
+        &ev,
+        &[
+            (
+                "visit",
+                Some("2025-09-16"),
+                &["Bohdan Kowalczyk", "Borissow"],
+            ),
+            ("measure", Some("2025-09-12"), &["Polen"]),
+            ("incident", Some("2025-09-10"), &["Polen"]),
+        ],
+    );
+}
