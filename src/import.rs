@@ -122,6 +122,11 @@ pub enum ImportError {
     },
     #[error("the archive failed: {0}")]
     Archive(#[from] rusqlite::Error),
+    #[error(
+        "the threads reading the files stopped early; what was imported is kept: \
+         run the import again to finish, and report this bug"
+    )]
+    Preparing,
 }
 
 /// A file after the pure stages, ready for the writer.
@@ -177,7 +182,7 @@ pub fn run(
             for chunk in inputs.chunks(CHUNK) {
                 let steps: Vec<Step> = chunk
                     .par_iter()
-                    .map(|input| prepare(input, options, known_hashes))
+                    .map(|input| guarded(|| prepare(input, options, known_hashes)))
                     .collect();
                 if tx.send(steps).is_err() {
                     break; // the writer stopped
@@ -212,8 +217,7 @@ pub fn run(
         }
         batch.commit()?;
         drop(rx);
-        let _ = producer.join();
-        Ok(())
+        producer.join().map_err(|_| ImportError::Preparing)
     })?;
     // Syncing this last commit makes every earlier one durable too (see above).
     conn.execute_batch("PRAGMA synchronous = FULL")?;
@@ -237,6 +241,23 @@ pub fn run(
 fn now() -> String {
     let t = jiff::Timestamp::now();
     t.round(jiff::Unit::Second).unwrap_or(t).to_string()
+}
+
+/// Runs `stage` for one file, so that a bug it hits fails that file alone:
+/// a panic would otherwise end the preparing thread and, with it, the
+/// import of every file after it.
+fn guarded(stage: impl FnOnce() -> Step) -> Step {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(stage)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown");
+        Step::Failed(format!(
+            "chronik hit a bug on this file ({what}); the other files are imported; \
+             please report it with the file"
+        ))
+    })
 }
 
 /// The pure stages for one file: no SQLite, runs on any thread.
@@ -351,5 +372,23 @@ impl Writer {
         } else {
             Outcome::Imported
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_stage_fails_its_file_only() {
+        let failed = guarded(|| panic!("index out of range"));
+        match failed {
+            Step::Failed(why) => {
+                assert!(why.contains("index out of range"), "{why}");
+                assert!(why.contains("please report it"), "{why}");
+            }
+            _ => panic!("a panic must fail the file"),
+        }
+        assert!(matches!(guarded(|| Step::Unchanged), Step::Unchanged));
     }
 }

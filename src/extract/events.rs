@@ -442,6 +442,7 @@ pub fn events(
         let mut here: Vec<(usize, usize)> = found
             .iter()
             .filter(|(pos, _)| *pos >= s && *pos < e && !question)
+            .filter(|(pos, _)| !negated(sentence, pos - s))
             .map(|&(pos, k)| (pos - s, k))
             .collect();
         // "Die Duma hatte den Vertrag ratifiziert, der Föderationsrat folgte
@@ -561,8 +562,10 @@ pub fn events(
         // tells a happening of its own.
         let mut before_und = None;
         let own = match (own, coordinated_date(sentence, first, &dates)) {
-            (Some(o), Some((und, d))) if o.end <= und && !since(sentence, &d) && !in_sub(&d) => {
-                before_und = Some((und, o));
+            (Some(o), Some((part, d)))
+                if o.end <= part.1 && !since(sentence, &d) && !in_sub(&d) =>
+            {
+                before_und = Some((part, o));
                 Some(d)
             }
             (own, _) => own,
@@ -694,9 +697,8 @@ pub fn events(
         ) {
             merge_into(&mut out, n, event, entities, !shifted);
         }
-        if let Some((und, d)) = before_und {
-            let (cs, _) = clause(sentence, first);
-            let part = |a: usize, b: usize| a >= s + cs && b <= s + und && outside_subs(a, b);
+        if let Some(((ps, pe), d)) = before_und {
+            let part = |a: usize, b: usize| a >= s + ps && b <= s + pe && outside_subs(a, b);
             let (participants, location) = ctx.participants(n, &spans, (s, e), &part);
             let told = ctx.event(
                 "other".to_string(),
@@ -1070,6 +1072,23 @@ impl Context<'_> {
             .map(|&(_, _, idx)| (idx, role_of(self.entities[idx].kind)))
     }
 
+    /// Whether the sentence opens with one of its places as its subject
+    /// ("Die USA hatten einen Boykott verkündet", "Moskau bestätigte"): a
+    /// state speaking through its government is an actor.
+    fn place_subject(&self, participants: &[(usize, &'static str)], sentence: &str) -> bool {
+        let opening = sentence.trim_start();
+        let opening = ["Die ", "Der ", "Das "]
+            .iter()
+            .find_map(|a| opening.strip_prefix(a))
+            .unwrap_or(opening);
+        self.mentions.iter().any(|&(a, b, idx)| {
+            participants.iter().any(|p| p.0 == idx && p.1 == "place")
+                && opening
+                    .strip_prefix(&self.body[a..b])
+                    .is_some_and(|rest| rest.starts_with([' ', ',']))
+        })
+    }
+
     /// An event of `kind` if it has the participants its kind needs.
     #[allow(clippy::too_many_arguments)]
     fn event(
@@ -1082,7 +1101,8 @@ impl Context<'_> {
         published: Option<Date>,
         sentence: &str,
     ) -> Option<Event> {
-        let has_actor = participants.iter().any(|p| p.1 != "place");
+        let has_actor = participants.iter().any(|p| p.1 != "place")
+            || self.place_subject(&participants, sentence);
         if participants.is_empty() || (!has_actor && !TRIGGERS.concrete.contains(&kind)) {
             return None;
         }
@@ -1210,6 +1230,14 @@ fn story_anchors(body: &str, published: Option<Date>) -> Vec<(usize, i16)> {
         .filter(|d| matches!(d.precision, Precision::Day | Precision::Month))
         .filter_map(|d| Some((d.start, d.value.as_deref()?.get(..4)?.parse().ok()?)))
         .collect()
+}
+
+/// Whether the clause around byte `at` ends in "nicht" ("Welches Modell
+/// es war, schrieb KCNA nicht"): what it denies did not happen.
+fn negated(sentence: &str, at: usize) -> bool {
+    let (_, end) = clause(sentence, at);
+    let words = sentence[at..end].trim_end_matches(|c: char| !c.is_alphanumeric());
+    words.ends_with(" nicht")
 }
 
 /// The story's years at byte `at`: those of the full dates before it, the

@@ -76,20 +76,38 @@ pub(super) fn second_clause(
 }
 
 /// "Nawalnyj hatte 2020 einen Anschlag überlebt und war im Januar 2021 nach
-/// Moskau zurückgekehrt": the date of the coordinated part ("und ...") that
-/// holds the trigger at byte `at`, with the offset of that "und", when the
-/// part names a date of its own.
+/// Moskau zurückgekehrt", "Im Februar hatte er Fogel heimgeholt, am 13. März
+/// folgte ein Gespräch": the date of the coordinated part (after "und", or a
+/// main clause after a comma) that holds the trigger at byte `at`, when the
+/// part names a date of its own, with the span of the part before it.
 pub(super) fn coordinated_date(
     sentence: &str,
     at: usize,
     dates: &[DateMention],
-) -> Option<(usize, DateMention)> {
+) -> Option<((usize, usize), DateMention)> {
     let (cs, ce) = clause(sentence, at);
-    let und = cs + sentence[cs..at].rfind(" und ")?;
-    let date = dates
+    let own = |from: usize| {
+        dates
+            .iter()
+            .find(|d| d.value.is_some() && d.start > from && d.end <= ce)
+    };
+    if let Some(und) = sentence[cs..at].rfind(" und ").map(|i| cs + i) {
+        return Some(((cs, und), own(und)?.clone()));
+    }
+    // After a comma the part before must be a clause of its own with a
+    // date: "Am Montag, dem 28. April, traf ..." is one date, not two parts.
+    // And the clause does not open with its trigger: a verb first reports
+    // what the part before told ("..., meldete TASS heute").
+    if sentence[cs..at].trim().is_empty() {
+        return None;
+    }
+    let comma = cs.checked_sub(1)?;
+    let (ps, _) = clause(sentence, comma);
+    let date = own(cs)?;
+    let dated_before = dates
         .iter()
-        .find(|d| d.value.is_some() && d.start > und && d.end <= ce)?;
-    Some((und, date.clone()))
+        .any(|d| d.value.is_some() && d.start >= ps && d.end <= comma);
+    dated_before.then(|| ((ps, comma), date.clone()))
 }
 
 /// The clause around byte `pos` of a sentence: between the commas or

@@ -1334,3 +1334,30 @@ fn watching_an_exercise_closing_a_border_and_a_part_naming_no_one() {
         ],
     );
 }
+
+#[test]
+fn a_state_as_subject_speaks_a_denial_reports_nothing_and_a_dated_clause_after_a_comma() {
+    // 2025-04-12 is a Saturday.
+    let body = "Die USA hatten im Dezember einen Boykott der Spiele verkündet.\n\
+                Welches Modell es war, schrieb die Agentur Belta nicht.\n\
+                Im Februar hatte Anton Berger den Lehrer Bohdan Kowalczyk heimgeholt, am 13. März folgte ein Gespräch in Moskau.\n\
+                Der Konzern Gazprom hatte die Lieferungen nach Polen im November ausgesetzt.";
+    let ev = events_of(body, Some(date(2025, 4, 12)));
+    assert_events(
+        &ev,
+        &[
+            ("announcement", Some("2024-12"), &["USA"]),
+            (
+                "other",
+                Some("2025-02"),
+                &["Anton Berger", "Bohdan Kowalczyk"],
+            ),
+            ("meeting", Some("2025-03-13"), &["Moskau"]),
+            ("measure", Some("2024-11"), &["Gazprom"]),
+        ],
+    );
+    assert!(
+        !ev.iter().any(|e| e.2.iter().any(|n| n == "Belta")),
+        "what Belta did not write is no event: {ev:?}"
+    );
+}
