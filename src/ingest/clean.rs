@@ -601,6 +601,17 @@ mod tests {
     }
 
     #[test]
+    fn app_prompts_player_consent_downloads_air_times_and_one_line_ads_go() {
+        let c = clean(
+            "Der Gipfel in Hanoi endete.\nJetzt die xy24-App laden!\nZustimmung erforderlich: Um dieses Video abzuspielen, benötigen wir Ihre Einwilligung. Jetzt zustimmen\nAudio herunterladen (2,4 MB | MP3)\nSendung am Mo., 10.10.2022, 18:00 Uhr, Radio Test\nAnzeige: Ferienhaus an der Ostsee ab 59 € pro Nacht\nDie Anzeige gegen den Minister wurde zurückgezogen.\nDie App der Behörde warnte die Bürger.",
+        );
+        assert_eq!(
+            c.body,
+            "Der Gipfel in Hanoi endete.\nDie Anzeige gegen den Minister wurde zurückgezogen.\nDie App der Behörde warnte die Bürger."
+        );
+    }
+
+    #[test]
     fn sentences_that_look_like_labels_stay() {
         let text = "Linksextremisten blockierten die Straße.\nZum Thema Sicherheit sagte der Minister nichts.\nMehrheit im Parlament steht.\nMehr als 300 Abgeordnete stimmten zu.\nDie Behörde rief die Bürger auf, ihrem Telegram-Kanal zu folgen.\nDer Sprecher schrieb auf seinem Telegram-Kanal, der Angriff sei abgewehrt.\nZum Panamakanal sagte er nichts.\nFolgt dem Abkommen ein Frieden?\nKommentare von Diplomaten blieben aus.\nDas Ende der Verhandlungen ist offen.";
         let c = clean(text);
