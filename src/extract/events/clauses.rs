@@ -156,9 +156,12 @@ pub(super) fn take_part(
         if people.is_empty() {
             people = people_in(s, e);
         }
+        // The cue's clause's date, else the sentence's ("Sechs Wochen
+        // später, am 12. Juni 2018, folgte das erste Gipfeltreffen").
         let own = dates
             .iter()
-            .find(|d| d.value.is_some() && s + d.start >= cs && s + d.end <= ce);
+            .find(|d| d.value.is_some() && s + d.start >= cs && s + d.end <= ce)
+            .or_else(|| dates.iter().find(|d| d.value.is_some()));
         let recent = out
             .iter_mut()
             .rev()

@@ -1361,3 +1361,22 @@ fn a_state_as_subject_speaks_a_denial_reports_nothing_and_a_dated_clause_after_a
         "what Belta did not write is no event: {ev:?}"
     );
 }
+
+#[test]
+fn a_gathering_in_a_sentence_dated_apart_from_the_cue_is_its_own() {
+    let body = "Anton Berger traf am 27. April 2018 Bohdan Kowalczyk in Genf. \
+                Sechs Wochen später, am 12. Juni 2018, folgte in Singapur das erste Gipfeltreffen von Anton Berger und Swetlana Lindqvist.";
+    let ev = events_of(body, Some(date(2019, 7, 1)));
+    assert_events(
+        &ev,
+        &[
+            ("meeting", Some("2018-04-27"), &["Anton Berger", "Bohdan Kowalczyk"]),
+            ("meeting", Some("2018-06-12"), &["Swetlana Lindqvist", "Singapur"]),
+        ],
+    );
+    let april = ev.iter().find(|e| e.1.as_deref() == Some("2018-04-27"));
+    assert!(
+        april.is_some_and(|e| !e.2.iter().any(|n| n == "Swetlana Lindqvist")),
+        "{ev:?}"
+    );
+}
