@@ -1380,3 +1380,22 @@ fn a_gathering_in_a_sentence_dated_apart_from_the_cue_is_its_own() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn handshakes_invasions_leaks_tremors_and_council_sessions_are_events() {
+    // 2022-10-06 is a Thursday.
+    let body = "Anton Berger reichte Bohdan Kowalczyk am Sonntag die Hand.\n\
+                Seit dem Einmarsch in die Ukraine am 24. Februar ist die Brücke wichtig.\n\
+                Seismologen registrierten am 26. September zwei Erschütterungen in der Ostsee.\n\
+                Am 30. September befasste sich der UN-Sicherheitsrat mit den Lecks.";
+    let ev = events_of(body, Some(date(2022, 10, 6)));
+    assert_events(
+        &ev,
+        &[
+            ("meeting", Some("2022-10-02"), &["Anton Berger", "Bohdan Kowalczyk"]),
+            ("military", Some("2022-02-24"), &["Ukraine"]),
+            ("incident", Some("2022-09-26"), &["Ostsee"]),
+            ("meeting", Some("2022-09-30"), &["UN-Sicherheitsrat"]),
+        ],
+    );
+}
