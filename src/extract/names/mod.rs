@@ -699,4 +699,20 @@ mod tests {
         let got = names("Die Zusammenarbeit wächst. Berichten zufolge sagte der Präsident nichts.");
         assert!(got.is_empty(), "{got:?}");
     }
+
+    #[test]
+    fn kin_before_a_name_and_bases_before_theirs() {
+        let got = names(
+            "Mit dabei war seine Tochter Ivanka Testmann. Später landete er auf dem Stützpunkt Osanri. \
+             Das sagt Lars Beispiel aus Odense.",
+        );
+        let kinds = with_kinds(&got);
+        for want in [
+            ("Ivanka Testmann", "person"),
+            ("Osanri", "location"),
+            ("Lars Beispiel", "person"),
+        ] {
+            assert!(kinds.contains(&want), "{want:?} in {got:?}");
+        }
+    }
 }
