@@ -603,7 +603,7 @@ mod tests {
     #[test]
     fn app_prompts_player_consent_downloads_air_times_and_one_line_ads_go() {
         let c = clean(
-            "Der Gipfel in Hanoi endete.\nJetzt die xy24-App laden!\nZustimmung erforderlich: Um dieses Video abzuspielen, benötigen wir Ihre Einwilligung. Jetzt zustimmen\nAudio herunterladen (2,4 MB | MP3)\nSendung am Mo., 10.10.2022, 18:00 Uhr, Radio Test\nAnzeige: Ferienhaus an der Ostsee ab 59 € pro Nacht\nDie Anzeige gegen den Minister wurde zurückgezogen.\nDie App der Behörde warnte die Bürger.",
+            "Der Gipfel in Hanoi endete.\nJetzt die xy24-App laden!\nZustimmung erforderlich: Um dieses Video abzuspielen, benötigen wir Ihre Einwilligung. Jetzt zustimmen\nAudio herunterladen (2,4 MB | MP3)\nSendung am Mo., 10.10.2022, 18:00 Uhr, Radio Test\nAnzeige: Ferienhaus an der Ostsee ab 59 € pro Nacht\nDie Anzeige gegen den Minister wurde zurückgezogen.\nDie App der Behörde warnte die Bürger.\nAbo\nPremium",
         );
         assert_eq!(
             c.body,
