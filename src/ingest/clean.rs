@@ -138,7 +138,9 @@ pub fn clean(text: &str) -> Cleaned {
         let trimmed = raw.trim();
         if rules.any(Kind::AdLabel, trimmed) {
             ad_next = true;
-            in_teasers = true;
+            // Above the article a banner ad is one line; the headline-like
+            // lines after it are the article's own kicker, title and stamp.
+            in_teasers = !lines.is_empty();
             continue;
         }
         if ad_next && !trimmed.is_empty() {
@@ -609,6 +611,26 @@ mod tests {
             c.body,
             "Der Gipfel in Hanoi endete.\nDie Anzeige gegen den Minister wurde zurückgezogen.\nDie App der Behörde warnte die Bürger."
         );
+    }
+
+    #[test]
+    fn a_banner_ad_above_the_article_leaves_its_title_and_stamp() {
+        let c = clean(
+            "Werbung\nHerbstferien im Engadin: 3 Nächte ab CHF 399.–\nAufstand in Russland\nMarsch auf Moskau endet nach einem Tag\nSonntag, 25. Juni 2023 – 08:12 Uhr\nDer Söldnerchef hat gestern Rostow besetzt.\nAnzeige\nDepot eröffnen ab 0 €\nNeue Zinsen für Sparer\nDer Kreml schwieg.",
+        );
+        assert_eq!(c.title, "Aufstand in Russland");
+        assert_eq!(
+            c.body,
+            "Marsch auf Moskau endet nach einem Tag\nSonntag, 25. Juni 2023 – 08:12 Uhr\nDer Söldnerchef hat gestern Rostow besetzt.\nDer Kreml schwieg."
+        );
+    }
+
+    #[test]
+    fn numbered_outlets_breadcrumbs_tickers_and_finance_boxes_go() {
+        let c = clean(
+            "abc24 › Politik\nDer Rubel fiel am Montag.\nVideo: abc24 Abendschau | 02.09.2020 | 19:30 Uhr\nHol dir jetzt die ABC24-App!\nUSD/RUB 84,72 (+2,1 %) · EUR/RUB 92,61 (+2,3 %) · Brent 74,18 (+0,4 %)\nDer Kreml schwieg.\nWerte im Artikel\nUSD/RUB · EUR/RUB · Brent Crude Oil\nDisclaimer: Die Beiträge sind keine Kaufempfehlung.",
+        );
+        assert_eq!(c.body, "Der Rubel fiel am Montag.\nDer Kreml schwieg.");
     }
 
     #[test]
