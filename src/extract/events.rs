@@ -292,6 +292,8 @@ pub fn events(
     // The day the sentence before named in its main clause, if any.
     let mut previous_named: Option<DateMention> = None;
     let mut previous_carried: Option<DateMention> = None;
+    // Whether the current paragraph opened as background (see below).
+    let mut aside = false;
     for (n, &(s, e)) in spans.iter().enumerate() {
         let sentence = &body[s..e];
         if n > 0 && paragraphs[n] != paragraphs[n - 1] {
@@ -414,10 +416,19 @@ pub fn events(
         let last_told = dates
             .iter()
             .rfind(|d| d.value.is_some() && !since(sentence, d) && tells_now(d) && finer(d));
+        if n == 0 || paragraphs[n] != paragraphs[n - 1] {
+            aside = background || pluperfect_with_sein(&words);
+        }
         if let Some(d) = last_told.or(own.as_ref().filter(tells_now)) {
             narrative = Some(d.clone());
             if d.precision == Precision::Day {
-                story_day = Some(d.clone());
+                // A paragraph opened as background ("Nawalnyj war am 20.
+                // August zusammengebrochen. Vor elf Tagen wurde er nach
+                // Berlin gebracht.") tells the past in the simple past too:
+                // its days are not where the story stands.
+                if !aside || story_day.is_none() {
+                    story_day = Some(d.clone());
+                }
                 named_day = Some(d.clone());
             }
         } else if story_day.is_none() {
@@ -1230,6 +1241,18 @@ fn story_anchors(body: &str, published: Option<Date>) -> Vec<(usize, i16)> {
         .filter(|d| matches!(d.precision, Precision::Day | Precision::Month))
         .filter_map(|d| Some((d.start, d.value.as_deref()?.get(..4)?.parse().ok()?)))
         .collect()
+}
+
+/// Whether the sentence is told in the pluperfect with "sein" ("Nawalnyj
+/// war am 20. August zusammengebrochen"): "war" or "waren" and a participle
+/// as its last word.
+fn pluperfect_with_sein(words: &[&str]) -> bool {
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let participle = (last.contains("ge") && (last.ends_with("en") || last.ends_with('t')))
+        || last.ends_with("iert");
+    participle && words.iter().any(|w| matches!(*w, "war" | "waren"))
 }
 
 /// Whether the clause around byte `at` ends in "nicht" ("Welches Modell

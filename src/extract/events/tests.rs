@@ -804,7 +804,7 @@ fn a_word_gap_counts_words_within_the_sentence() {
 #[test]
 fn a_dated_sentence_with_actors_and_no_trigger_is_an_other_event() {
     let body = "Im Dezember 2023 folgte Anton Berger mit einer Delegation aus Testland.\n\
-                Am 14. März 2023 bestellte das Außenamt von Testland den Gesandten Bohdan Kowalczyk ein.\n\
+                Am 14. März 2023 saß der Gesandte Bohdan Kowalczyk im Außenamt von Testland.\n\
                 Im Jahr 2009 lag die Zahl der Mitarbeiter bei 40.\n\
                 Hat Anton Berger am 2. Mai 2024 geschwiegen?\n\
                 Am 5. Mai 2024 regnete es in Ulm.";
@@ -1370,8 +1370,16 @@ fn a_gathering_in_a_sentence_dated_apart_from_the_cue_is_its_own() {
     assert_events(
         &ev,
         &[
-            ("meeting", Some("2018-04-27"), &["Anton Berger", "Bohdan Kowalczyk"]),
-            ("meeting", Some("2018-06-12"), &["Swetlana Lindqvist", "Singapur"]),
+            (
+                "meeting",
+                Some("2018-04-27"),
+                &["Anton Berger", "Bohdan Kowalczyk"],
+            ),
+            (
+                "meeting",
+                Some("2018-06-12"),
+                &["Swetlana Lindqvist", "Singapur"],
+            ),
         ],
     );
     let april = ev.iter().find(|e| e.1.as_deref() == Some("2018-04-27"));
@@ -1392,10 +1400,33 @@ fn handshakes_invasions_leaks_tremors_and_council_sessions_are_events() {
     assert_events(
         &ev,
         &[
-            ("meeting", Some("2022-10-02"), &["Anton Berger", "Bohdan Kowalczyk"]),
+            (
+                "meeting",
+                Some("2022-10-02"),
+                &["Anton Berger", "Bohdan Kowalczyk"],
+            ),
             ("military", Some("2022-02-24"), &["Ukraine"]),
             ("incident", Some("2022-09-26"), &["Ostsee"]),
             ("meeting", Some("2022-09-30"), &["UN-Sicherheitsrat"]),
+        ],
+    );
+}
+
+#[test]
+fn hours_later_is_the_same_day_and_a_background_paragraph_does_not_move_the_story() {
+    // 2020-09-02 is a Wednesday.
+    let body = "Das teilte Anton Berger am Mittwochnachmittag mit.\n\
+                Wenige Stunden später sagte Swetlana Lindqvist, das sei ein Giftmord.\n\
+                Noch am Nachmittag bestellte das Auswärtige Amt den Botschafter Bohdan Kowalczyk ein.\n\
+                Der Gast war am 20. August in Omsk zusammengebrochen. Vor elf Tagen wurde er nach Genf gebracht.\n\
+                Moskau weist das zurück. Kremlsprecher Dmitri Peskow sagte am Abend, es gebe keine Daten.";
+    let ev = events_of(body, Some(date(2020, 9, 2)));
+    assert_events(
+        &ev,
+        &[
+            ("statement", Some("2020-09-02"), &["Swetlana Lindqvist"]),
+            ("meeting", Some("2020-09-02"), &["Bohdan Kowalczyk"]),
+            ("statement", Some("2020-09-02"), &["Dmitri Peskow"]),
         ],
     );
 }
