@@ -1430,3 +1430,19 @@ fn hours_later_is_the_same_day_and_a_background_paragraph_does_not_move_the_stor
         ],
     );
 }
+
+#[test]
+fn lifting_a_measure_and_a_televised_address_are_events() {
+    // 2024-12-14 is a Saturday.
+    let body = "Anton Berger verhängte am 3. Dezember das Kriegsrecht. Tags darauf musste er es wieder aufheben.\n\
+                Heute übernahm Bohdan Kowalczyk die Geschäfte. Kowalczyk versprach am Abend in einer Fernsehansprache Stabilität.";
+    let ev = events_of(body, Some(date(2024, 12, 14)));
+    assert_events(
+        &ev,
+        &[
+            ("measure", Some("2024-12-03"), &["Anton Berger"]),
+            ("measure", Some("2024-12-04"), &["Anton Berger"]),
+            ("statement", Some("2024-12-14"), &["Bohdan Kowalczyk"]),
+        ],
+    );
+}
