@@ -110,19 +110,25 @@ fn kill_9_at_many_moments_leaves_a_sound_archive_and_a_reimport_completes() {
     ];
     let mut stored = 0;
     for (round, &(more, extra)) in plan.iter().enumerate() {
+        // What the import said, should it end before the kill.
+        let said = w.path(&format!("stderr-{round}"));
         let mut child = w
             .process(&["import"])
             .arg(&shared.corpus)
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(&said).expect("stderr file"))
             .spawn()
             .expect("start import");
         let running = wait_for(&mut child, &db, stored + more);
         std::thread::sleep(Duration::from_millis(extra));
-        assert!(
-            running && child.try_wait().expect("poll").is_none(),
-            "round {round}: the import ended before it was killed; the corpus is too small"
-        );
+        if !running || child.try_wait().expect("poll").is_some() {
+            let status = child.wait().expect("wait");
+            panic!(
+                "round {round}: the import ended before it was killed ({status}, {} of {ARTICLES} stored): {}",
+                committed(&db),
+                std::fs::read_to_string(&said).unwrap_or_default()
+            );
+        }
         child.kill().expect("SIGKILL");
         let status = child.wait().expect("wait");
         assert_eq!(
