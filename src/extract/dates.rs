@@ -237,6 +237,8 @@ struct Knowledge {
     not_dates: Vec<String>,
     /// Holidays on a fixed day: phrase -> (month, day).
     holidays: HashMap<String, (i8, i8)>,
+    /// Feasts moving with Easter: days after Easter Sunday.
+    feasts: HashMap<String, i16>,
 }
 
 static KB: LazyLock<Knowledge> =
@@ -315,6 +317,9 @@ impl Knowledge {
                 "future" => k.future.push(word),
                 "past" => k.past.push(word),
                 "notdate" => k.not_dates.push(word),
+                "feast" => {
+                    k.feasts.insert(word, int(2) as i16);
+                }
                 "holiday" if (1..=12).contains(&int(2)) && (1..=31).contains(&int(3)) => {
                     k.holidays.insert(word, (int(2) as i8, int(3) as i8));
                 }
@@ -455,7 +460,7 @@ impl Rules {
         );
         // "am Silvesterabend 2013", "an Heiligabend": a preposition or a
         // year makes a holiday a date ("Silvester" may be a name).
-        let holidays = alt(k.holidays.keys(), true);
+        let holidays = alt(k.holidays.keys().chain(k.feasts.keys()), true);
         let holiday = format!(
             r"(?:(?P<prep>am|an|zu|bis|seit|vor|nach)\s+(?:dem\s+)?)?(?P<holiday>{holidays})(?:\s+(?P<year>[0-9]{{4}}){B})?"
         );
@@ -795,6 +800,9 @@ fn holiday(c: &Ctx) -> Verdict {
             .join(" ")
             .to_lowercase()
     });
+    if let Some(&offset) = name.as_ref().and_then(|n| KB.feasts.get(n)) {
+        return feast(c, offset);
+    }
     let Some(&(m, d)) = name.and_then(|n| KB.holidays.get(&n)) else {
         return Verdict::NotADate;
     };
@@ -803,6 +811,43 @@ fn holiday(c: &Ctx) -> Verdict {
         return Verdict::NotADate;
     }
     day_month(c, d, m, y, None, None)
+}
+
+/// A feast `offset` days after Easter Sunday ("am Pfingstsonntag"): in the
+/// year named, else the latest one on or before publication (the next one
+/// for the future), as weekdays are read.
+fn feast(c: &Ctx, offset: i16) -> Verdict {
+    let on = |y: i32| easter(y).and_then(|e| add_days(e, i64::from(offset)));
+    if let Some(y) = c.get("year").and_then(|y| y.parse::<i32>().ok()) {
+        return on(y).map_or(Verdict::Invalid, |d| Verdict::Date(When::Day(d)));
+    }
+    // "an Ostern", "zu Pfingsten" without a year are habits more often
+    // than dates.
+    if !c.get("prep").is_some_and(|p| p.eq_ignore_ascii_case("am")) {
+        return Verdict::NotADate;
+    }
+    let Some(p) = c.published else {
+        return Verdict::Date(When::Unresolved);
+    };
+    let py = i32::from(p.year());
+    let day = match c.tense() {
+        Tense::Future => [py, py + 1].into_iter().filter_map(on).find(|d| *d >= p),
+        _ => [py, py - 1].into_iter().filter_map(on).find(|d| *d <= p),
+    };
+    day.map_or(Verdict::Invalid, |d| Verdict::Date(When::Day(d)))
+}
+
+/// Easter Sunday of the Gregorian year `y` (the anonymous Gregorian
+/// algorithm, "Meeus/Jones/Butcher").
+fn easter(y: i32) -> Option<Date> {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (b - (b + 8) / 25 + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let l = (32 + 2 * e + 2 * (c / 4) - h - c % 4) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    Date::new(i16::try_from(y).ok()?, (n / 31) as i8, (n % 31 + 1) as i8).ok()
 }
 
 /// A season without year, as the year it lies in: "im vergangenen Sommer"
@@ -1213,6 +1258,12 @@ mod tests {
         ("Im Juni 2024 reiste Putin nach Pjöngjang.", None, &[("Im Juni 2024", Some("2024-06"), "month")]),
         ("Juni 2024: Putin in Pjöngjang", None, &[("Juni 2024", Some("2024-06"), "month")]),
         ("Mi, 17. Sep 2025 | 07:15", None, &[("17. Sep 2025", Some("2025-09-17"), "day")]),
+        ("Begonnen hatte die Krise am Pfingstsonntag.", Some("2021-05-28"),
+            &[("am Pfingstsonntag", Some("2021-05-23"), "day")]),
+        ("Am Ostermontag 2024 und an Karfreitag 2000 war es still.", None,
+            &[("Am Ostermontag 2024", Some("2024-04-01"), "day"), ("an Karfreitag 2000", Some("2000-04-21"), "day")]),
+        ("Am Pfingstmontag reiste er ab.", Some("2021-05-20"), &[("Am Pfingstmontag", Some("2020-06-01"), "day")]),
+        ("Am Ostersonntag reiste er ab.", None, &[("Am Ostersonntag", None, "unresolved")]),
         ("Im Sep und im Jun blieb Jan Novak am 3. Okt in Prag.", Some("2025-11-20"),
             &[("am 3. Okt", Some("2025-10-03"), "day")]),
         ("Am 18. Sept. 2023 und im Jänner 2024 gab es Treffen.", None,
@@ -1402,7 +1453,8 @@ mod tests {
         ("Er kommt am Freitag nächster Woche.", Some("2024-07-29"),
             &[("am Freitag nächster Woche", Some("2024-08-09"), "day")]),
         // --- things that look like dates but are none
-        ("Er sagte der „Welt am Sonntag“, im heute-journal und am Ostermontag.", Some("2024-07-19"), &[]),
+        ("Er sagte der „Welt am Sonntag“, im heute-journal und am Ostermontag.", Some("2024-07-19"),
+            &[("am Ostermontag", Some("2024-04-01"), "day")]),
         ("In den 2000er-Jahren und den 1990er Jahren", Some("2024-07-19"), &[]),
         // --- not dates
         ("Rund 10.000 Soldaten kamen zum 75. Jahrestag.", Some("2024-07-19"), &[]),

@@ -1446,3 +1446,21 @@ fn lifting_a_measure_and_a_televised_address_are_events() {
         ],
     );
 }
+
+#[test]
+fn separable_arrests_forced_landings_overflights_and_feasts() {
+    // 2021-05-28 is a Friday; Whit Sunday 2021 was 23 May.
+    let body = "Ein Flug nach Vilnius ist am Sonntag zur Landung in Minsk gezwungen worden. Sicherheitskräfte nahmen dort den Blogger Anton Berger fest.\n\
+                Fünf Drohnen hatten am Montag die Grenze zu Polen überflogen.\n\
+                Begonnen hatte die Krise am Pfingstsonntag, als Anton Berger in Minsk festgenommen wurde. Bohdan Kowalczyk wies die Vorwürfe am Mittwoch zurück.";
+    let ev = events_of(body, Some(date(2021, 5, 28)));
+    assert_events(
+        &ev,
+        &[
+            ("incident", Some("2021-05-23"), &["Minsk"]),
+            ("legal", Some("2021-05-23"), &["Anton Berger"]),
+            ("incident", Some("2021-05-24"), &["Polen"]),
+            ("statement", Some("2021-05-26"), &["Bohdan Kowalczyk"]),
+        ],
+    );
+}
