@@ -1464,3 +1464,18 @@ fn separable_arrests_forced_landings_overflights_and_feasts() {
         ],
     );
 }
+
+#[test]
+fn word_sent_through_a_spokesman_and_a_paper_ceasing_are_events() {
+    // 2022-08-31 is a Wednesday.
+    let body = "Anton Berger ließ am Dienstag über seinen Sprecher wissen, er trauere.\n\
+                Die Zeitung Testblatt hatte im März ihr Erscheinen eingestellt.";
+    let ev = events_of(body, Some(date(2022, 8, 31)));
+    assert_events(
+        &ev,
+        &[
+            ("statement", Some("2022-08-30"), &["Anton Berger"]),
+            ("measure", Some("2022-03"), &["Testblatt"]),
+        ],
+    );
+}
