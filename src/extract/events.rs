@@ -1019,7 +1019,10 @@ impl Context<'_> {
             };
             let people = match p.pronoun {
                 true if named_before() => Vec::new(),
+                // With no one named in the last sentences ("1990 erhielt er
+                // …", a paragraph of pronouns), the story's protagonist.
                 true => coref::protagonist(s + p.start, since, persons, &here, headlined)
+                    .or_else(|| coref::protagonist(s + p.start, 0, persons, &here, headlined))
                     .into_iter()
                     .collect(),
                 false => coref::resolve(s + p.start, p.people, since, persons, &here),

@@ -1479,3 +1479,13 @@ fn word_sent_through_a_spokesman_and_a_paper_ceasing_are_events() {
         ],
     );
 }
+
+#[test]
+fn er_with_no_one_named_lately_is_the_storys_protagonist() {
+    let body = "Anton Berger ist am Dienstagabend gestorben.\n\
+                Mit Reformen wollte er das System retten. Als im November 1989 die Mauer fiel, blieben die Panzer in den Kasernen. \
+                1990 erhielt er einen Preis. Den Putschversuch im August 1991 überstand er nur knapp. \
+                Am 25. Dezember 1991 verkündete er im Fernsehen seinen Rücktritt.";
+    let ev = events_of(body, Some(date(2022, 8, 31)));
+    assert_events(&ev, &[("announcement", Some("1991-12-25"), &["Anton Berger"])]);
+}
