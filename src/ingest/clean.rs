@@ -628,7 +628,7 @@ mod tests {
     #[test]
     fn numbered_outlets_breadcrumbs_tickers_and_finance_boxes_go() {
         let c = clean(
-            "abc24 › Politik\nDer Rubel fiel am Montag.\nVideo: abc24 Abendschau | 02.09.2020 | 19:30 Uhr\nHol dir jetzt die ABC24-App!\nUSD/RUB 84,72 (+2,1 %) · EUR/RUB 92,61 (+2,3 %) · Brent 74,18 (+0,4 %)\nDer Kreml schwieg.\nWerte im Artikel\nUSD/RUB · EUR/RUB · Brent Crude Oil\nDisclaimer: Die Beiträge sind keine Kaufempfehlung.",
+            "abc24 › Politik\nDer Rubel fiel am Montag.\nVideo: abc24 Abendschau | 02.09.2020 | 19:30 Uhr\nHol dir jetzt die ABC24-App!\nUSD/RUB 84,72 (+2,1 %) · EUR/RUB 92,61 (+2,3 %) · Brent 74,18 (+0,4 %)\nDer Kreml schwieg.\nWerte im Artikel\nUSD/RUB · EUR/RUB · Brent Crude Oil\nDisclaimer: Die Beiträge sind keine Kaufempfehlung.\nRedaktion Wien / APA\nnewsfeed – Nachrichten aus über 300 Quellen\nAuch bei newsfeed:\nTestclub gewinnt 2:1",
         );
         assert_eq!(c.body, "Der Rubel fiel am Montag.\nDer Kreml schwieg.");
     }
