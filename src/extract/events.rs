@@ -390,6 +390,7 @@ pub fn events(
         // sentence before's.)
         previous_named = main_own.clone().filter(|d| {
             d.precision == Precision::Day
+                && !opens_with(d, &["für"])
                 && !attributive(d)
                 && !in_relative_clause(sentence, d)
                 && !since(sentence, d)
@@ -403,8 +404,11 @@ pub fn events(
             narrative = Some(d.clone());
             story_day = Some(d.clone());
         }
-        let tells_now =
-            |d: &&DateMention| !background && !attributive(d) && !in_relative_clause(sentence, d);
+        // "für Dienstagabend erwartet" names a day planned, not one told.
+        let planned = |d: &DateMention| opens_with(d, &["für"]);
+        let tells_now = |d: &&DateMention| {
+            !background && !attributive(d) && !in_relative_clause(sentence, d) && !planned(d)
+        };
         // The story carries on from the last day the sentence told: "Am
         // Sonntag nahm sie den Wagen entgegen, am Dienstag meldete es KCNA.
         // Peskow bestätigte am selben Tag ..." means Tuesday.

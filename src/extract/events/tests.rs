@@ -1487,5 +1487,20 @@ fn er_with_no_one_named_lately_is_the_storys_protagonist() {
                 1990 erhielt er einen Preis. Den Putschversuch im August 1991 überstand er nur knapp. \
                 Am 25. Dezember 1991 verkündete er im Fernsehen seinen Rücktritt.";
     let ev = events_of(body, Some(date(2022, 8, 31)));
-    assert_events(&ev, &[("announcement", Some("1991-12-25"), &["Anton Berger"])]);
+    assert_events(
+        &ev,
+        &[("announcement", Some("1991-12-25"), &["Anton Berger"])],
+    );
+}
+
+#[test]
+fn a_day_planned_does_not_move_the_story() {
+    // 2022-09-21 is a Wednesday.
+    let body = "Anton Berger sagte in einer Ansprache am Mittwochmorgen, das Dekret gelte.\n\
+                Die Rede war ursprünglich für Dienstagabend erwartet worden. Bohdan Kowalczyk sagte kurz darauf, es seien 300.000.";
+    let ev = events_of(body, Some(date(2022, 9, 21)));
+    assert_events(
+        &ev,
+        &[("statement", Some("2022-09-21"), &["Bohdan Kowalczyk"])],
+    );
 }
