@@ -294,10 +294,13 @@ pub fn events(
     let mut previous_carried: Option<DateMention> = None;
     // Whether the current paragraph opened as background (see below).
     let mut aside = false;
+    // The day the paragraph's last flashback named, for the deeds after it.
+    let mut aside_day: Option<DateMention> = None;
     for (n, &(s, e)) in spans.iter().enumerate() {
         let sentence = &body[s..e];
         if n > 0 && paragraphs[n] != paragraphs[n - 1] {
             narrative = None;
+            aside_day = None;
         }
         let dates = sentence_dates(body, s, e, published, &story_years(&anchors, s));
         // Clauses dated on their own ("..., das im Jänner 2020 seine Grenzen
@@ -343,6 +346,18 @@ pub fn events(
             && words
                 .first()
                 .is_some_and(|w| TRIGGERS.continuation.iter().any(|c| c == w));
+        // A deed after a flashback in the same paragraph goes on in it
+        // ("Fünf Drohnen hatten am Montag die Grenze überflogen. Das Militär
+        // schickte Kampfjets los"); words said are of today, and what came
+        // "danach" at a day untold.
+        let acts = !background
+            && !words
+                .iter()
+                .any(|w| matches!(*w, "danach" | "dann" | "darauf" | "anschließend"))
+            && found
+                .iter()
+                .find(|(pos, _)| (s..e).contains(pos))
+                .is_some_and(|&(_, k)| !spoken(&TRIGGERS.list[k].kind));
         let inherited = match (dates.is_empty() && !shifted, &narrative) {
             (true, _) if occasion && previous.is_some() => previous.clone(),
             (true, Some(d)) => Some(
@@ -371,7 +386,8 @@ pub fn events(
                 )
                 .and_then(|(r, d)| relative_day(d, r))
                 .or_else(|| clock.as_ref().and_then(|c| ticker_day(c, s, published)))
-                .or_else(|| continued.then(|| story_day.clone()).flatten()),
+                .or_else(|| continued.then(|| story_day.clone()).flatten())
+                .or_else(|| acts.then(|| aside_day.clone()).flatten()),
             (false, _) => None,
         };
         // A live ticker's entry ("14:05 Uhr: Putin trifft ein") is of the
@@ -422,6 +438,11 @@ pub fn events(
             .rfind(|d| d.value.is_some() && !since(sentence, d) && tells_now(d) && finer(d));
         if n == 0 || paragraphs[n] != paragraphs[n - 1] {
             aside = background || pluperfect_with_sein(&words);
+        }
+        if background {
+            if let Some(d) = own.as_ref().filter(|d| !since(sentence, d)) {
+                aside_day = Some(d.clone());
+            }
         }
         if let Some(d) = last_told.or(own.as_ref().filter(tells_now)) {
             narrative = Some(d.clone());

@@ -1504,3 +1504,20 @@ fn a_day_planned_does_not_move_the_story() {
         &[("statement", Some("2022-09-21"), &["Bohdan Kowalczyk"])],
     );
 }
+
+#[test]
+fn deeds_after_a_flashback_in_its_paragraph_go_on_at_its_day() {
+    // 2022-12-27 is a Tuesday.
+    let body = "Anton Berger räumte am Dienstag Fehler ein.\n\
+                Fünf Drohnen hatten am Montag die Grenze überflogen. Eine von ihnen drang bis nach Seoul vor. \
+                Das Militär schickte Kampfjets nach Gimpo. Bohdan Kowalczyk sagte, das sei ein Skandal.";
+    let ev = events_of(body, Some(date(2022, 12, 27)));
+    assert_events(
+        &ev,
+        &[
+            ("incident", Some("2022-12-26"), &["Seoul"]),
+            ("military", Some("2022-12-26"), &["Gimpo"]),
+            ("statement", Some("2022-12"), &["Bohdan Kowalczyk"]),
+        ],
+    );
+}
