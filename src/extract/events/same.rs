@@ -40,6 +40,10 @@ fn kinds_compatible(a: &str, b: &str) -> bool {
 pub fn kind_group(kind: &str) -> &str {
     if VISIT_KINDS.contains(&kind) {
         VISIT_KINDS[0]
+    } else if spoken(kind) {
+        // One person's words of one day, reported as a statement by one
+        // outlet and as an announcement by another.
+        "statement"
     } else {
         kind
     }
@@ -459,5 +463,17 @@ mod tests {
         );
         let told = sig("other", Some("2024-05-30"), &[], &["Nordland", "Ostmeer"]);
         assert!(same_happening(&salvo, &told, false));
+    }
+
+    #[test]
+    fn a_statement_and_an_announcement_of_one_day_are_one_speech() {
+        let said = sig("statement", Some("2022-09-21"), &["putin", "schoigu"], &[]);
+        let announced = sig("announcement", Some("2022-09-21"), &["putin"], &[]);
+        assert!(same_happening(&said, &announced, false));
+        // Not on another day, and not with someone else.
+        let later = sig("announcement", Some("2022-09-22"), &["putin"], &[]);
+        assert!(!same_happening(&said, &later, false));
+        let other = sig("announcement", Some("2022-09-21"), &["lawrow"], &[]);
+        assert!(!same_happening(&said, &other, false));
     }
 }
