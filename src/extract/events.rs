@@ -396,7 +396,14 @@ pub fn events(
             Some(c) if ticker_stamp(lower_sentence) => ticker_day(c, s, published).or(inherited),
             _ => inherited,
         };
-        previous = own.clone().or_else(|| inherited.clone());
+        // A sentence reporting nothing dated ("Nach etwa fünf Stunden
+        // verschwanden die Drohnen") leaves the happening told before it
+        // for "Bei dem Einsatz …" after it.
+        let carried_on = !shifted && own.is_none() && dates.is_empty();
+        previous = own
+            .clone()
+            .or_else(|| inherited.clone())
+            .or_else(|| previous.take().filter(|_| carried_on));
         // A day the sentence carried on from the one before it ("trafen
         // damals ..."), for "am selben Tag" in the next.
         previous_carried = inherited

@@ -1521,3 +1521,15 @@ fn deeds_after_a_flashback_in_its_paragraph_go_on_at_its_day() {
         ],
     );
 }
+
+#[test]
+fn bei_dem_einsatz_reaches_past_a_sentence_reporting_nothing() {
+    // 2022-12-27 is a Tuesday.
+    let body = "Das Militär räumte am Dienstag Fehler ein.\n\
+                Fünf Drohnen hatten am Montag die Grenze überflogen. Eine drang bis nach Seoul vor. \
+                Das Militär schickte Kampfjets los, die 100 Schuss abfeuerten – ohne Erfolg. \
+                Nach etwa fünf Stunden verschwanden die Drohnen vom Radar. An den Flughäfen wurden Starts zeitweise ausgesetzt.\n\
+                Bei dem Einsatz stürzte zudem ein leichtes Flugzeug in Hoengseong ab.";
+    let ev = events_of(body, Some(date(2022, 12, 27)));
+    assert_events(&ev, &[("incident", Some("2022-12-26"), &["Hoengseong"])]);
+}
