@@ -886,10 +886,7 @@ fn season(c: &Ctx) -> Verdict {
 
 fn calendar(c: &Ctx) -> Verdict {
     let kb = &*KB;
-    let dayed = || match c.get("day") {
-        Some(_) => c.lookup("month", &kb.dayed),
-        None => None,
-    };
+    let dayed = || c.get("day").and_then(|_| c.lookup("month", &kb.dayed));
     let Some(m) = c.lookup("month", &kb.months).or_else(dayed) else {
         return Verdict::NotADate;
     };

@@ -413,7 +413,7 @@ pub fn events(
         // sentence before's.)
         previous_named = main_own.clone().filter(|d| {
             d.precision == Precision::Day
-                && !opens_with(d, &["für"])
+                && !planned(d)
                 && !attributive(d)
                 && !in_relative_clause(sentence, d)
                 && !since(sentence, d)
@@ -427,8 +427,6 @@ pub fn events(
             narrative = Some(d.clone());
             story_day = Some(d.clone());
         }
-        // "für Dienstagabend erwartet" names a day planned, not one told.
-        let planned = |d: &DateMention| opens_with(d, &["für"]);
         let tells_now = |d: &&DateMention| {
             !background && !attributive(d) && !in_relative_clause(sentence, d) && !planned(d)
         };
@@ -1214,6 +1212,12 @@ fn opens_with(d: &DateMention, words: &[&str]) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// A day planned, not told ("für Dienstagabend erwartet"): it neither moves
+/// the story nor anchors a relative day after it.
+fn planned(d: &DateMention) -> bool {
+    opens_with(d, &["für"])
 }
 
 /// The paragraph's day moved by a relative phrase and its offset in days
