@@ -54,8 +54,8 @@ use super::{Entity, EntityKind};
 use crate::text::sentences;
 use clauses::{clause, coordinated_date, second_clause, take_part};
 use grammar::{
-    acting_place, after_place_preposition, attributive_participle, clause_opener, frame_phrase,
-    has_phrase, in_relative_clause, occasion_phrase,
+    acting_place, after_phrase, after_place_preposition, attributive_participle, clause_opener,
+    frame_phrase, has_phrase, in_relative_clause, occasion_phrase,
 };
 use subordinate::{dated_subordinates, outside, relative_subordinates};
 
@@ -296,6 +296,9 @@ pub fn events(
     let mut aside = false;
     // The day the paragraph's last flashback named, for the deeds after it.
     let mut aside_day: Option<DateMention> = None;
+    // The day of the last live-ticker stamp ("13:50 Uhr: …"): its entry,
+    // over the lines below the stamp, tells of that day.
+    let mut ticker: Option<DateMention> = None;
     for (n, &(s, e)) in spans.iter().enumerate() {
         let sentence = &body[s..e];
         if n > 0 && paragraphs[n] != paragraphs[n - 1] {
@@ -387,13 +390,17 @@ pub fn events(
                 .and_then(|(r, d)| relative_day(d, r))
                 .or_else(|| clock.as_ref().and_then(|c| ticker_day(c, s, published)))
                 .or_else(|| continued.then(|| story_day.clone()).flatten())
-                .or_else(|| acts.then(|| aside_day.clone()).flatten()),
+                .or_else(|| acts.then(|| aside_day.clone()).flatten())
+                .or_else(|| ticker.clone()),
             (false, _) => None,
         };
         // A live ticker's entry ("14:05 Uhr: Putin trifft ein") is of the
         // day of publication, whatever day the story told before.
         let inherited = match clock.as_ref().filter(|_| dates.is_empty()) {
-            Some(c) if ticker_stamp(lower_sentence) => ticker_day(c, s, published).or(inherited),
+            Some(c) if ticker_stamp(lower_sentence) => {
+                ticker = ticker_day(c, s, published);
+                ticker.clone().or(inherited)
+            }
             _ => inherited,
         };
         // A sentence reporting nothing dated ("Nach etwa fünf Stunden
@@ -509,6 +516,17 @@ pub fn events(
         // "Zum 70. Jahrestag fand eine Militärparade statt": the occasion
         // names when, the later trigger what happened.
         if here.len() > 1 && occasion_phrase(sentence, here[0].0) {
+            here.remove(0);
+        }
+        // "Nach der Parade sind Putin und Kim zu Gesprächen zusammengekommen":
+        // what came before only names the time, unless it has a date of its
+        // own ("Nach der Zerstörung des Damms am 6. Juni hat …").
+        let dated_right_after = |at: usize| {
+            dates
+                .iter()
+                .any(|d| d.start > at && sentence[at..d.start].split_whitespace().count() <= 5)
+        };
+        if here.len() > 1 && after_phrase(sentence, here[0].0) && !dated_right_after(here[0].0) {
             here.remove(0);
         }
         // "Wie die Nachrichtenagentur KCNA gestern berichtete, wurde das

@@ -763,4 +763,23 @@ mod tests {
         assert_eq!(c.title, "In einer Erklärung am 29. November sprach er.");
         assert!(c.body.starts_with("(Dan Tri) – In einer"));
     }
+
+    #[test]
+    fn slogans_support_calls_prefixed_consent_and_aggregator_labels_go() {
+        let c = clean(&format!(
+            "Titel der Meldung\nQuaxi – Deine News. Deine Quellen.\nXY24 Startseite › Deutschland & Welt\n\
+             t-beispiel – Nachrichten für Deutschland\n\
+             Wir brauchen Sie: Wir und unsere 87 Partner speichern Informationen. Zustimmen | Ablehnen\n{PROSE}\n\
+             Beispielblatt: Wir haben keine Paywall. Unterstützen Sie unabhängigen Journalismus – ab 3 Euro.\n\
+             Die Vereine wollen unabhängigen Journalismus unterstützen, sagte sie.\n\
+             Mehr bei Quaxi:\nFC Beispiel gewinnt 2:1"
+        ));
+        // A sentence about supporting journalism stays.
+        assert_eq!(
+            c.body,
+            format!(
+                "{PROSE}\nDie Vereine wollen unabhängigen Journalismus unterstützen, sagte sie."
+            )
+        );
+    }
 }

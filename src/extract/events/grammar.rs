@@ -70,6 +70,26 @@ pub(super) fn occasion_phrase(sentence: &str, at: usize) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("anlässlich"))
 }
 
+/// Whether the trigger at byte `at` of `sentence` names what came before the
+/// happening told ("Nach der Parade sind beide zusammengekommen", "Einen
+/// Tag nach der Waffenruhe haben sie verhandelt"): "nach", an article and
+/// perhaps one adjective before it.
+pub(super) fn after_phrase(sentence: &str, at: usize) -> bool {
+    let before: Vec<String> = sentence[..at]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    let article = |i: usize| {
+        before
+            .get(i)
+            .is_some_and(|w| text::ARTICLES.contains(&w.as_str()))
+    };
+    let nach = |i: usize| before.get(i).is_some_and(|w| w == "nach");
+    (article(0) && nach(1)) || (article(1) && nach(2))
+}
+
 /// Whether the trigger at byte `at` of `sentence` frames what the sentence
 /// tells ("hat bei einem Besuch in Pjöngjang ein Abkommen unterzeichnet",
 /// "während des Staatsbesuchs", "beim Treffen").

@@ -732,6 +732,34 @@ fn a_tickers_stamp_is_the_publication_day_and_seit_a_month_dates_a_state() {
 }
 
 #[test]
+fn a_tickers_entry_below_its_stamp_is_of_the_stamps_day() {
+    let body = "Am 12. Juni 2025 besuchte Anton Berger die Stadt Ulm.\n\n\
+                13:50 Uhr: Gespräche in Testgrad\n\n\
+                Nach der Parade sind Anton Berger und Bohdan Kowalczyk in Testgrad zu Gesprächen zusammengekommen.";
+    let ev = events_of(body, Some(date(2025, 6, 14)));
+    assert!(
+        has(&ev, "meeting", Some("2025-06-14"), &["Bohdan Kowalczyk"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_strong_past_verb_after_a_weekday_tells_the_past() {
+    let body = "Unter den Toten sind auch Soldaten: Am Mittwoch geriet ein Fahrzeug \
+                unter Beschuss, wie Anton Berger in Ulm mitteilte.";
+    // Thursday 21 September 2023: Wednesday is the day before.
+    let ev = events_of(body, Some(date(2023, 9, 21)));
+    assert!(
+        ev.iter().any(|e| e.1.as_deref() == Some("2023-09-20")),
+        "{ev:?}"
+    );
+    assert!(
+        !ev.iter().any(|e| e.1.as_deref() == Some("2023-09-27")),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn convening_launching_banning_calling_on_and_referendums_are_events() {
     let body = "Anton Berger berief am 3. März 2025 den Nationalen Sicherheitsrat ein.\n\
                 Am 4. März 2025 nahm Bohdan Kowalczyk in Ulm am Stapellauf eines Zerstörers teil.\n\

@@ -180,7 +180,16 @@ pub(super) fn defined_acronyms(body: &str, toks: &[Token], out: &mut Vec<Candida
         if i == 0 || !in_parens || !acronym(core, 2..=6) {
             continue;
         }
-        let Some(first) = long_form_start(core, toks, i - 1) else {
+        let Some(first) = long_form_start(core, toks, i - 1).or_else(|| {
+            // "Komitee für Nationale Sicherheit (KNB)": an organization's
+            // name right before it defines an acronym of another language.
+            let before = out.iter().find(|c| {
+                c.end == toks[i - 1].end
+                    && c.kind == EntityKind::Organization
+                    && c.start < toks[i - 1].start
+            })?;
+            toks.iter().position(|t| t.start == before.start)
+        }) else {
             continue;
         };
         let (s, e) = (toks[first].start, toks[i - 1].end);

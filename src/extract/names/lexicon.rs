@@ -19,6 +19,7 @@ pub(super) struct Lexicon {
     pub(super) org_suffix: Vec<String>,
     pub(super) place_head: HashSet<String>,
     pub(super) place_word: HashSet<String>,
+    pub(super) place_word_suffix: Vec<String>,
     pub(super) org_word: HashSet<String>,
     pub(super) noun_suffix: Vec<String>,
     pub(super) not_place: HashSet<String>,
@@ -56,6 +57,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         org_suffix: take("org-suffix"),
         place_head: take("place-head").into_iter().collect(),
         place_word: take("place-word").into_iter().collect(),
+        place_word_suffix: take("place-word-suffix"),
         org_word: take("org-word").into_iter().collect(),
         noun_suffix: take("noun-suffix"),
         not_place: take("not-place").into_iter().collect(),
@@ -227,7 +229,26 @@ pub(super) fn head_kind(t: &str, lex: &Lexicon) -> Option<crate::extract::Entity
 /// A capitalised word that looks like a German common noun by its ending.
 pub(super) fn noun_shaped(t: &str, lex: &Lexicon) -> bool {
     let lower = t.to_lowercase();
+    // German nouns in -ung have a consonant or another u before it; "-eung"
+    // ends Korean names ("Gangneung").
+    if lower.ends_with("eung") {
+        return false;
+    }
     lex.noun_suffix
         .iter()
         .any(|s| lower.ends_with(s.as_str()) && lower.len() > s.len() + 1)
+}
+
+/// A word before a place's own name: listed ("Region", "Insel") or a
+/// compound ending like one ("Ölstadt", "Regionalhauptstadt").
+pub(super) fn is_place_word(t: &str, lex: &Lexicon) -> bool {
+    if lex.place_word.contains(t) {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    starts_upper(t)
+        && lex
+            .place_word_suffix
+            .iter()
+            .any(|s| lower.ends_with(s.as_str()) && lower.len() > s.len() + 1)
 }

@@ -88,7 +88,49 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
         }
     }
     capitals::defined_acronyms(body, &toks, &mut out);
+    repeated_names(body, &mut out);
     out
+}
+
+/// A place or organization found by its shape once ("die Behörden in
+/// Stepanakert") is that place wherever the article names it again ("nahe
+/// Stepanakert"), where no shape vouches for it.
+fn repeated_names(body: &str, out: &mut Vec<Candidate>) {
+    let mut seen = std::collections::HashSet::new();
+    let found: Vec<Candidate> = out
+        .iter()
+        .filter(|c| c.kind != EntityKind::Person)
+        .filter(|c| seen.insert(strip_genitive(&body[c.start..c.end]).to_string()))
+        .cloned()
+        .collect();
+    for c in found {
+        let surface = strip_genitive(&body[c.start..c.end]);
+        if surface.chars().count() < 4 || !surface.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let mut again = Vec::new();
+        for (at, _) in body.match_indices(surface) {
+            let mut end = at + surface.len();
+            let free = word_boundary_before(body, at)
+                && word_boundary_after(body, end)
+                && !body[..at].ends_with('-')
+                && !body[end..].starts_with('-');
+            if !free || overlaps(out, at, end) {
+                continue;
+            }
+            if body[end..].starts_with('s') {
+                end += 1;
+            }
+            again.push(Candidate {
+                start: at,
+                end,
+                ..c.clone()
+            });
+        }
+        for a in again {
+            insert_sorted(out, a);
+        }
+    }
 }
 
 /// A known place or organization in a spelling the gazetteer does not list
@@ -156,6 +198,19 @@ fn insert_sorted(list: &mut Vec<Candidate>, c: Candidate) {
     list.insert(at, c);
 }
 
+/// Whether `rest` continues a word by a hyphen into a compound whose last
+/// part heads a place's name ("-Staudamms", "-Il-Sung-Platz").
+fn ends_in_place_head(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix('-') else {
+        return false;
+    };
+    let word_end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len());
+    let last = rest[..word_end].rsplit('-').next().unwrap_or("");
+    LEXICON.place_head.contains(last) || LEXICON.place_head.contains(strip_genitive(last))
+}
+
 /// The word `text` ends with, if it ends with a letter.
 fn last_word(text: &str) -> Option<&str> {
     let start = text
@@ -176,6 +231,12 @@ fn gazetteer_candidates(body: &str) -> Vec<Candidate> {
         let after_hyphen = body[hit.end..].starts_with('-');
         // "Kim-Il-Sung-Platz" names a square, not the person.
         if entry.kind == EntityKind::Person && (before_hyphen || after_hyphen) {
+            continue;
+        }
+        // "Nord-Krim-Kanal", "Kachowka-Staudamm": a place as the first part
+        // of a compound that ends in a place's head names that compound,
+        // which the name shapes find whole.
+        if entry.kind == EntityKind::Location && ends_in_place_head(&body[hit.end..]) {
             continue;
         }
         // "US-Präsident", "US-Sanktionen": a country code as the first part
@@ -383,6 +444,67 @@ mod tests {
                 ("Mansu-Hügel", "location"),
             ]
         );
+    }
+
+    #[test]
+    fn compounds_ending_in_a_place_head_name_the_place_not_their_first_part() {
+        let got = names(
+            "Der Nord-Krim-Kanal führt kein Wasser, seit das Wasser des Kachowka-Staudamms \
+             ablief. Über den Testin-Korridor kamen Tausende aus der Krim.",
+        );
+        assert_eq!(
+            with_kinds(&got),
+            [
+                ("Nord-Krim-Kanal", "location"),
+                ("Kachowka-Staudamms", "location"),
+                ("Testin-Korridor", "location"),
+                ("Krim", "location"),
+            ]
+        );
+        assert_eq!(got[1].1, "Kachowka-Staudamm");
+    }
+
+    #[test]
+    fn towns_after_compounds_of_stadt_and_in_korean_eung_are_places() {
+        let got = names(
+            "Die Proteste begannen in der Ölstadt Xanaozen. In der Küstenstadt Gangneung \
+             brannte es. Auch die Regionalhauptstadt Testakert wurde beschossen.",
+        );
+        assert_eq!(
+            with_kinds(&got),
+            [
+                ("Xanaozen", "location"),
+                ("Gangneung", "location"),
+                ("Testakert", "location"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_found_once_by_its_shape_is_found_again_alone() {
+        let got = names(
+            "Die Behörden in Testakert meldeten Tote. Nahe Testakert explodierte ein Lager, \
+             Testakerts Flughafen blieb offen. Die Nord-Testakert-Route nicht.",
+        );
+        let spots: Vec<&str> = got
+            .iter()
+            .filter(|g| g.1 == "Testakert")
+            .map(|g| g.0.as_str())
+            .collect();
+        assert_eq!(spots, ["Testakert", "Testakert", "Testakerts"], "{got:?}");
+    }
+
+    #[test]
+    fn an_acronym_of_another_language_in_brackets_names_the_organization_before_it() {
+        let got = names(
+            "Das teilte das Komitee für Nationale Testsicherheit (KNT) mit. Der KNT ermittelt.",
+        );
+        let knt: Vec<&str> = got
+            .iter()
+            .filter(|g| g.0 == "KNT")
+            .map(|g| g.1.as_str())
+            .collect();
+        assert_eq!(knt, ["Komitee für Nationale Testsicherheit"; 2], "{got:?}");
     }
 
     #[test]

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{
-    acronym, head_kind, is_cap_adjective, is_name_token, is_role, name_run, noun_shaped,
-    starts_upper, surname_shaped, Lexicon, Token,
+    acronym, head_kind, is_cap_adjective, is_name_token, is_place_word, is_role, name_run,
+    noun_shaped, starts_upper, surname_shaped, Lexicon, Token,
 };
 use super::{resolved, strip_genitive};
 use crate::extract::gazetteer::gazetteer;
@@ -190,7 +190,10 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
             }
         }
         if let Some((_, last)) = t.rsplit_once('-') {
-            if let Some(kind) = kind_in(last, &lex.org_head, &lex.place_head) {
+            // (In the genitive too: "des Kachowka-Staudamms".)
+            let head = kind_in(last, &lex.org_head, &lex.place_head)
+                .or_else(|| kind_in(strip_genitive(last), &lex.org_head, &lex.place_head));
+            if let Some(kind) = head {
                 // "Asan-Institut für Politikstudien": with what it is for.
                 let purpose = (kind == EntityKind::Organization)
                     .then(|| purpose_run(toks, i, lex))
@@ -235,7 +238,12 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
             ));
             continue;
         }
-        if let Some(kind) = kind_in(t, &lex.org_word, &lex.place_word) {
+        let word_kind = if lex.org_word.contains(t) {
+            Some(EntityKind::Organization)
+        } else {
+            is_place_word(t, lex).then_some(EntityKind::Location)
+        };
+        if let Some(kind) = word_kind {
             let mut n = name_run(toks, i + 1, 2, lex);
             // "auf der Insel Paramuschir Soforthilfe": the noun after the
             // name is none of it.
