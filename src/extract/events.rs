@@ -553,16 +553,16 @@ pub fn events(
         let used = take_part(&ctx, &mut out, n, (s, e), &here, &cues, &dates);
         // The first trigger of the sentence decides; one inside a cue that
         // found its gathering ("An dem Treffen nahm ... teil") reported it.
+        // "Nordkorea hat seit Dienstagabend 260 Ballons geschickt": the
+        // day something began is when it happened.
+        let began_on = dates.iter().find(|d| {
+            d.value.is_some() && d.precision == Precision::Day && opens_with(d, &["seit"])
+        });
         let Some(&(first, k)) = here.first() else {
             // No trigger: a sentence dating what its actors did is still a
             // happening for the timeline, of kind "other".
             // Background counts too ("Shoigu war bereits im September in
             // Pjöngjang"); a relative clause's or an attribute's date not.
-            // "Nordkorea hat seit Dienstagabend 260 Ballons geschickt": the
-            // day something began is when it happened.
-            let began_on = dates.iter().find(|d| {
-                d.value.is_some() && d.precision == Precision::Day && opens_with(d, &["seit"])
-            });
             let dated_here = main_own
                 .as_ref()
                 .or(began_on)
@@ -635,23 +635,28 @@ pub fn events(
             .filter(|_| first_sub.is_none());
         let outside_subs = |a: usize, b: usize| outside(&subs, folded, s, (a, b));
         if let Some(i) = first_sub {
-            let main = main_own.as_ref().filter(|d| !attributive(d)).and_then(|d| {
-                let trigger = here
-                    .iter()
-                    .find(|&&(p, _)| !subs.iter().any(|c| c.holds(p)));
-                let kind = trigger.map_or("other", |&(_, k)| TRIGGERS.list[k].kind.as_str());
-                let (participants, location) = ctx.participants(n, &spans, (s, e), &outside_subs);
-                let dated = Some(d.clone());
-                ctx.event(
-                    kind.to_string(),
-                    participants,
-                    location,
-                    dated,
-                    false,
-                    published,
-                    sentence,
-                )
-            });
+            let main = main_own
+                .as_ref()
+                .or(began_on)
+                .filter(|d| !attributive(d))
+                .and_then(|d| {
+                    let trigger = here
+                        .iter()
+                        .find(|&&(p, _)| !subs.iter().any(|c| c.holds(p)));
+                    let kind = trigger.map_or("other", |&(_, k)| TRIGGERS.list[k].kind.as_str());
+                    let (participants, location) =
+                        ctx.participants(n, &spans, (s, e), &outside_subs);
+                    let dated = Some(d.clone());
+                    ctx.event(
+                        kind.to_string(),
+                        participants,
+                        location,
+                        dated,
+                        false,
+                        published,
+                        sentence,
+                    )
+                });
             let sub_events = |keep: &dyn Fn(usize) -> bool| {
                 ctx.subordinate_events(n, &spans, (s, e), &subs, &here, published, |j, _| keep(j))
             };

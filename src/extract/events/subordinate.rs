@@ -135,12 +135,21 @@ impl Context<'_> {
     /// Adds the noun a relative clause starting at byte `at` (just after
     /// its comma) tells about, the mention ending at that comma, to
     /// `participants`: "..., Lawrow, der am Abend zuvor gelandet war".
+    /// A verb's particle or participle may stand between the noun and its
+    /// comma: "hatte Nasarbajew inne, der im März 2019 zurückgetreten war".
     pub(super) fn add_antecedent(&self, at: usize, participants: &mut Vec<(usize, &'static str)>) {
-        let antecedent = self.mentions.iter().find(|m| {
-            m.1 <= at
-                && self.body[m.1..at]
-                    .trim_matches(|ch: char| ch.is_whitespace() || "“”\"»«)".contains(ch))
-                    == ","
+        let antecedent = self.mentions.iter().rfind(|m| {
+            m.1 <= at && {
+                let gap = self.body[m.1..at]
+                    .trim_matches(|ch: char| ch.is_whitespace() || "“”\"»«)".contains(ch));
+                gap.strip_suffix(',').is_some_and(|words| {
+                    let words: Vec<&str> = words.split_whitespace().collect();
+                    words.len() <= 2
+                        && words
+                            .iter()
+                            .all(|w| w.chars().all(|c| c.is_lowercase() && c.is_alphabetic()))
+                })
+            }
         });
         if let Some(&(_, _, idx)) = antecedent {
             if !participants.iter().any(|p| p.0 == idx) && !self.reporters.contains(&idx) {

@@ -744,6 +744,38 @@ fn a_tickers_entry_below_its_stamp_is_of_the_stamps_day() {
 }
 
 #[test]
+fn protests_resignations_ceasefires_and_calls_for_help_are_events() {
+    let body = "Ausgelöst worden waren die Proteste am 2. Januar 2022 in der Ölstadt Testaosen.\n\
+                Den Vorsitz hatte Anton Berger inne, der im März 2019 als Präsident zurückgetreten war.\n\
+                Am 20. September 2023 willigten die Rebellen in eine von Russland vermittelte Feuerpause ein.\n\
+                Am 5. Januar 2022 bat Bohdan Kowalczyk die Allianz Testpakt um Hilfe.";
+    assert_events(
+        &events_of(body, None),
+        &[
+            ("incident", Some("2022-01-02"), &["Testaosen"]),
+            ("office", Some("2019-03"), &["Anton Berger"]),
+            ("agreement", Some("2023-09-20"), &["Russland"]),
+            ("statement", Some("2022-01-05"), &["Bohdan Kowalczyk"]),
+        ],
+    );
+}
+
+#[test]
+fn a_day_since_which_a_state_lasts_dates_the_main_clause_beside_a_dated_relative_one() {
+    let body = "Der Minister Anton Berger, dessen Rücktritt Bohdan Kowalczyk am 5. Dezember 2024 \
+                angenommen hatte, sitzt seit Sonntag, dem 8. Dezember 2024, in Haft.";
+    let ev = events_of(body, None);
+    assert!(
+        ev.iter().any(|e| e.1.as_deref() == Some("2024-12-08")),
+        "{ev:?}"
+    );
+    assert!(
+        has(&ev, "office", Some("2024-12-05"), &["Anton Berger"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_strong_past_verb_after_a_weekday_tells_the_past() {
     let body = "Unter den Toten sind auch Soldaten: Am Mittwoch geriet ein Fahrzeug \
                 unter Beschuss, wie Anton Berger in Ulm mitteilte.";
