@@ -612,7 +612,20 @@ pub fn events(
                 .find(|d| d.value.is_some() && d.start >= cs && d.end <= ce && !since(sentence, d))
                 .cloned()
         };
+        // "Kritiker sprechen vom russischen Gesetz, weil Russland 2012 ein
+        // ähnliches Gesetz erlassen hatte": a reason's date is its own.
+        let causal = |d: &DateMention| {
+            subs.iter().any(|c| {
+                c.holds(d.start)
+                    && !c.relative
+                    && matches!(
+                        sentence[c.start..c.body].trim().to_lowercase().as_str(),
+                        "weil" | "da" | "zumal" | "obwohl"
+                    )
+            })
+        };
         let own = match own {
+            Some(d) if causal(&d) && first_sub.is_none() => trigger_clause(),
             Some(d) if in_sub(&d) && first_sub.is_none() => trigger_clause().or(Some(d)),
             own => own,
         };

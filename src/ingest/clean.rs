@@ -768,11 +768,13 @@ mod tests {
     fn slogans_support_calls_prefixed_consent_and_aggregator_labels_go() {
         let c = clean(&format!(
             "Titel der Meldung\nQuaxi – Deine News. Deine Quellen.\nXY24 Startseite › Deutschland & Welt\n\
-             t-beispiel – Nachrichten für Deutschland\n\
+             t-beispiel – Nachrichten für Deutschland\nQuaxi News · Für dich · Politik\n\
+             Datenschutz-Einstellungen: Wir und bis zu 140 Partner verwenden Cookies.\n\
+             Wir respektieren Ihre Privatsphäre. Mit Klick auf „Akzeptieren“ erlauben Sie uns, Cookies zu setzen.\n\
              Wir brauchen Sie: Wir und unsere 87 Partner speichern Informationen. Zustimmen | Ablehnen\n{PROSE}\n\
              Beispielblatt: Wir haben keine Paywall. Unterstützen Sie unabhängigen Journalismus – ab 3 Euro.\n\
              Die Vereine wollen unabhängigen Journalismus unterstützen, sagte sie.\n\
-             Mehr bei Quaxi:\nFC Beispiel gewinnt 2:1"
+             Mehr in Quaxi News:\nFC Beispiel gewinnt 2:1"
         ));
         // A sentence about supporting journalism stays.
         assert_eq!(

@@ -146,6 +146,7 @@ pub(super) fn clause_opener(text: &str) -> Option<(usize, bool)> {
     // happened when its own date says, whatever the main clause's date.
     const CONJUNCTIONS: &[&str] = &[
         "nachdem", "als", "bevor", "ehe", "seit", "seitdem", "wie", "weil", "während", "sobald",
+        "da", "zumal", "obwohl",
     ];
     let words: Vec<(usize, &str)> = text
         .split_whitespace()

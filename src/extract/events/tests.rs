@@ -776,6 +776,41 @@ fn a_day_since_which_a_state_lasts_dates_the_main_clause_beside_a_dated_relative
 }
 
 #[test]
+fn votes_readings_withdrawals_rallies_elections_complaints_and_talks_are_events() {
+    let body =
+        "In dritter Lesung stimmten am 14. Mai 2024 84 Abgeordnete der Partei Testfront dafür.\n\
+                Die erste Lesung war am 17. April 2024 in Ulm erfolgt.\n\
+                Im März 2023 hatte die Partei Testfront einen Entwurf zurückgezogen.\n\
+                Vor dem Parlament in Ulm versammelten sich am 14. Mai 2024 Tausende.\n\
+                Am 11. Mai 2024 waren mehr als 50.000 Menschen durch Ulm gezogen.\n\
+                Anton Berger hat am 3. November 2024 die Stichwahl gewonnen.\n\
+                Bohdan Kowalczyk beklagte am 4. November 2024 eine Einmischung.\n\
+                Am 25. Juni 2024 begannen in Luxemburg die Beitrittsverhandlungen.";
+    assert_events(
+        &events_of(body, None),
+        &[
+            ("ratification", Some("2024-05-14"), &["Testfront"]),
+            ("ratification", Some("2024-04-17"), &["Ulm"]),
+            ("measure", Some("2023-03"), &["Testfront"]),
+            ("incident", Some("2024-05-14"), &["Ulm"]),
+            ("incident", Some("2024-05-11"), &["Ulm"]),
+            ("office", Some("2024-11-03"), &["Anton Berger"]),
+            ("statement", Some("2024-11-04"), &["Bohdan Kowalczyk"]),
+            ("meeting", Some("2024-06-25"), &["Luxemburg"]),
+        ],
+    );
+}
+
+#[test]
+fn a_reasons_date_is_its_own_not_the_main_clauses() {
+    let body =
+        "Kritiker sprechen vom Gesetz, weil Russland im März 2012 ein Gesetz erlassen hatte.";
+    let ev = events_of(body, None);
+    assert!(has(&ev, "other", Some("2012-03"), &["Russland"]), "{ev:?}");
+    assert!(!has(&ev, "statement", Some("2012-03"), &[]), "{ev:?}");
+}
+
+#[test]
 fn a_strong_past_verb_after_a_weekday_tells_the_past() {
     let body = "Unter den Toten sind auch Soldaten: Am Mittwoch geriet ein Fahrzeug \
                 unter Beschuss, wie Anton Berger in Ulm mitteilte.";

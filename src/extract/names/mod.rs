@@ -89,7 +89,45 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     }
     capitals::defined_acronyms(body, &toks, &mut out);
     repeated_names(body, &mut out);
+    final_s_kept(body, &mut out);
     out
+}
+
+/// "Texas", "Charles Jenkins": a name the gazetteer does not know keeps
+/// its final "s" unless the article also names it without one ("Kobachidse
+/// … Kobachidses Partei"), for only then is the "s" a genitive's.
+fn final_s_kept(body: &str, out: &mut [Candidate]) {
+    let gaz = gazetteer();
+    let bare_elsewhere = |name: &str| {
+        body.match_indices(name).any(|(at, _)| {
+            word_boundary_before(body, at) && {
+                let after = &body[at + name.len()..];
+                after.chars().next().is_none_or(|c| !c.is_alphanumeric())
+            }
+        })
+    };
+    let mut renamed: HashMap<String, bool> = HashMap::new();
+    for c in out.iter() {
+        let surface = &body[c.start..c.end];
+        // ("des Kachowka-Staudamms", "des Murkelsees": a noun's genitive.)
+        let last = c.name.rsplit([' ', '-']).next().unwrap_or("");
+        let noun = lexicon::head_kind(last, &LEXICON).is_some() || last.ends_with("see");
+        if surface.strip_suffix('s') != Some(c.name.as_str())
+            || noun
+            || gaz.by_fold(&c.name).is_some()
+        {
+            continue;
+        }
+        renamed
+            .entry(c.name.clone())
+            .or_insert_with(|| !bare_elsewhere(&c.name));
+    }
+    // (Every mention of it: "Jenkins" alone was named after the full name.)
+    for c in out.iter_mut() {
+        if renamed.get(&c.name) == Some(&true) {
+            c.name.push('s');
+        }
+    }
 }
 
 /// A place or organization found by its shape once ("die Behörden in
@@ -505,6 +543,19 @@ mod tests {
             .map(|g| g.1.as_str())
             .collect();
         assert_eq!(knt, ["Komitee für Nationale Testsicherheit"; 2], "{got:?}");
+    }
+
+    #[test]
+    fn a_final_s_is_a_genitive_only_when_the_name_also_stands_without_it() {
+        let got = names(
+            "Der Soldat Charles Jenkins kam aus Ulm. Jenkins schwieg. \
+             Jonas Testidse kam. Jonas Testidses Rede überzeugte.",
+        );
+        let named: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert!(named.contains(&"Charles Jenkins"), "{got:?}");
+        assert!(named.contains(&"Jonas Testidse"), "{got:?}");
+        assert!(!named.contains(&"Charles Jenkin"), "{got:?}");
+        assert!(!named.contains(&"Jonas Testidses"), "{got:?}");
     }
 
     #[test]
