@@ -811,6 +811,31 @@ fn a_reasons_date_is_its_own_not_the_main_clauses() {
 }
 
 #[test]
+fn coups_boardings_outages_protests_understandings_and_border_stones_are_events() {
+    let body = "Am 26. Juli 2023 putschte das Militär in Niger.\n\
+                Spezialkräfte hatten den Tanker am 26. Dezember 2024 bei Porvoo geentert.\n\
+                Das Stromkabel zwischen Finnland und Estland war am 25. Dezember 2024 ausgefallen.\n\
+                Zehntausende haben am 9. Mai 2024 in Eriwan protestiert.\n\
+                Anton Berger und Bohdan Kowalczyk verständigten sich am 19. April 2024 auf einen Vertrag.\n\
+                Am 23. April 2024 wurde in Tawusch der erste Grenzstein gesetzt.";
+    assert_events(
+        &events_of(body, None),
+        &[
+            ("military", Some("2023-07-26"), &["Niger"]),
+            ("military", Some("2024-12-26"), &["Porvoo"]),
+            ("incident", Some("2024-12-25"), &["Finnland", "Estland"]),
+            ("incident", Some("2024-05-09"), &["Eriwan"]),
+            (
+                "agreement",
+                Some("2024-04-19"),
+                &["Anton Berger", "Bohdan Kowalczyk"],
+            ),
+            ("measure", Some("2024-04-23"), &["Tawusch"]),
+        ],
+    );
+}
+
+#[test]
 fn a_strong_past_verb_after_a_weekday_tells_the_past() {
     let body = "Unter den Toten sind auch Soldaten: Am Mittwoch geriet ein Fahrzeug \
                 unter Beschuss, wie Anton Berger in Ulm mitteilte.";

@@ -16,8 +16,9 @@ use crate::extract::gazetteer::gazetteer;
 use crate::extract::{Candidate, EntityKind};
 
 /// An acronym that may stand alone: three to six capitals ("FBI", "CTBTOs").
+/// ("CSP-DPA": acronyms joined by a hyphen name one alliance.)
 fn acronym_word(t: &str) -> bool {
-    acronym(t, 3..=6)
+    acronym(t, 3..=6) || (t.contains('-') && t.split('-').all(|p| acronym(p, 2..=6)))
 }
 
 /// Whether the line around `at` is written in capitals (a headline or a

@@ -21,6 +21,7 @@ pub(super) struct Lexicon {
     pub(super) place_word: HashSet<String>,
     pub(super) place_word_suffix: Vec<String>,
     pub(super) org_word: HashSet<String>,
+    pub(super) org_word_suffix: Vec<String>,
     pub(super) noun_suffix: Vec<String>,
     pub(super) not_place: HashSet<String>,
     pub(super) not_name: HashSet<String>,
@@ -59,6 +60,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         place_word: take("place-word").into_iter().collect(),
         place_word_suffix: take("place-word-suffix"),
         org_word: take("org-word").into_iter().collect(),
+        org_word_suffix: take("org-word-suffix"),
         noun_suffix: take("noun-suffix"),
         not_place: take("not-place").into_iter().collect(),
         not_name: take("not-name").into_iter().collect(),
@@ -242,13 +244,20 @@ pub(super) fn noun_shaped(t: &str, lex: &Lexicon) -> bool {
 /// A word before a place's own name: listed ("Region", "Insel") or a
 /// compound ending like one ("Ölstadt", "Regionalhauptstadt").
 pub(super) fn is_place_word(t: &str, lex: &Lexicon) -> bool {
-    if lex.place_word.contains(t) {
-        return true;
-    }
+    lex.place_word.contains(t) || compound_of(t, &lex.place_word_suffix)
+}
+
+/// A word before an organization's own name: listed ("Partei", "Konzern")
+/// or a compound ending like one ("Regierungspartei", "Telekomkonzern").
+pub(super) fn is_org_word(t: &str, lex: &Lexicon) -> bool {
+    lex.org_word.contains(t) || compound_of(t, &lex.org_word_suffix)
+}
+
+/// A capitalised compound whose last part is one of `endings`.
+fn compound_of(t: &str, endings: &[String]) -> bool {
     let lower = t.to_lowercase();
     starts_upper(t)
-        && lex
-            .place_word_suffix
+        && endings
             .iter()
             .any(|s| lower.ends_with(s.as_str()) && lower.len() > s.len() + 1)
 }

@@ -236,6 +236,26 @@ fn insert_sorted(list: &mut Vec<Candidate>, c: Candidate) {
     list.insert(at, c);
 }
 
+/// Whether `start..end` of `body` lies in a word of capitals joined by
+/// hyphens ("CSP-DPA").
+fn in_acronym_compound(body: &str, start: usize, end: usize) -> bool {
+    let part = |c: char| c.is_alphanumeric() || c == '-';
+    let from = body[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| part(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let to = body[end..]
+        .find(|c: char| !part(c))
+        .map_or(body.len(), |i| end + i);
+    let word = body[from..to].trim_matches('-');
+    word.contains('-')
+        && word.split('-').all(|p| {
+            p.chars().count() >= 2 && p.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
 /// Whether `rest` continues a word by a hyphen into a compound whose last
 /// part heads a place's name ("-Staudamms", "-Il-Sung-Platz").
 fn ends_in_place_head(rest: &str) -> bool {
@@ -269,6 +289,10 @@ fn gazetteer_candidates(body: &str) -> Vec<Candidate> {
         let after_hyphen = body[hit.end..].starts_with('-');
         // "Kim-Il-Sung-Platz" names a square, not the person.
         if entry.kind == EntityKind::Person && (before_hyphen || after_hyphen) {
+            continue;
+        }
+        // "CSP-DPA": a known acronym as part of acronyms joined by hyphens.
+        if (before_hyphen || after_hyphen) && in_acronym_compound(body, hit.start, hit.end) {
             continue;
         }
         // "Nord-Krim-Kanal", "Kachowka-Staudamm": a place as the first part
@@ -556,6 +580,33 @@ mod tests {
         assert!(named.contains(&"Jonas Testidse"), "{got:?}");
         assert!(!named.contains(&"Charles Jenkin"), "{got:?}");
         assert!(!named.contains(&"Jonas Testidses"), "{got:?}");
+    }
+
+    #[test]
+    fn truncated_compounds_org_word_compounds_long_and_joined_acronyms() {
+        let got = names(
+            "Das sagt Jonas Beispiel vom Zentrum für Osteuropa- und internationale Studien. \
+             Der Telekomkonzern Testisa meldete Störungen an der Gaspipeline Testconnector. \
+             Die UN-Mission TESTUSMA zog ab. Das Bündnis CSP-DPA kämpfte bei Tinzaouaten. \
+             Erzbischof Bagrat Testanjan sprach kurz nach Mittag.",
+        );
+        assert_eq!(
+            with_kinds(&got),
+            [
+                ("Jonas Beispiel", "person"),
+                (
+                    "Zentrum für Osteuropa- und internationale Studien",
+                    "organization"
+                ),
+                ("Testisa", "organization"),
+                ("Testconnector", "location"),
+                ("UN", "organization"),
+                ("TESTUSMA", "organization"),
+                ("CSP-DPA", "organization"),
+                ("Tinzaouaten", "location"),
+                ("Bagrat Testanjan", "person"),
+            ]
+        );
     }
 
     #[test]

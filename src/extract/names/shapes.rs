@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{
-    acronym, head_kind, is_cap_adjective, is_name_token, is_place_word, is_role, name_run,
-    noun_shaped, starts_upper, surname_shaped, Lexicon, Token,
+    acronym, head_kind, is_cap_adjective, is_name_token, is_org_word, is_place_word, is_role,
+    name_run, noun_shaped, starts_upper, surname_shaped, Lexicon, Token,
 };
 use super::{resolved, strip_genitive};
 use crate::extract::gazetteer::gazetteer;
@@ -27,7 +27,12 @@ pub(super) fn role_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
             continue;
         }
         // "der Deutschen Sporthochschule Köln": an institution, no person.
-        if head_kind(toks[i + 1].text, lex).is_some() || noun_shaped(toks[i + 1].text, lex) {
+        // ("Erzbischof Bagrat Galstanjan": a surname vouches for a given
+        // name that ends like a noun or a head, "-rat".)
+        let vouched = n >= 2 && surname_shaped(toks[i + n].text);
+        let noun_like =
+            head_kind(toks[i + 1].text, lex).is_some() || noun_shaped(toks[i + 1].text, lex);
+        if noun_like && !vouched {
             continue;
         }
         let (s, e) = (toks[i + 1].start, toks[i + n].end);
@@ -177,7 +182,7 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
         if institution {
             if let Some(a) = toks
                 .get(i + 1)
-                .filter(|a| a.joined && acronym(a.text, 2..=5))
+                .filter(|a| a.joined && acronym(a.text, 2..=8))
             {
                 out.push(resolved(
                     a.start,
@@ -196,11 +201,12 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
             if let Some(kind) = head {
                 // "Asan-Institut für Politikstudien": with what it is for.
                 let purpose = (kind == EntityKind::Organization)
-                    .then(|| purpose_run(toks, i, lex))
+                    .then(|| purpose_run(body, toks, i, lex))
                     .flatten();
                 match purpose.filter(|_| starts_upper(t)) {
                     Some(end) => {
-                        out.push(span_candidate(toks, i, tok.start, toks[end].end, kind, 0.7))
+                        let (s, e) = (tok.start, toks[end].end);
+                        out.push(resolved(s, e, &body[s..e], kind, 0.7))
                     }
                     None if starts_upper(t) && t.split('-').count() >= 2 => {
                         out.push(resolved(tok.start, tok.end, t, kind, 0.75))
@@ -215,15 +221,10 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
         // (Not a genitive head: "des Kiel Instituts für Weltwirtschaft" is
         // named from before it.)
         if head_kind(t, lex) == Some(EntityKind::Organization) && strip_genitive(t) == t {
-            if let Some(end) = purpose_run(toks, i, lex) {
-                out.push(span_candidate(
-                    toks,
-                    i,
-                    tok.start,
-                    toks[end].end,
-                    EntityKind::Organization,
-                    0.7,
-                ));
+            if let Some(end) = purpose_run(body, toks, i, lex) {
+                // (The body's own words: "Osteuropa- und" keeps its hyphen.)
+                let (s, e) = (tok.start, toks[end].end);
+                out.push(resolved(s, e, &body[s..e], EntityKind::Organization, 0.7));
                 continue;
             }
         }
@@ -238,7 +239,7 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
             ));
             continue;
         }
-        let word_kind = if lex.org_word.contains(t) {
+        let word_kind = if is_org_word(t, lex) {
             Some(EntityKind::Organization)
         } else {
             is_place_word(t, lex).then_some(EntityKind::Location)
@@ -370,11 +371,23 @@ pub(super) fn town_named_orgs(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
 
 /// The last token of "für" plus one or two capitalised nouns right after the
 /// head at `head` ("Agentur für Atomenergie", "Amt für Zivilschutz").
-fn purpose_run(toks: &[Token], head: usize, lex: &Lexicon) -> Option<usize> {
+fn purpose_run(body: &str, toks: &[Token], head: usize, lex: &Lexicon) -> Option<usize> {
     toks.get(head + 1).filter(|t| t.joined && t.text == "für")?;
     let nouns = (head + 2..toks.len().min(head + 4))
         .take_while(|&k| in_purpose(toks, k, head + 2, lex) && !is_role(toks[k].text, lex));
-    nouns.last()
+    let last = nouns.last()?;
+    // "Zentrum für Osteuropa- und internationale Studien": a compound cut
+    // short before "und" ends with the noun after it.
+    let cut = toks
+        .get(last + 1)
+        .filter(|t| &body[toks[last].end..t.start] == "- " && matches!(t.text, "und" | "oder"));
+    let tail = cut.and_then(|_| {
+        (last + 2..toks.len().min(last + 4))
+            .take_while(|&k| toks[k].joined)
+            .find(|&k| starts_upper(toks[k].text))
+            .filter(|&k| (last + 2..k).all(|j| !starts_upper(toks[j].text)))
+    });
+    Some(tail.unwrap_or(last))
 }
 
 /// Whether word `k` continues the capitalised run from `first` naming what
@@ -647,7 +660,7 @@ pub(super) fn place_like(t: &Token, lex: &Lexicon) -> bool {
 fn bare_name_word(t: &str, lex: &Lexicon) -> bool {
     is_name_token(t, lex)
         && !noun_shaped(t, lex)
-        && !is_cap_adjective(t, lex)
+        && (!is_cap_adjective(t, lex) || foreign_shaped(t))
         && head_kind(t, lex).is_none()
         && !is_role(t, lex)
         && !lex.given.contains(t)
@@ -684,4 +697,14 @@ pub(super) fn coordinated_places(
         }
     }
     out
+}
+
+/// Letters German words do not combine ("Tinzaouaten", "Zhanaozen"): a
+/// word ending like an adjective is still a foreign name. (Not x, y or q:
+/// "Textilfabriken", "Quarantänegehegen".)
+fn foreign_shaped(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    ["oua", "aou", "ao", "zh", "kh", "dj", "ii", "uu"]
+        .iter()
+        .any(|p| lower.contains(p))
 }
