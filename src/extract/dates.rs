@@ -1169,14 +1169,28 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
     // "Der 2018 geschlossene": the pattern took the article in.
     let article = c.caps.name("year").is_some_and(|m| m.start() != c.start);
     let glued = before.ends_with(|ch: char| ch.is_ascii_digit() || "./,-+§#€$%".contains(ch));
+    // ", die 1983 in Dienst gestellt worden war": after a comma the article
+    // is a relative pronoun, and the year its clause's.
+    let relative = before[..before.len() - prev_word.len()]
+        .trim_end()
+        .ends_with(',');
+    // "weil Russland 2012 ein Gesetz erlassen hatte": a known name is the
+    // subject before the year, not a noun the year labels ("Resolution 2023").
+    let known_name = || {
+        crate::extract::gazetteer::gazetteer()
+            .by_fold(prev_word)
+            .is_some()
+    };
     (1900..=2099).contains(&y)
         && next_ok
         && !glued
         && !article
         // "des 2018 geschlossenen Abkommens": the year of a noun's attribute
         && !AMOUNT.contains(&prev_lower.as_str())
-        && !crate::text::ARTICLES.contains(&prev_lower.as_str())
-        && (!prev_word.starts_with(char::is_uppercase) || LEADS.contains(&prev_lower.as_str()))
+        && (!crate::text::ARTICLES.contains(&prev_lower.as_str()) || relative)
+        && (!prev_word.starts_with(char::is_uppercase)
+            || LEADS.contains(&prev_lower.as_str())
+            || known_name())
 }
 
 /// Adverbs that open a sentence before a year ("Noch 2017 hatte Moskau
@@ -1464,6 +1478,8 @@ mod tests {
         ("Noch 2017 hatte Moskau zugestimmt, Resolution 2017 auch.", None, &[("2017", Some("2017"), "year")]),
         ("Es kamen 2000 Besucher und 1.2019 Punkte.", None, &[]),
         ("Der 2018 geschlossene Vertrag gilt.", None, &[]),
+        ("Die Moskwa, die 1983 in Dienst gestellt worden war, sank.", None, &[("1983", Some("1983"), "year")]),
+        ("Kritik kam, weil Russland 2012 ein Gesetz erließ; Resolution 2012 nicht.", None, &[("2012", Some("2012"), "year")]),
         ("August der Starke und am nächsten Tag", Some("2024-07-19"), &[]),
         ("Version 1.2.3 kostet 3.5 Prozent mehr.", Some("2024-07-19"), &[]),
     ];

@@ -305,7 +305,18 @@ pub fn events(
             narrative = None;
             aside_day = None;
         }
-        let dates = sentence_dates(body, s, e, published, &story_years(&anchors, s));
+        let mut dates = sentence_dates(body, s, e, published, &story_years(&anchors, s));
+        // "Einen Tag später bestätigte Roskosmos den Verlust: Der Kontakt
+        // sei am Samstag abgerissen": what a report says after its colon is
+        // dated there, not the report.
+        let reported_from = sentence.find(':').filter(|&colon| {
+            found
+                .iter()
+                .any(|&(pos, k)| (s..s + colon).contains(&pos) && spoken(&TRIGGERS.list[k].kind))
+        });
+        if let Some(colon) = reported_from {
+            dates.retain(|d| d.start < colon);
+        }
         // Clauses dated on their own ("..., das im Jänner 2020 seine Grenzen
         // geschlossen hatte") tell their own happening, not the sentence's.
         let mut subs = dated_subordinates(sentence, &dates);

@@ -770,6 +770,9 @@ mod tests {
             "Titel der Meldung\nQuaxi – Deine News. Deine Quellen.\nXY24 Startseite › Deutschland & Welt\n\
              t-beispiel – Nachrichten für Deutschland\nQuaxi News · Für dich · Politik\n\
              Datenschutz-Einstellungen: Wir und bis zu 140 Partner verwenden Cookies.\n\
+             Ihre Privatsphäre ist uns wichtig: Wir und 204 Partner speichern Informationen.\n\
+             XY+ Sie haben Ihr Kontingent an freien Artikeln erreicht. Jetzt weiterlesen\n\
+             Testblatt Zeitung · 5h\n\
              Wir respektieren Ihre Privatsphäre. Mit Klick auf „Akzeptieren“ erlauben Sie uns, Cookies zu setzen.\n\
              Wir brauchen Sie: Wir und unsere 87 Partner speichern Informationen. Zustimmen | Ablehnen\n{PROSE}\n\
              Beispielblatt: Wir haben keine Paywall. Unterstützen Sie unabhängigen Journalismus – ab 3 Euro.\n\

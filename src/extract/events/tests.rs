@@ -836,6 +836,28 @@ fn coups_boardings_outages_protests_understandings_and_border_stones_are_events(
 }
 
 #[test]
+fn a_reports_date_is_not_the_date_after_its_colon() {
+    let body = "Die Sonde Luna-25 war am 19. August 2023 auf dem Mond aufgeschlagen. \
+                Einen Tag später bestätigte die Behörde Roskosmos den Verlust: Der Kontakt \
+                sei am Samstag abgerissen.";
+    let ev = events_of(body, Some(date(2023, 8, 21)));
+    assert!(
+        has(&ev, "statement", Some("2023-08-20"), &["Roskosmos"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_ship_put_into_service_is_a_ceremony() {
+    let body = "Der Kreuzer war am 30. Dezember 1982 in Sewastopol in Dienst gestellt worden.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "ceremony", Some("1982-12-30"), &["Sewastopol"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_strong_past_verb_after_a_weekday_tells_the_past() {
     let body = "Unter den Toten sind auch Soldaten: Am Mittwoch geriet ein Fahrzeug \
                 unter Beschuss, wie Anton Berger in Ulm mitteilte.";
