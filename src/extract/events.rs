@@ -429,13 +429,21 @@ pub fn events(
             .filter(|d| own.is_none() && d.precision == Precision::Day);
         // (Read by the next sentence; this one's relative phrase used the
         // sentence before's.)
-        previous_named = main_own.clone().filter(|d| {
+        let named_here = |d: &DateMention| {
             d.precision == Precision::Day
                 && !planned(d)
                 && !attributive(d)
                 && !in_relative_clause(sentence, d)
                 && !since(sentence, d)
-        });
+        };
+        // ("..., nachdem am Donnerstag das Parlament zugestimmt hatte. Drei
+        // Tage zuvor ...": an adverbial clause's day when the main clause
+        // named none.)
+        let adverbial = |d: &DateMention| subs.iter().any(|c| c.holds(d.start) && !c.relative);
+        previous_named = main_own
+            .clone()
+            .filter(named_here)
+            .or_else(|| own.clone().filter(|d| named_here(d) && adverbial(d)));
         // "Tags darauf stand Wladiwostok auf dem Programm." moves the story
         // on a day: the sentences after it tell of that day.
         if let Some(d) = inherited

@@ -848,6 +848,17 @@ fn a_reports_date_is_not_the_date_after_its_colon() {
 }
 
 #[test]
+fn three_days_before_counts_from_the_day_of_a_clause_before() {
+    let body = "Möglich wurde der Schritt, nachdem am 30. März 2023 das Parlament der Türkei \
+                zugestimmt hatte. Drei Tage zuvor hatte das Parlament in Budapest den Beitritt gebilligt.";
+    let ev = events_of(body, None);
+    assert!(
+        has(&ev, "ratification", Some("2023-03-27"), &["Budapest"]),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_ship_put_into_service_is_a_ceremony() {
     let body = "Der Kreuzer war am 30. Dezember 1982 in Sewastopol in Dienst gestellt worden.";
     let ev = events_of(body, None);

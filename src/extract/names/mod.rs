@@ -47,16 +47,20 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     // Vietnams", "Bank of Korea") takes the place of the country's mention
     // inside it.
     let english = capitals::english_names(&toks, lex);
-    let named_after_places = adjective_names(&toks, lex)
+    let named_after_places = adjective_names(body, &toks, lex)
         .into_iter()
         .chain(english.iter().cloned())
         .chain(town_named_orgs(&toks, lex));
     for c in named_after_places {
         let inside = |x: &Candidate| x.start < c.end && c.start < x.end;
-        let absorbable = out
-            .iter()
-            .filter(|x| inside(x))
-            .all(|x| x.kind == EntityKind::Location && x.start > c.start && x.end <= c.end);
+        // ("Grosse Nationalversammlung": a capitalised adjective makes a
+        // known institution's head a name of its own.)
+        let absorbable = out.iter().filter(|x| inside(x)).all(|x| {
+            x.start > c.start
+                && x.end <= c.end
+                && (x.kind == EntityKind::Location
+                    || (x.kind == EntityKind::Organization && x.end == c.end))
+        });
         if c.kind == EntityKind::Organization && absorbable {
             out.retain(|x| !inside(x));
             insert_sorted(&mut out, c);
@@ -66,7 +70,7 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     pattern.extend(role_names(&toks, lex));
     pattern.extend(shaped_names(&toks, lex));
     pattern.extend(headed_names(body, &toks, lex));
-    pattern.extend(adjective_names(&toks, lex));
+    pattern.extend(adjective_names(body, &toks, lex));
     pattern.extend(preposition_places(&toks, lex));
     pattern.extend(appositive_names(body, &toks, lex));
     pattern.extend(english);
@@ -605,6 +609,30 @@ mod tests {
                 ("CSP-DPA", "organization"),
                 ("Tinzaouaten", "location"),
                 ("Bagrat Testanjan", "person"),
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalised_adjectives_make_known_heads_names_and_cut_compounds_end_names() {
+        let got = names(
+            "Es forscht Jonas Beispiel vom Deutschen Zentrum für Luft- und Raumfahrt (DLR). \
+             Zuletzt stimmte die türkische Grosse Nationalversammlung zu.",
+        );
+        let orgs: Vec<(&str, &str)> = got
+            .iter()
+            .filter(|g| g.2 == "organization")
+            .map(|g| (g.0.as_str(), g.1.as_str()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                (
+                    "Deutschen Zentrum für Luft- und Raumfahrt",
+                    "Deutschen Zentrum für Luft- und Raumfahrt"
+                ),
+                ("DLR", "Deutschen Zentrum für Luft- und Raumfahrt"),
+                ("Grosse Nationalversammlung", "Grosse Nationalversammlung"),
             ]
         );
     }

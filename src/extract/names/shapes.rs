@@ -376,8 +376,13 @@ fn purpose_run(body: &str, toks: &[Token], head: usize, lex: &Lexicon) -> Option
     let nouns = (head + 2..toks.len().min(head + 4))
         .take_while(|&k| in_purpose(toks, k, head + 2, lex) && !is_role(toks[k].text, lex));
     let last = nouns.last()?;
-    // "Zentrum für Osteuropa- und internationale Studien": a compound cut
-    // short before "und" ends with the noun after it.
+    Some(cut_compound_end(body, toks, last))
+}
+
+/// "Zentrum für Osteuropa- und internationale Studien", "Zentrum für Luft-
+/// und Raumfahrt": a compound cut short before "und" ends with the noun
+/// after it; else the name ends at `last`.
+fn cut_compound_end(body: &str, toks: &[Token], last: usize) -> usize {
     let cut = toks
         .get(last + 1)
         .filter(|t| &body[toks[last].end..t.start] == "- " && matches!(t.text, "und" | "oder"));
@@ -387,7 +392,7 @@ fn purpose_run(body: &str, toks: &[Token], head: usize, lex: &Lexicon) -> Option
             .find(|&k| starts_upper(toks[k].text))
             .filter(|&k| (last + 2..k).all(|j| !starts_upper(toks[j].text)))
     });
-    Some(tail.unwrap_or(last))
+    tail.unwrap_or(last)
 }
 
 /// Whether word `k` continues the capitalised run from `first` naming what
@@ -422,7 +427,7 @@ fn lake_name<'a>(t: &'a str, lex: &Lexicon) -> Option<&'a str> {
 /// Capitalised adjectives before an organization or place head:
 /// "Zentrale Militärkommission", "Vereinigter Generalstab", "Kommunistische
 /// Partei Vietnams", "Internationales Komitee vom Roten Kreuz", "Japanisches Meer".
-pub(super) fn adjective_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+pub(super) fn adjective_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -499,18 +504,12 @@ pub(super) fn adjective_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
                     .take_while(|&k| in_purpose(toks, k, h + 2, lex))
                     .last();
                 if let Some(k) = run {
-                    end = k;
+                    end = cut_compound_end(body, toks, k);
                 }
             }
         }
-        out.push(span_candidate(
-            toks,
-            i,
-            toks[i].start,
-            toks[end].end,
-            kind,
-            0.7,
-        ));
+        let (s, e) = (toks[i].start, toks[end].end);
+        out.push(resolved(s, e, &body[s..e], kind, 0.7));
         i = end + 1;
     }
     out
