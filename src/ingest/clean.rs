@@ -773,6 +773,8 @@ mod tests {
              Ihre Privatsphäre ist uns wichtig: Wir und 204 Partner speichern Informationen.\n\
              XY+ Sie haben Ihr Kontingent an freien Artikeln erreicht. Jetzt weiterlesen\n\
              Testblatt Zeitung · 5h\n\
+             Wir verarbeiten Ihre Daten gemeinsam mit 96 Partnern zu Analysezwecken.\n\
+             Alle akzeptieren – Nur notwendige – Anpassen\n\
              Wir respektieren Ihre Privatsphäre. Mit Klick auf „Akzeptieren“ erlauben Sie uns, Cookies zu setzen.\n\
              Wir brauchen Sie: Wir und unsere 87 Partner speichern Informationen. Zustimmen | Ablehnen\n{PROSE}\n\
              Beispielblatt: Wir haben keine Paywall. Unterstützen Sie unabhängigen Journalismus – ab 3 Euro.\n\

@@ -10,7 +10,9 @@
 //! and "for" are no German words, so capitalised words around them are an
 //! English name.
 
-use super::lexicon::{acronym, starts_upper, Lexicon, Token};
+use super::lexicon::{
+    acronym, head_kind, is_cap_adjective, is_org_word, noun_shaped, starts_upper, Lexicon, Token,
+};
 use super::{resolved, strip_genitive};
 use crate::extract::gazetteer::gazetteer;
 use crate::extract::{Candidate, EntityKind};
@@ -57,6 +59,50 @@ pub(super) fn acronym_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Ca
         .filter(|t| !credit(body, t) && !capitals_line(body, t.start))
         .map(|t| resolved(t.start, t.end, t.text, EntityKind::Organization, 0.6))
         .collect()
+}
+
+/// "Sky News", "Moscow Times", "Wall Street Journal": up to three
+/// capitalised English words before a newspaper's or broadcaster's head.
+pub(super) fn english_media(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, head) in toks.iter().enumerate() {
+        // (The head ends the name: "Joint Border Review Team" goes on, "Sky
+        // News Verluste" not.)
+        let goes_on = toks.get(i + 1).is_some_and(|n| {
+            n.joined
+                && starts_upper(n.text)
+                && n.text.is_ascii()
+                && !noun_shaped(n.text, lex)
+                && !is_cap_adjective(n.text, lex)
+        });
+        if !lex.english_head.contains(head.text) || !head.joined || goes_on {
+            continue;
+        }
+        let word = |t: &Token| {
+            starts_upper(t.text)
+                && t.text.is_ascii()
+                && t.text.chars().all(|c| c.is_ascii_alphabetic())
+                && !lex.not_name.contains(t.text)
+                && head_kind(t.text, lex).is_none()
+                && !is_org_word(t.text, lex)
+        };
+        let mut first = i;
+        while first > 0 && i - first < 3 && word(&toks[first - 1]) && toks[first].joined {
+            first -= 1;
+        }
+        if first < i {
+            let (s, e) = (toks[first].start, head.end);
+            let surface: Vec<&str> = toks[first..=i].iter().map(|t| t.text).collect();
+            out.push(resolved(
+                s,
+                e,
+                &surface.join(" "),
+                EntityKind::Organization,
+                0.7,
+            ));
+        }
+    }
+    out
 }
 
 /// Words that may stand between the capitalised words of an English name.

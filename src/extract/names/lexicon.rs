@@ -29,6 +29,7 @@ pub(super) struct Lexicon {
     pub(super) place_first: HashSet<String>,
     pub(super) region_word: HashSet<String>,
     pub(super) place_named: HashSet<String>,
+    pub(super) english_head: HashSet<String>,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -68,6 +69,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         place_first: take("place-first").into_iter().collect(),
         region_word: take("region-word").into_iter().collect(),
         place_named: take("place-named").into_iter().collect(),
+        english_head: take("english-head").into_iter().collect(),
     }
 });
 

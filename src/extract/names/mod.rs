@@ -46,7 +46,10 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     // An organization named after its country ("Kommunistische Partei
     // Vietnams", "Bank of Korea") takes the place of the country's mention
     // inside it.
-    let english = capitals::english_names(&toks, lex);
+    let english: Vec<Candidate> = capitals::english_names(&toks, lex)
+        .into_iter()
+        .chain(capitals::english_media(&toks, lex))
+        .collect();
     let named_after_places = adjective_names(body, &toks, lex)
         .into_iter()
         .chain(english.iter().cloned())
@@ -55,9 +58,11 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
         let inside = |x: &Candidate| x.start < c.end && c.start < x.end;
         // ("Grosse Nationalversammlung": a capitalised adjective makes a
         // known institution's head a name of its own.)
+        // ("Moscow Times": a place may open the name too.)
         let absorbable = out.iter().filter(|x| inside(x)).all(|x| {
-            x.start > c.start
+            x.start >= c.start
                 && x.end <= c.end
+                && (x.start, x.end) != (c.start, c.end)
                 && (x.kind == EntityKind::Location
                     || (x.kind == EntityKind::Organization && x.end == c.end))
         });
@@ -261,7 +266,8 @@ fn in_acronym_compound(body: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether `rest` continues a word by a hyphen into a compound whose last
-/// part heads a place's name ("-Staudamms", "-Il-Sung-Platz").
+/// part heads a place's or an institution's name ("-Staudamms",
+/// "-Il-Sung-Platz", "-Gericht").
 fn ends_in_place_head(rest: &str) -> bool {
     let Some(rest) = rest.strip_prefix('-') else {
         return false;
@@ -270,7 +276,9 @@ fn ends_in_place_head(rest: &str) -> bool {
         .find(|c: char| !(c.is_alphanumeric() || c == '-'))
         .unwrap_or(rest.len());
     let last = rest[..word_end].rsplit('-').next().unwrap_or("");
-    LEXICON.place_head.contains(last) || LEXICON.place_head.contains(strip_genitive(last))
+    // (An institution's head too: "Lefortowo-Gericht".)
+    let heads = |w: &str| LEXICON.place_head.contains(w) || LEXICON.org_head.contains(w);
+    heads(last) || heads(strip_genitive(last))
 }
 
 /// The word `text` ends with, if it ends with a letter.
@@ -633,6 +641,25 @@ mod tests {
                 ),
                 ("DLR", "Deutschen Zentrum für Luft- und Raumfahrt"),
                 ("Grosse Nationalversammlung", "Grosse Nationalversammlung"),
+            ]
+        );
+    }
+
+    #[test]
+    fn english_media_names_and_plural_nouns_after_heads() {
+        let got = names(
+            "Er räumte im britischen Sender Testsky News Verluste ein und schrieb für die \
+             „Moscow Times“. Das Testo Review Team (TRT) tagte. Im Stadtteil Testolon Gefechte, \
+             an der Grenze Schüsse.",
+        );
+        assert_eq!(
+            with_kinds(&got),
+            [
+                ("Testsky News", "organization"),
+                ("Moscow Times", "organization"),
+                ("Testo Review Team", "organization"),
+                ("TRT", "organization"),
+                ("Testolon", "location"),
             ]
         );
     }

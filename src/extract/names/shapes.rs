@@ -248,7 +248,10 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
             let mut n = name_run(toks, i + 1, 2, lex);
             // "auf der Insel Paramuschir Soforthilfe": the noun after the
             // name is none of it.
-            while n > 1 && noun_shaped(toks[i + n].text, lex) {
+            // ("im Stadtteil Obolon Gefechte": nor a plural noun.)
+            while n > 1
+                && (noun_shaped(toks[i + n].text, lex) || plural_like(toks[i + n].text, lex))
+            {
                 n -= 1;
             }
             if n > 0 && !noun_shaped(toks[i + 1].text, lex) {
@@ -284,8 +287,9 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
                 continue;
             }
         }
-        // "laut Gericht Geständnisse": a common noun names nothing.
-        if noun_shaped(toks[i + 1].text, lex) {
+        // "laut Gericht Geständnisse", "an der Grenze Schüsse": a common
+        // noun names nothing.
+        if noun_shaped(toks[i + 1].text, lex) || (n == 1 && plural_like(toks[i + 1].text, lex)) {
             continue;
         }
         // A following known place is its own mention ("Flughafen Pjöngjang").
@@ -706,4 +710,10 @@ fn foreign_shaped(t: &str) -> bool {
     ["oua", "aou", "ao", "zh", "kh", "dj", "ii", "uu"]
         .iter()
         .any(|p| lower.contains(p))
+}
+
+/// A capitalised word ending like a German plural or adjective ("Gefechte",
+/// "Schüsse") and not foreign-shaped: no name of its own after a head.
+fn plural_like(t: &str, lex: &Lexicon) -> bool {
+    is_cap_adjective(t, lex) && !foreign_shaped(t)
 }
