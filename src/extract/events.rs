@@ -309,12 +309,27 @@ pub fn events(
         // "Einen Tag später bestätigte Roskosmos den Verlust: Der Kontakt
         // sei am Samstag abgerissen": what a report says after its colon is
         // dated there, not the report.
+        // (Reported: in the subjunctive. "…, dem Spionage vorgeworfen wird:
+        // 1986 war Daniloff festgenommen worden" goes on telling.)
         let reported_from = sentence.find(':').filter(|&colon| {
             found
                 .iter()
                 .any(|&(pos, k)| (s..s + colon).contains(&pos) && spoken(&TRIGGERS.list[k].kind))
+                && subjunctive(&lower[s + colon..e])
         });
+        // What the report says, dated on its own, is told apart below.
+        let mut reported = None;
         if let Some(colon) = reported_from {
+            reported = dates
+                .iter()
+                .find(|d| d.start > colon && d.value.is_some())
+                .map(|d| subordinate::Subordinate {
+                    start: colon + 1,
+                    end: sentence.len(),
+                    body: colon + 1,
+                    relative: false,
+                    date: d.clone(),
+                });
             dates.retain(|d| d.start < colon);
         }
         // Clauses dated on their own ("..., das im Jänner 2020 seine Grenzen
@@ -322,6 +337,7 @@ pub fn events(
         let mut subs = dated_subordinates(sentence, &dates);
         let relative_subs = relative_subordinates(sentence, &lower[s..e], &dates, &subs);
         subs.extend(relative_subs);
+        subs.extend(reported);
         subs.sort_by_key(|c| c.start);
         let in_sub = |d: &DateMention| subs.iter().any(|c| c.holds(d.start));
         // "seit 2019" says since when something lasts, not when it happened.
@@ -665,7 +681,12 @@ pub fn events(
             .as_ref()
             .and_then(|d| subs.iter().position(|c| c.holds(d.start)))
             .filter(|_| first_sub.is_none());
-        let outside_subs = |a: usize, b: usize| outside(&subs, folded, s, (a, b));
+        // (The report's own actors may be named in what it says: "In
+        // Moskau wies das Ministerium die Vorwürfe zurück: … Butscha …".)
+        let reported_at = reported_from.map(|c| s + c);
+        let outside_subs = |a: usize, b: usize| {
+            outside(&subs, folded, s, (a, b)) || reported_at.is_some_and(|r| a > r)
+        };
         if let Some(i) = first_sub {
             let main = main_own
                 .as_ref()
@@ -1236,7 +1257,8 @@ fn since(sentence: &str, d: &DateMention) -> bool {
         .next()
         .unwrap_or("");
     let words: Vec<&str> = clause.split_whitespace().collect();
-    opens_with(d, &["seit"])
+    // ("Untersuchungshaft bis zum 29. Mai": until when, not when.)
+    opens_with(d, &["seit", "bis"])
         || (words.len() <= 3
             && words
                 .first()
@@ -1257,6 +1279,17 @@ fn plain_year(d: &DateMention) -> bool {
 
 /// A date that belongs to a noun ("die Erklärung vom November 2020"), not
 /// to what the sentence tells happened when.
+/// Whether a clause (in lower case) reports in the subjunctive: "sei",
+/// "seien", "habe", "hätten", "werde", "wäre".
+fn subjunctive(lower: &str) -> bool {
+    lower.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w,
+            "sei" | "seien" | "habe" | "hätten" | "hätte" | "werde" | "würden" | "wäre" | "wären"
+        )
+    })
+}
+
 fn attributive(d: &DateMention) -> bool {
     opens_with(d, &["vom", "von"])
 }

@@ -859,6 +859,29 @@ fn three_days_before_counts_from_the_day_of_a_clause_before() {
 }
 
 #[test]
+fn what_a_report_says_with_its_own_date_is_its_own_happening() {
+    let body = "In Moskau wies Anton Berger die Vorwürfe am 3. April 2022 zurück: alle Einheiten \
+                hätten Butscha bereits am 30. März 2022 verlassen.\n\
+                Es ist der erste Fall, der Anton Berger vorgeworfen wird: 1986 war Bohdan Kowalczyk \
+                in Moskau festgenommen worden.\n\
+                Am 30. März 2023 ordnete das Gericht in Moskau Untersuchungshaft bis zum 29. Mai 2023 an.";
+    let ev = events_of(body, None);
+    assert_events(
+        &ev,
+        &[
+            ("statement", Some("2022-04-03"), &["Anton Berger", "Moskau"]),
+            ("other", Some("2022-03-30"), &["Butscha"]),
+            ("statement", Some("1986"), &["Bohdan Kowalczyk"]),
+            ("legal", Some("2023-03-30"), &["Moskau"]),
+        ],
+    );
+    assert!(
+        !ev.iter().any(|e| e.1.as_deref() == Some("2023-05-29")),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_ship_put_into_service_is_a_ceremony() {
     let body = "Der Kreuzer war am 30. Dezember 1982 in Sewastopol in Dienst gestellt worden.";
     let ev = events_of(body, None);
