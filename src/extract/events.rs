@@ -586,6 +586,16 @@ pub fn events(
             && formal_kind(&TRIGGERS.list[here[1].1].kind);
         let frame = framed.then(|| TRIGGERS.list[here.remove(0).1].kind.clone());
         let used = take_part(&ctx, &mut out, n, (s, e), &here, &cues, &dates);
+        // (Negation of the clause's verb leaves the noun's happening: "Auch
+        // nach dem Telefonat vom 2. April bewegte sich Moskau nicht".)
+        let all_here: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|(pos, _)| (s..e).contains(pos) && !question)
+            .map(|&(pos, k)| (pos - s, k))
+            .collect();
+        for event in dated_nouns(&ctx, n, &spans, (s, e), &all_here, &dates, published) {
+            merge_into(&mut out, n, event, entities, false);
+        }
         // The first trigger of the sentence decides; one inside a cue that
         // found its gathering ("An dem Treffen nahm ... teil") reported it.
         // "Nordkorea hat seit Dienstagabend 260 Ballons geschickt": the
@@ -1279,6 +1289,55 @@ fn plain_year(d: &DateMention) -> bool {
 
 /// A date that belongs to a noun ("die Erklärung vom November 2020"), not
 /// to what the sentence tells happened when.
+/// "nach dem Telefonat vom 2. April zwischen Blinken und Lawrow", "seit
+/// dem Putsch vom 26. Juli 2023": a trigger noun with a date of its own
+/// ("vom …") is a happening of that day, with the people of its clause,
+/// whatever the sentence tells around it. (`here` holds the sentence's
+/// triggers, offsets in the sentence.)
+fn dated_nouns(
+    ctx: &Context<'_>,
+    n: usize,
+    spans: &[(usize, usize)],
+    (s, e): (usize, usize),
+    here: &[(usize, usize)],
+    dates: &[DateMention],
+    published: Option<Date>,
+) -> Vec<Event> {
+    let sentence = &ctx.body[s..e];
+    let mut out = Vec::new();
+    for &(p, k) in here {
+        if !sentence[p..].starts_with(char::is_uppercase) {
+            continue;
+        }
+        let word_end = sentence[p..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map_or(sentence.len(), |i| p + i);
+        let own = dates.iter().find(|d| {
+            attributive(d)
+                && d.value.is_some()
+                && d.start >= word_end
+                && sentence[word_end..d.start].trim().is_empty()
+        });
+        let Some(d) = own else {
+            continue;
+        };
+        let (_, ce) = clause(sentence, p);
+        let inside = |a: usize, b: usize| a >= s + p && b <= s + ce;
+        let (participants, location) = ctx.participants(n, spans, (s, e), &inside);
+        let kind = TRIGGERS.list[k].kind.clone();
+        out.extend(ctx.event(
+            kind,
+            participants,
+            location,
+            Some(d.clone()),
+            false,
+            published,
+            sentence,
+        ));
+    }
+    out
+}
+
 /// Whether a clause (in lower case) reports in the subjunctive: "sei",
 /// "seien", "habe", "hätten", "werde", "wäre".
 fn subjunctive(lower: &str) -> bool {

@@ -882,6 +882,22 @@ fn what_a_report_says_with_its_own_date_is_its_own_happening() {
 }
 
 #[test]
+fn a_trigger_noun_with_its_own_date_is_a_happening_of_that_day() {
+    let body = "Auch nach dem Telefonat vom 2. April 2023 zwischen Anton Berger und \
+                Bohdan Kowalczyk bewegte sich Moskau nicht.";
+    let ev = events_of(body, None);
+    assert!(
+        has(
+            &ev,
+            "call",
+            Some("2023-04-02"),
+            &["Anton Berger", "Bohdan Kowalczyk"]
+        ),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn a_ship_put_into_service_is_a_ceremony() {
     let body = "Der Kreuzer war am 30. Dezember 1982 in Sewastopol in Dienst gestellt worden.";
     let ev = events_of(body, None);
