@@ -1181,6 +1181,15 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
             .by_fold(prev_word)
             .is_some()
     };
+    // "hatte den Staat 1948 gegründet", "nach dessen Tod 1994 übernahm":
+    // a participle or a past verb after it makes the number a year after a
+    // noun too ("die Resolution 2023 gilt" stays a number).
+    let next_word: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
+    let participle = next_word.len() > 4
+        && ((next_word.starts_with("ge")
+            && (next_word.ends_with('t') || next_word.ends_with("en")))
+            || next_word.ends_with("iert"));
+    let verb_after = participle || KB.past.iter().any(|p| *p == next_word);
     (1900..=2099).contains(&y)
         && next_ok
         && !glued
@@ -1190,7 +1199,8 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
         && (!crate::text::ARTICLES.contains(&prev_lower.as_str()) || relative)
         && (!prev_word.starts_with(char::is_uppercase)
             || LEADS.contains(&prev_lower.as_str())
-            || known_name())
+            || known_name()
+            || verb_after)
 }
 
 /// Adverbs that open a sentence before a year ("Noch 2017 hatte Moskau
@@ -1480,6 +1490,7 @@ mod tests {
         ("Der 2018 geschlossene Vertrag gilt.", None, &[]),
         ("Die Moskwa, die 1983 in Dienst gestellt worden war, sank.", None, &[("1983", Some("1983"), "year")]),
         ("Kritik kam, weil Russland 2012 ein Gesetz erließ; Resolution 2012 nicht.", None, &[("2012", Some("2012"), "year")]),
+        ("Er hatte den Staat 1948 gegründet, nach dessen Tod 1994 übernahm sein Sohn.", None, &[("1948", Some("1948"), "year"), ("1994", Some("1994"), "year")]),
         ("August der Starke und am nächsten Tag", Some("2024-07-19"), &[]),
         ("Version 1.2.3 kostet 3.5 Prozent mehr.", Some("2024-07-19"), &[]),
     ];
