@@ -1189,7 +1189,7 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
         && ((next_word.starts_with("ge")
             && (next_word.ends_with('t') || next_word.ends_with("en")))
             || next_word.ends_with("iert"));
-    let verb_after = participle || KB.past.iter().any(|p| *p == next_word);
+    let verb_after = participle || KB.past.contains(&next_word);
     (1900..=2099).contains(&y)
         && next_ok
         && !glued
