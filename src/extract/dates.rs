@@ -1167,8 +1167,15 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
         .unwrap_or("");
     let prev_lower = prev_word.to_lowercase();
     // "Der 2018 geschlossene": the pattern took the article in.
-    let article = c.caps.name("year").is_some_and(|m| m.start() != c.start);
-    let glued = before.ends_with(|ch: char| ch.is_ascii_digit() || "./,-+§#€$%".contains(ch));
+    // (After a comma it is a relative pronoun: ", der 1965 die Grenze
+    // überquerte".)
+    let article =
+        c.caps.name("year").is_some_and(|m| m.start() != c.start) && !before.ends_with(',');
+    // (What touches the year itself, after any article the pattern took.)
+    let year_at = c.caps.name("year").map_or(c.start, |m| m.start());
+    let glued = c.text[..year_at]
+        .trim_end()
+        .ends_with(|ch: char| ch.is_ascii_digit() || "./,-+§#€$%".contains(ch));
     // ", die 1983 in Dienst gestellt worden war": after a comma the article
     // is a relative pronoun, and the year its clause's.
     let relative = before[..before.len() - prev_word.len()]
@@ -1491,6 +1498,7 @@ mod tests {
         ("Die Moskwa, die 1983 in Dienst gestellt worden war, sank.", None, &[("1983", Some("1983"), "year")]),
         ("Kritik kam, weil Russland 2012 ein Gesetz erließ; Resolution 2012 nicht.", None, &[("2012", Some("2012"), "year")]),
         ("Er hatte den Staat 1948 gegründet, nach dessen Tod 1994 übernahm sein Sohn.", None, &[("1948", Some("1948"), "year"), ("1994", Some("1994"), "year")]),
+        ("Es war Jenkins, der 1965 die Grenze überquerte; der 2018 geschlossene Vertrag nicht.", None, &[("der 1965", Some("1965"), "year")]),
         ("August der Starke und am nächsten Tag", Some("2024-07-19"), &[]),
         ("Version 1.2.3 kostet 3.5 Prozent mehr.", Some("2024-07-19"), &[]),
     ];

@@ -898,6 +898,19 @@ fn a_trigger_noun_with_its_own_date_is_a_happening_of_that_day() {
 }
 
 #[test]
+fn handovers_and_ships_entering_port_are_events() {
+    let body = "Am 27. September 2023 wurde Anton Berger in Dandong an US-Vertreter übergeben.\n\
+                Am 18. Juli 2023 lief ein Atom-U-Boot in den Hafen Busan ein.";
+    assert_events(
+        &events_of(body, None),
+        &[
+            ("legal", Some("2023-09-27"), &["Anton Berger", "Dandong"]),
+            ("visit", Some("2023-07-18"), &["Busan"]),
+        ],
+    );
+}
+
+#[test]
 fn a_ship_put_into_service_is_a_ceremony() {
     let body = "Der Kreuzer war am 30. Dezember 1982 in Sewastopol in Dienst gestellt worden.";
     let ev = events_of(body, None);
