@@ -70,17 +70,22 @@ pub(super) fn occasion_phrase(sentence: &str, at: usize) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("anlässlich"))
 }
 
+/// The `n` words before byte `at` of `sentence`, nearest first, in lower case.
+fn words_before(sentence: &str, at: usize, n: usize) -> Vec<String> {
+    sentence[..at]
+        .split_whitespace()
+        .rev()
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Whether the trigger at byte `at` of `sentence` names what came before the
 /// happening told ("Nach der Parade sind beide zusammengekommen", "Einen
 /// Tag nach der Waffenruhe haben sie verhandelt"): "nach", an article and
 /// perhaps one adjective before it.
 pub(super) fn after_phrase(sentence: &str, at: usize) -> bool {
-    let before: Vec<String> = sentence[..at]
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .map(str::to_lowercase)
-        .collect();
+    let before = words_before(sentence, at, 3);
     let article = |i: usize| {
         before
             .get(i)
@@ -94,12 +99,7 @@ pub(super) fn after_phrase(sentence: &str, at: usize) -> bool {
 /// tells ("hat bei einem Besuch in Pjöngjang ein Abkommen unterzeichnet",
 /// "während des Staatsbesuchs", "beim Treffen").
 pub(super) fn frame_phrase(sentence: &str, at: usize) -> bool {
-    let before: Vec<String> = sentence[..at]
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .map(str::to_lowercase)
-        .collect();
+    let before = words_before(sentence, at, 2);
     match (
         before.first().map(String::as_str),
         before.get(1).map(String::as_str),
