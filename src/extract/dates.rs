@@ -1166,21 +1166,23 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
         .next()
         .unwrap_or("");
     let prev_lower = prev_word.to_lowercase();
-    // "Der 2018 geschlossene": the pattern took the article in.
-    // (After a comma it is a relative pronoun: ", der 1965 die Grenze
-    // überquerte".)
-    let article =
-        c.caps.name("year").is_some_and(|m| m.start() != c.start) && !before.ends_with(',');
-    // (What touches the year itself, after any article the pattern took.)
+    // The text right before the year itself, after any article the
+    // pattern took in ("Der 2018 geschlossene"), and the word ending it.
     let year_at = c.caps.name("year").map_or(c.start, |m| m.start());
-    let glued = c.text[..year_at]
-        .trim_end()
-        .ends_with(|ch: char| ch.is_ascii_digit() || "./,-+§#€$%".contains(ch));
-    // ", die 1983 in Dienst gestellt worden war": after a comma the article
-    // is a relative pronoun, and the year its clause's.
-    let relative = before[..before.len() - prev_word.len()]
-        .trim_end()
-        .ends_with(',');
+    let lead = c.text[..year_at].trim_end();
+    let glued = lead.ends_with(|ch: char| ch.is_ascii_digit() || "./,-+§#€$%".contains(ch));
+    let lead_word = lead
+        .rsplit(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // ", die 1983 in Dienst gestellt worden war", ", der 1965 die Grenze
+    // überquerte": after a comma the article is a relative pronoun, and the
+    // year its clause's.
+    let relative = crate::text::ARTICLES.contains(&lead_word.to_lowercase().as_str())
+        && lead[..lead.len() - lead_word.len()]
+            .trim_end()
+            .ends_with(',');
+    let article = year_at != c.start && !relative;
     // "weil Russland 2012 ein Gesetz erlassen hatte": a known name is the
     // subject before the year, not a noun the year labels ("Resolution 2023").
     let known_name = || {
@@ -1206,8 +1208,8 @@ fn bare_year(c: &Ctx, y: i32) -> bool {
         && (!crate::text::ARTICLES.contains(&prev_lower.as_str()) || relative)
         && (!prev_word.starts_with(char::is_uppercase)
             || LEADS.contains(&prev_lower.as_str())
-            || known_name()
-            || verb_after)
+            || verb_after
+            || known_name())
 }
 
 /// Adverbs that open a sentence before a year ("Noch 2017 hatte Moskau

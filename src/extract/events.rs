@@ -522,11 +522,17 @@ pub fn events(
         }
         // A question ("Frage: Was bedeutet der Besuch?") reports nothing.
         let question = sentence.trim_end().ends_with('?');
-        let mut here: Vec<(usize, usize)> = found
+        // Every trigger of the sentence (offsets in it), and those a
+        // negation leaves ("… bewegte sich Moskau nicht").
+        let all_here: Vec<(usize, usize)> = found
             .iter()
-            .filter(|(pos, _)| *pos >= s && *pos < e && !question)
-            .filter(|(pos, _)| !negated(sentence, pos - s))
+            .filter(|(pos, _)| (s..e).contains(pos) && !question)
             .map(|&(pos, k)| (pos - s, k))
+            .collect();
+        let mut here: Vec<(usize, usize)> = all_here
+            .iter()
+            .filter(|&&(p, _)| !negated(sentence, p))
+            .copied()
             .collect();
         // "Die Duma hatte den Vertrag ratifiziert, der Föderationsrat folgte
         // am 6. November": a `follows` word repeats the trigger before it,
@@ -588,11 +594,6 @@ pub fn events(
         let used = take_part(&ctx, &mut out, n, (s, e), &here, &cues, &dates);
         // (Negation of the clause's verb leaves the noun's happening: "Auch
         // nach dem Telefonat vom 2. April bewegte sich Moskau nicht".)
-        let all_here: Vec<(usize, usize)> = found
-            .iter()
-            .filter(|(pos, _)| (s..e).contains(pos) && !question)
-            .map(|&(pos, k)| (pos - s, k))
-            .collect();
         for event in dated_nouns(&ctx, n, &spans, (s, e), &all_here, &dates, published) {
             merge_into(&mut out, n, event, entities, false);
         }
@@ -1287,8 +1288,6 @@ fn plain_year(d: &DateMention) -> bool {
     words.count() <= 1
 }
 
-/// A date that belongs to a noun ("die Erklärung vom November 2020"), not
-/// to what the sentence tells happened when.
 /// "nach dem Telefonat vom 2. April zwischen Blinken und Lawrow", "seit
 /// dem Putsch vom 26. Juli 2023": a trigger noun with a date of its own
 /// ("vom …") is a happening of that day, with the people of its clause,
@@ -1349,6 +1348,8 @@ fn subjunctive(lower: &str) -> bool {
     })
 }
 
+/// A date that belongs to a noun ("die Erklärung vom November 2020"), not
+/// to what the sentence tells happened when.
 fn attributive(d: &DateMention) -> bool {
     opens_with(d, &["vom", "von"])
 }

@@ -13,6 +13,7 @@
 use super::lexicon::{
     acronym, head_kind, is_cap_adjective, is_org_word, noun_shaped, starts_upper, Lexicon, Token,
 };
+use super::shapes::span_candidate;
 use super::{resolved, strip_genitive};
 use crate::extract::gazetteer::gazetteer;
 use crate::extract::{Candidate, EntityKind};
@@ -92,11 +93,11 @@ pub(super) fn english_media(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
         }
         if first < i {
             let (s, e) = (toks[first].start, head.end);
-            let surface: Vec<&str> = toks[first..=i].iter().map(|t| t.text).collect();
-            out.push(resolved(
+            out.push(span_candidate(
+                toks,
+                first,
                 s,
                 e,
-                &surface.join(" "),
                 EntityKind::Organization,
                 0.7,
             ));

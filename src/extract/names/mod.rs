@@ -245,19 +245,26 @@ fn insert_sorted(list: &mut Vec<Candidate>, c: Candidate) {
     list.insert(at, c);
 }
 
+/// A letter, digit or hyphen: what a hyphenated compound is made of.
+fn compound_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// The length in bytes of the hyphenated compound `text` opens with.
+fn compound_len(text: &str) -> usize {
+    text.find(|c: char| !compound_char(c)).unwrap_or(text.len())
+}
+
 /// Whether `start..end` of `body` lies in a word of capitals joined by
 /// hyphens ("CSP-DPA").
 fn in_acronym_compound(body: &str, start: usize, end: usize) -> bool {
-    let part = |c: char| c.is_alphanumeric() || c == '-';
     let from = body[..start]
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| part(c))
+        .take_while(|&(_, c)| compound_char(c))
         .last()
         .map_or(start, |(i, _)| i);
-    let to = body[end..]
-        .find(|c: char| !part(c))
-        .map_or(body.len(), |i| end + i);
+    let to = end + compound_len(&body[end..]);
     let word = body[from..to].trim_matches('-');
     word.contains('-')
         && word.split('-').all(|p| {
@@ -272,10 +279,7 @@ fn ends_in_place_head(rest: &str) -> bool {
     let Some(rest) = rest.strip_prefix('-') else {
         return false;
     };
-    let word_end = rest
-        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .unwrap_or(rest.len());
-    let last = rest[..word_end].rsplit('-').next().unwrap_or("");
+    let last = rest[..compound_len(rest)].rsplit('-').next().unwrap_or("");
     // (An institution's head too: "Lefortowo-Gericht".)
     let heads = |w: &str| LEXICON.place_head.contains(w) || LEXICON.org_head.contains(w);
     heads(last) || heads(strip_genitive(last))

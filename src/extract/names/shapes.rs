@@ -41,7 +41,7 @@ pub(super) fn role_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
     out
 }
 
-fn span_candidate(
+pub(super) fn span_candidate(
     toks: &[Token],
     first: usize,
     s: usize,
