@@ -11,8 +11,11 @@
 //! progress and ends the import with the file named. Files are deliberately
 //! not wrapped in savepoints: FTS5 flushes its pending index to a new segment
 //! at every savepoint, which made each file pay for a flush and the merges
-//! that follow (about an eighth of the writer's time). Unchanged files (same
-//! raw bytes under the same origin) are skipped without a write.
+//! that follow (about an eighth of the writer's time). For the same reason
+//! a batch's new articles enter the full-text tables only at its end, in one
+//! statement per table (schema V10): FTS5 also flushes at every statement
+//! savepoint, which every mention insert opens. Unchanged files (same raw
+//! bytes under the same origin) are skipped without a write.
 //!
 //! A stop request ([`Options::stop`], set by the CLI on Ctrl-C) is honoured
 //! between files: the file being written is finished (milliseconds), the
@@ -191,12 +194,19 @@ pub fn run(
         });
         let mut done = 0usize;
         let mut batch = conn.transaction()?;
+        // New articles wait to be indexed for search until the batch ends
+        // (see `search::defer_index`).
+        let mut deferred = false;
         let mut begun = std::time::Instant::now();
         'files: for (chunk, steps) in inputs.chunks(CHUNK).zip(rx.iter()) {
             for (input, step) in chunk.iter().zip(steps) {
                 if options.stopping() {
                     summary.interrupted = true;
                     break 'files;
+                }
+                if !deferred && matches!(step, Step::Ready(_)) {
+                    store::search::defer_index(&batch)?;
+                    deferred = true;
                 }
                 let outcome = writer.write(&batch, input, step)?;
                 match &outcome {
@@ -209,13 +219,13 @@ pub fn run(
                 report(&input.path, &outcome);
                 done += 1;
                 if done.is_multiple_of(BATCH) || begun.elapsed() >= BATCH_TIME {
-                    batch.commit()?;
+                    commit(batch, std::mem::take(&mut deferred))?;
                     batch = conn.transaction()?;
                     begun = std::time::Instant::now();
                 }
             }
         }
-        batch.commit()?;
+        commit(batch, std::mem::take(&mut deferred))?;
         drop(rx);
         producer.join().map_err(|_| ImportError::Preparing)
     })?;
@@ -236,6 +246,14 @@ pub fn run(
     )?;
     conn.execute_batch("PRAGMA synchronous = NORMAL")?;
     Ok(summary)
+}
+
+/// Indexes the batch's new articles for search, if it has any, and commits.
+fn commit(batch: rusqlite::Transaction<'_>, deferred: bool) -> rusqlite::Result<()> {
+    if deferred {
+        store::search::index_deferred(&batch)?;
+    }
+    batch.commit()
 }
 
 fn now() -> String {

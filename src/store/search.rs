@@ -66,3 +66,39 @@ pub fn backfill(conn: &mut Connection) -> rusqlite::Result<usize> {
     tx.commit()?;
     Ok(pending.len())
 }
+
+/// Starts leaving articles stored from now on out of both full-text tables
+/// until [`index_deferred`] (schema V10 explains why). Call it before the
+/// first write of a write transaction, and [`index_deferred`] before its commit.
+pub fn defer_index(conn: &Connection) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO fts_deferred (only, after)
+         SELECT 1, coalesce(max(id), 0) FROM articles",
+    )?
+    .execute([])?;
+    Ok(())
+}
+
+/// Indexes every article stored since [`defer_index`], one statement per
+/// full-text table, and ends the deferral. With a single writer, every id
+/// above the one [`defer_index`] noted belongs to this transaction.
+pub fn index_deferred(conn: &Connection) -> rusqlite::Result<()> {
+    let after: Option<i64> = conn
+        .prepare_cached("DELETE FROM fts_deferred RETURNING after")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    let Some(after) = after else {
+        return Ok(());
+    };
+    conn.prepare_cached(
+        "INSERT INTO articles_fts (rowid, title, body)
+         SELECT id, title, body FROM articles WHERE id > ?1 ORDER BY id",
+    )?
+    .execute([after])?;
+    conn.prepare_cached(
+        "INSERT INTO articles_stem_fts (rowid, title, body)
+         SELECT article_id, title, body FROM articles_stem WHERE article_id > ?1 ORDER BY article_id",
+    )?
+    .execute([after])?;
+    Ok(())
+}

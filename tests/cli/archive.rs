@@ -122,7 +122,7 @@ fn stats_counts_rows_and_names_the_schema_version() {
             .clone()
     };
     assert_eq!(get("articles"), 5);
-    assert_eq!(get("schema_version"), 9);
+    assert_eq!(get("schema_version"), 10);
     assert!(get("file_bytes").as_i64().unwrap() > 0);
 }
 
@@ -152,10 +152,36 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
     );
 }
 
-/// Takes an archive from schema V9 back to V3 (the two views V4 replaces
+/// Takes an archive from schema V10 back to V3 (the two views V4 replaces
 /// stay; V4 replaces them again; V6 creates the three it drops; V7 and V8
-/// redo their index and queries in place; V9's column goes).
+/// redo their index and queries in place; V9's column goes; V10's triggers
+/// are V1's and V3's again).
 const V4_UNDONE: &str = "
+    DELETE FROM refinery_schema_history WHERE version = 10;
+    DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete;
+    DROP TRIGGER articles_fts_update; DROP TRIGGER articles_stem_fts_insert;
+    DROP TRIGGER articles_stem_fts_delete; DROP TRIGGER articles_stem_fts_update;
+    DROP TABLE fts_deferred;
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_stem_fts_insert AFTER INSERT ON articles_stem BEGIN
+        INSERT INTO articles_stem_fts(rowid, title, body) VALUES (new.article_id, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_stem_fts_delete AFTER DELETE ON articles_stem BEGIN
+        INSERT INTO articles_stem_fts(articles_stem_fts, rowid, title, body) VALUES ('delete', old.article_id, old.title, old.body);
+    END;
+    CREATE TRIGGER articles_stem_fts_update AFTER UPDATE ON articles_stem BEGIN
+        INSERT INTO articles_stem_fts(articles_stem_fts, rowid, title, body) VALUES ('delete', old.article_id, old.title, old.body);
+        INSERT INTO articles_stem_fts(rowid, title, body) VALUES (new.article_id, new.title, new.body);
+    END;
     DELETE FROM refinery_schema_history WHERE version IN (7, 8, 9);
     DROP TRIGGER event_participants_redated; DROP TRIGGER event_participants_dated;
     DROP VIEW entity_event_links; DROP INDEX event_participants_entity;

@@ -333,3 +333,33 @@ fn a_word_in_thousands_of_articles_ranks_the_newest_unless_all() {
         .unwrap()
         .contains("[Verteidigungsminister]"));
 }
+
+/// An import indexes its batch's new articles once, before the batch
+/// commits (schema V10): every article is found, both full-text tables pass
+/// their own check, no deferral outlives the import, and another client's
+/// insert is indexed at once by the triggers, as before.
+#[test]
+fn new_articles_are_indexed_at_the_end_of_their_batch() {
+    let w = three();
+    assert_eq!(ids(&search(&w, &["Pjöngjang"])), vec![1]);
+    assert_eq!(ids(&search(&w, &["Wonsan"])), vec![3]);
+    assert_eq!(w.count("SELECT count(*) FROM fts_deferred"), 0);
+    let conn = w.conn();
+    for table in ["articles_fts", "articles_stem_fts"] {
+        conn.execute(
+            &format!("INSERT INTO {table} ({table}) VALUES ('integrity-check')"),
+            [],
+        )
+        .unwrap_or_else(|e| panic!("{table}: {e}"));
+    }
+    conn.execute(
+        "INSERT INTO articles (origin, title, body, content_hash, byte_size, raw_text, imported_at)
+         VALUES ('other/d.txt', 'Gipfel in Chabarowsk', 'Ein Gipfel.', 'x', 1, 'x', '2026-12-06')",
+        [],
+    )
+    .unwrap();
+    assert_eq!(
+        w.count("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Chabarowsk'"),
+        1
+    );
+}
