@@ -1,7 +1,7 @@
 //! Curated knowledge shipped in `data/` and compiled into the binary: the
 //! sources table (outlets, agencies, institutions). Parsed once, on first use.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// An outlet, agency or institution from `data/sources.tsv`.

@@ -10,8 +10,8 @@
 //! decide: its German rules treat `ä`, `ö`, `ü` as the vowels `a`, `o`, `u`
 //! and fold them itself at the end.
 
+use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};

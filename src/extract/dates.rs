@@ -65,7 +65,7 @@
 //! its article) when there is one: "am 18. Juli", "im vergangenen Juni", "in
 //! der vergangenen Woche", "seit dem 24. Februar 2022", "vor zwei Wochen".
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};

@@ -1,7 +1,7 @@
 //! The curated gazetteer (`data/gazetteer.tsv`): canonical names, kinds and
 //! every known spelling, matched in one pass with an Aho-Corasick automaton.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -91,7 +91,7 @@ impl Gazetteer {
         }
         // "in der Dominikanischen Republik": the weak form of a name's
         // adjectives, where the file lists only the strong one.
-        let listed: std::collections::HashSet<String> =
+        let listed: foldhash::HashSet<String> =
             forms.iter().map(|(f, _)| f.to_lowercase()).collect();
         let mut weak = Vec::new();
         for (form, i) in &forms {

@@ -14,7 +14,9 @@ pub mod names;
 pub mod resolve;
 pub mod within;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt};
 
 use jiff::civil::Date;
 

@@ -72,7 +72,10 @@ fn fold_word(w: &str) -> String {
         ("ue", "u"),
         ("ph", "f"),
     ] {
-        s = s.replace(from, to);
+        // `replace` allocates even when there is nothing to replace.
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
     }
     // A word-initial j stays: Korean "Jong" and "Yong" are different names.
     // Russian names' Ja, Je, Ju are English Ya, Ye, Yu (Jarmysch / Yarmysh,

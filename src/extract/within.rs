@@ -3,7 +3,7 @@
 //! two scales. Only containment counts: two cities of one country are not
 //! thereby one place.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use super::resolve::entity_key;

@@ -45,7 +45,7 @@ enum Kind {
 struct Rules {
     rules: Vec<(Kind, Regex)>,
     /// All patterns of a kind in one set, so "does any rule match" is one pass.
-    sets: std::collections::HashMap<Kind, regex::RegexSet>,
+    sets: foldhash::HashMap<Kind, regex::RegexSet>,
 }
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
@@ -87,7 +87,7 @@ impl Rules {
                 .map_err(|e| format!("line {}: {e}", n + 1))?;
             rules.push((kind, re));
         }
-        let mut sets = std::collections::HashMap::new();
+        let mut sets = foldhash::HashMap::default();
         for &(kind, _) in &rules {
             if sets.contains_key(&kind) {
                 continue;

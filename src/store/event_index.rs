@@ -16,7 +16,9 @@
 //! [`EventIndex::clear`] forgets everything (after garbage collection, or past
 //! [`MAX_EVENTS`] so memory stays bounded); the next question reads again.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::{HashMap, HashSet};
 
 use rusqlite::Connection;
 

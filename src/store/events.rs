@@ -3,7 +3,7 @@
 //! candidates are the events that share a participant with it on a date that
 //! can match, found in the writer's [`EventIndex`].
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use rusqlite::{params, Connection};
 

@@ -11,7 +11,7 @@ mod event_index;
 mod events;
 pub mod search;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 

@@ -1,7 +1,7 @@
 //! The word lists behind name shapes (`data/names.tsv`) and the tokens
 //! the shapes are matched on.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -10,19 +10,19 @@ use super::strip_genitive;
 
 pub(super) struct Lexicon {
     pub(super) role: HashSet<String>,
-    pub(super) role_suffix: Vec<String>,
-    pub(super) surname_ending: Vec<String>,
+    pub(super) role_suffix: Suffixes,
+    pub(super) surname_ending: Suffixes,
     pub(super) given: HashSet<String>,
     pub(super) korean_family: HashSet<String>,
     pub(super) chinese_family: HashSet<String>,
     pub(super) org_head: HashSet<String>,
-    pub(super) org_suffix: Vec<String>,
+    pub(super) org_suffix: Suffixes,
     pub(super) place_head: HashSet<String>,
     pub(super) place_word: HashSet<String>,
-    pub(super) place_word_suffix: Vec<String>,
+    pub(super) place_word_suffix: Suffixes,
     pub(super) org_word: HashSet<String>,
-    pub(super) org_word_suffix: Vec<String>,
-    pub(super) noun_suffix: Vec<String>,
+    pub(super) org_word_suffix: Suffixes,
+    pub(super) noun_suffix: Suffixes,
     pub(super) not_place: HashSet<String>,
     pub(super) not_name: HashSet<String>,
     pub(super) not_acronym: HashSet<String>,
@@ -30,6 +30,38 @@ pub(super) struct Lexicon {
     pub(super) region_word: HashSet<String>,
     pub(super) place_named: HashSet<String>,
     pub(super) english_head: HashSet<String>,
+}
+
+/// Word endings, matched by looking up each ending of the word with a
+/// listed length: a hash lookup per distinct length, where comparing the
+/// word with every listed ending cost a comparison per ending, and these
+/// checks run on every capitalised word of an article.
+pub(super) struct Suffixes {
+    set: HashSet<String>,
+    /// The lengths in bytes of the listed endings, each once.
+    lengths: Vec<usize>,
+}
+
+impl Suffixes {
+    fn new(list: Vec<String>) -> Suffixes {
+        let mut lengths: Vec<usize> = list.iter().map(String::len).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        Suffixes {
+            set: list.into_iter().collect(),
+            lengths,
+        }
+    }
+
+    /// Whether `word` ends with a listed ending that has at least
+    /// `before` bytes of `word` in front of it.
+    pub(super) fn ends(&self, word: &str, before: usize) -> bool {
+        self.lengths.iter().any(|&n| {
+            word.len() >= n + before
+                && word.is_char_boundary(word.len() - n)
+                && self.set.contains(&word[word.len() - n..])
+        })
+    }
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -50,19 +82,19 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut take = |c: &str| classes.remove(c).unwrap_or_default();
     Lexicon {
         role: take("role").into_iter().collect(),
-        role_suffix: take("role-suffix"),
-        surname_ending: take("surname-ending"),
+        role_suffix: Suffixes::new(take("role-suffix")),
+        surname_ending: Suffixes::new(take("surname-ending")),
         given: take("given").into_iter().collect(),
         korean_family: take("korean-family").into_iter().collect(),
         chinese_family: take("chinese-family").into_iter().collect(),
         org_head: take("org-head").into_iter().collect(),
-        org_suffix: take("org-suffix"),
+        org_suffix: Suffixes::new(take("org-suffix")),
         place_head: take("place-head").into_iter().collect(),
         place_word: take("place-word").into_iter().collect(),
-        place_word_suffix: take("place-word-suffix"),
+        place_word_suffix: Suffixes::new(take("place-word-suffix")),
         org_word: take("org-word").into_iter().collect(),
-        org_word_suffix: take("org-word-suffix"),
-        noun_suffix: take("noun-suffix"),
+        org_word_suffix: Suffixes::new(take("org-word-suffix")),
+        noun_suffix: Suffixes::new(take("noun-suffix")),
         not_place: take("not-place").into_iter().collect(),
         not_name: take("not-name").into_iter().collect(),
         not_acronym: take("not-acronym").into_iter().collect(),
@@ -138,15 +170,7 @@ pub(super) fn is_name_token(t: &str, lex: &Lexicon) -> bool {
 }
 
 pub(super) fn is_role(t: &str, lex: &Lexicon) -> bool {
-    if lex.role.contains(t) {
-        return true;
-    }
-    let lower = t.to_lowercase();
-    t.chars().next().is_some_and(char::is_uppercase)
-        && lex
-            .role_suffix
-            .iter()
-            .any(|s| lower.ends_with(s.as_str()) && lower.len() > s.len() + 2)
+    lex.role.contains(t) || (starts_upper(t) && lex.role_suffix.ends(&t.to_lowercase(), 3))
 }
 
 /// Up to `max` name tokens right after `from`, joined by single spaces.
@@ -166,11 +190,7 @@ pub(super) fn name_run(toks: &[Token], from: usize, max: usize, lex: &Lexicon) -
 /// A single word in a surname's shape: a typical ending from `data/names.tsv`.
 pub(super) fn surname_shaped(t: &str) -> bool {
     let stem = strip_genitive(t).to_lowercase();
-    stem.chars().count() >= 4
-        && LEXICON
-            .surname_ending
-            .iter()
-            .any(|e| stem.ends_with(e.as_str()))
+    stem.chars().count() >= 4 && LEXICON.surname_ending.ends(&stem, 0)
 }
 
 /// Capital letters only, as many as `lengths` allows, perhaps with a
@@ -198,13 +218,15 @@ pub(super) fn starts_upper(t: &str) -> bool {
 /// "Vereinigten", "Kommunistischen"). Inside a sentence German writes
 /// adjectives in lower case, so a capital one is part of a name.
 pub(super) fn is_cap_adjective(t: &str, lex: &Lexicon) -> bool {
-    let lower = t.to_lowercase();
     starts_upper(t)
         && t.chars().count() >= 5
         && !t.contains('-')
-        && ["e", "en", "er", "es", "em"]
-            .iter()
-            .any(|e| lower.ends_with(e))
+        && {
+            let lower = t.to_lowercase();
+            ["e", "en", "er", "es", "em"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+        }
         && !lex.not_name.contains(t)
         && !is_role(t, lex)
         && head_kind(t, lex).is_none()
@@ -218,10 +240,7 @@ pub(super) fn head_kind(t: &str, lex: &Lexicon) -> Option<crate::extract::Entity
     }
     let stem = strip_genitive(t);
     let lower = stem.to_lowercase();
-    if lex.org_head.contains(t)
-        || lex.org_head.contains(stem)
-        || lex.org_suffix.iter().any(|s| lower.ends_with(s.as_str()))
-    {
+    if lex.org_head.contains(t) || lex.org_head.contains(stem) || lex.org_suffix.ends(&lower, 0) {
         Some(EntityKind::Organization)
     } else if lex.place_head.contains(t) || lex.place_head.contains(stem) {
         Some(EntityKind::Location)
@@ -238,9 +257,7 @@ pub(super) fn noun_shaped(t: &str, lex: &Lexicon) -> bool {
     if lower.ends_with("eung") {
         return false;
     }
-    lex.noun_suffix
-        .iter()
-        .any(|s| lower.ends_with(s.as_str()) && lower.len() > s.len() + 1)
+    lex.noun_suffix.ends(&lower, 2)
 }
 
 /// A word before a place's own name: listed ("Region", "Insel") or a
@@ -256,10 +273,6 @@ pub(super) fn is_org_word(t: &str, lex: &Lexicon) -> bool {
 }
 
 /// A capitalised compound whose last part is one of `endings`.
-fn compound_of(t: &str, endings: &[String]) -> bool {
-    let lower = t.to_lowercase();
-    starts_upper(t)
-        && endings
-            .iter()
-            .any(|s| lower.ends_with(s.as_str()) && lower.len() > s.len() + 1)
+fn compound_of(t: &str, endings: &Suffixes) -> bool {
+    starts_upper(t) && endings.ends(&t.to_lowercase(), 2)
 }

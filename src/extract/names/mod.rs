@@ -13,7 +13,7 @@ mod capitals;
 mod lexicon;
 mod shapes;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::gazetteer::{gazetteer, word_boundary_after, word_boundary_before};
 use super::resolve::fold;
@@ -143,7 +143,7 @@ fn final_s_kept(body: &str, out: &mut [Candidate]) {
 /// Stepanakert") is that place wherever the article names it again ("nahe
 /// Stepanakert"), where no shape vouches for it.
 fn repeated_names(body: &str, out: &mut Vec<Candidate>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     let found: Vec<Candidate> = out
         .iter()
         .filter(|c| c.kind != EntityKind::Person)

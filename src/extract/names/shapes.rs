@@ -156,8 +156,8 @@ pub(super) fn shaped_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
 /// Organization when `word` is in `orgs`, location when in `places`.
 fn kind_in(
     word: &str,
-    orgs: &std::collections::HashSet<String>,
-    places: &std::collections::HashSet<String>,
+    orgs: &foldhash::HashSet<String>,
+    places: &foldhash::HashSet<String>,
 ) -> Option<EntityKind> {
     if orgs.contains(word) {
         Some(EntityKind::Organization)
@@ -176,9 +176,8 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
         let t = tok.text;
         // "Geheimdienst MIT", "Entwicklungsbank DFC": an institution noun
         // followed by an acronym in capitals; the acronym is its name.
-        let lower = t.to_lowercase();
         let institution = head_kind(t, lex) == Some(EntityKind::Organization)
-            || (starts_upper(t) && lex.org_suffix.iter().any(|s| lower.ends_with(s.as_str())));
+            || (starts_upper(t) && lex.org_suffix.ends(&t.to_lowercase(), 0));
         if institution {
             if let Some(a) = toks
                 .get(i + 1)
