@@ -612,9 +612,12 @@ pub(super) fn appositive_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec
                         && !noun_shaped(t.text, lex)
                         && !lex.given.contains(t.text))
             };
-            let run_ok =
-                first_ok(&toks[i]) && (i + 1..i + n).all(|k| nameish(&toks[k]) && toks[k].joined);
-            if !run_ok || !comma_after(last) {
+            // The comma first: it is one byte to look at, the name tests
+            // several lookups each, and most runs have no comma after them.
+            if !comma_after(last)
+                || !first_ok(&toks[i])
+                || !(i + 1..i + n).all(|k| nameish(&toks[k]) && toks[k].joined)
+            {
                 continue;
             }
             let role_before = comma_before(&toks[i])
