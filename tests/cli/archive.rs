@@ -133,11 +133,12 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
     // Take the archive back to schema V2, as archives in the field are.
     w.conn()
         .execute_batch(&format!(
-            "{V4_UNDONE}
+            "{}
                  DROP TRIGGER articles_stem_stale; DROP TRIGGER articles_stem_gone;
                  DROP TABLE articles_stem_fts; DROP TABLE articles_stem;
                  DELETE FROM canned_queries WHERE name = 'search_articles';
-                 DELETE FROM refinery_schema_history WHERE version = 3;"
+                 DELETE FROM refinery_schema_history WHERE version = 3;",
+            v4_undone()
         ))
         .unwrap();
     let (_, out, _) = w.run(&["migrate", "--status"]);
@@ -155,33 +156,48 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
 /// Takes an archive from schema V10 back to V3 (the two views V4 replaces
 /// stay; V4 replaces them again; V6 creates the three it drops; V7 and V8
 /// redo their index and queries in place; V9's column goes; V10's triggers
-/// are V1's and V3's again).
+/// are V1's and V3's again, as those migrations wrote them).
+fn v4_undone() -> String {
+    let v1 = include_str!("../../migrations/V1__schema.sql");
+    let v3 = include_str!("../../migrations/V3__search.sql");
+    let fts = [
+        "articles_fts_insert",
+        "articles_fts_delete",
+        "articles_fts_update",
+    ];
+    let stem = [
+        "articles_stem_fts_insert",
+        "articles_stem_fts_delete",
+        "articles_stem_fts_update",
+    ];
+    let drops: String = fts
+        .iter()
+        .chain(&stem)
+        .map(|t| format!("DROP TRIGGER {t};\n"))
+        .collect();
+    format!(
+        "DELETE FROM refinery_schema_history WHERE version = 10;\n{drops}DROP TABLE fts_deferred;\n{}{}{V4_UNDONE}",
+        triggers_of(v1, &fts),
+        triggers_of(v3, &stem)
+    )
+}
+
+/// The `CREATE TRIGGER … END;` statements named `names` in `migration`.
+fn triggers_of(migration: &str, names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| {
+            let start = migration
+                .find(&format!("CREATE TRIGGER {n} "))
+                .unwrap_or_else(|| panic!("no trigger {n}"));
+            let end = start + migration[start..].find("END;").expect("END;") + 4;
+            format!("{}\n", &migration[start..end])
+        })
+        .collect()
+}
+
+/// Takes an archive from schema V9 back to V3 (see [`v4_undone`]).
 const V4_UNDONE: &str = "
-    DELETE FROM refinery_schema_history WHERE version = 10;
-    DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete;
-    DROP TRIGGER articles_fts_update; DROP TRIGGER articles_stem_fts_insert;
-    DROP TRIGGER articles_stem_fts_delete; DROP TRIGGER articles_stem_fts_update;
-    DROP TABLE fts_deferred;
-    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-    END;
-    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-    END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-    END;
-    CREATE TRIGGER articles_stem_fts_insert AFTER INSERT ON articles_stem BEGIN
-        INSERT INTO articles_stem_fts(rowid, title, body) VALUES (new.article_id, new.title, new.body);
-    END;
-    CREATE TRIGGER articles_stem_fts_delete AFTER DELETE ON articles_stem BEGIN
-        INSERT INTO articles_stem_fts(articles_stem_fts, rowid, title, body) VALUES ('delete', old.article_id, old.title, old.body);
-    END;
-    CREATE TRIGGER articles_stem_fts_update AFTER UPDATE ON articles_stem BEGIN
-        INSERT INTO articles_stem_fts(articles_stem_fts, rowid, title, body) VALUES ('delete', old.article_id, old.title, old.body);
-        INSERT INTO articles_stem_fts(rowid, title, body) VALUES (new.article_id, new.title, new.body);
-    END;
     DELETE FROM refinery_schema_history WHERE version IN (7, 8, 9);
     DROP TRIGGER event_participants_redated; DROP TRIGGER event_participants_dated;
     DROP VIEW entity_event_links; DROP INDEX event_participants_entity;
@@ -221,7 +237,7 @@ fn an_archive_from_before_v4_gets_its_counts_and_outlets_filled_in() {
     let (before_pairs, before_people, before_outlets) = (pairs(&w), people(&w), outlets(&w));
     assert!(before_pairs.lines().count() > 100, "{before_pairs}");
     assert!(before_outlets.lines().count() > 1, "{before_outlets}");
-    w.conn().execute_batch(V4_UNDONE).unwrap();
+    w.conn().execute_batch(&v4_undone()).unwrap();
     assert_eq!(pairs(&w), before_pairs);
     assert_eq!(people(&w), before_people);
     assert_eq!(outlets(&w), before_outlets);
