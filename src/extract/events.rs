@@ -277,6 +277,7 @@ pub fn events(
         women: &female,
         headlined,
         headlined_men: &headlined_men,
+        published,
     };
     let mut out: Vec<(usize, Event)> = Vec::new();
     // The narrative date: the last date named earlier in the paragraph.
@@ -594,7 +595,7 @@ pub fn events(
         let used = take_part(&ctx, &mut out, n, (s, e), &here, &cues, &dates);
         // (Negation of the clause's verb leaves the noun's happening: "Auch
         // nach dem Telefonat vom 2. April bewegte sich Moskau nicht".)
-        for event in dated_nouns(&ctx, n, &spans, (s, e), &all_here, &dates, published) {
+        for event in dated_nouns(&ctx, n, &spans, (s, e), &all_here, &dates) {
             merge_into(&mut out, n, event, entities, false);
         }
         // The first trigger of the sentence decides; one inside a cue that
@@ -620,11 +621,9 @@ pub fn events(
                 let (participants, location) = ctx.participants(n, &spans, (s, e), &outside_subs);
                 if let Some(event) = ctx.event(
                     "other".to_string(),
-                    participants,
-                    location,
+                    (participants, location),
                     Some(d.clone()),
                     false,
-                    published,
                     sentence,
                 ) {
                     merge_into(&mut out, n, event, entities, !shifted);
@@ -632,8 +631,7 @@ pub fn events(
             }
             if used.is_empty() && !question {
                 let all = |_, _: &_| true;
-                for event in ctx.subordinate_events(n, &spans, (s, e), &subs, &here, published, all)
-                {
+                for event in ctx.subordinate_events(n, &spans, (s, e), &subs, &here, all) {
                     merge_into(&mut out, n, event, entities, false);
                 }
             }
@@ -713,16 +711,14 @@ pub fn events(
                     let dated = Some(d.clone());
                     ctx.event(
                         kind.to_string(),
-                        participants,
-                        location,
+                        (participants, location),
                         dated,
                         false,
-                        published,
                         sentence,
                     )
                 });
             let sub_events = |keep: &dyn Fn(usize) -> bool| {
-                ctx.subordinate_events(n, &spans, (s, e), &subs, &here, published, |j, _| keep(j))
+                ctx.subordinate_events(n, &spans, (s, e), &subs, &here, |j, _| keep(j))
             };
             let told = sub_events(&|j| j == i);
             let others = sub_events(&|j| j != i);
@@ -803,26 +799,16 @@ pub fn events(
         if let Some(frame) = frame {
             let told = ctx.event(
                 frame,
-                participants.clone(),
-                location,
+                (participants.clone(), location),
                 dated.clone(),
                 lead,
-                published,
                 sentence,
             );
             if let Some(event) = told {
                 merge_into(&mut out, n, event, entities, !shifted);
             }
         }
-        if let Some(event) = ctx.event(
-            kind,
-            participants,
-            location,
-            dated,
-            lead,
-            published,
-            sentence,
-        ) {
+        if let Some(event) = ctx.event(kind, (participants, location), dated, lead, sentence) {
             merge_into(&mut out, n, event, entities, !shifted);
         }
         if let Some(((ps, pe), d)) = before_und {
@@ -830,11 +816,9 @@ pub fn events(
             let (participants, location) = ctx.participants(n, &spans, (s, e), &part);
             let told = ctx.event(
                 "other".to_string(),
-                participants,
-                location,
+                (participants, location),
                 Some(d),
                 false,
-                published,
                 sentence,
             );
             if let Some(event) = told {
@@ -849,7 +833,7 @@ pub fn events(
                     .as_ref()
                     .is_none_or(|x| c.end <= x.start || c.start >= x.end)
         };
-        for event in ctx.subordinate_events(n, &spans, (s, e), &subs, &here, published, apart) {
+        for event in ctx.subordinate_events(n, &spans, (s, e), &subs, &here, apart) {
             merge_into(&mut out, n, event, entities, false);
         }
         let Some(c) = &second else {
@@ -890,11 +874,9 @@ pub fn events(
         }
         if let Some(event) = ctx.event(
             kind,
-            participants,
-            location,
+            (participants, location),
             Some(c.date.clone()),
             false,
-            published,
             sentence,
         ) {
             merge_into(&mut out, n, event, entities, !shifted);
@@ -1038,6 +1020,8 @@ struct Context<'a> {
     /// The people the title names: whom the story is about.
     headlined: &'a [usize],
     headlined_men: &'a [usize],
+    /// The article's publication date.
+    published: Option<Date>,
 }
 
 impl Context<'_> {
@@ -1220,16 +1204,14 @@ impl Context<'_> {
         })
     }
 
-    /// An event of `kind` if it has the participants its kind needs.
-    #[allow(clippy::too_many_arguments)]
+    /// An event of `kind` with the participants and place that
+    /// [`Context::participants`] found, if it has those its kind needs.
     fn event(
         &self,
         kind: String,
-        participants: Vec<(usize, &'static str)>,
-        location: Option<usize>,
+        (participants, location): (Vec<(usize, &'static str)>, Option<usize>),
         dated: Option<DateMention>,
         lead: bool,
-        published: Option<Date>,
         sentence: &str,
     ) -> Option<Event> {
         let has_actor = participants.iter().any(|p| p.1 != "place")
@@ -1241,7 +1223,7 @@ impl Context<'_> {
         // last named date says; in the lead paragraph, on the publication
         // day, which is what news leads report. Without a publication date
         // it stays unresolved.
-        let (date, precision, date_text) = match (dated, usable(published)) {
+        let (date, precision, date_text) = match (dated, usable(self.published)) {
             (Some(d), _) if d.value.is_some() || !lead => (d.value, d.precision, Some(d.text)),
             (_, Some(p)) if lead => (Some(p.to_string()), Precision::Day, None),
             _ => (None, Precision::Unresolved, None),
@@ -1300,7 +1282,6 @@ fn dated_nouns(
     (s, e): (usize, usize),
     here: &[(usize, usize)],
     dates: &[DateMention],
-    published: Option<Date>,
 ) -> Vec<Event> {
     let sentence = &ctx.body[s..e];
     let mut out = Vec::new();
@@ -1326,11 +1307,9 @@ fn dated_nouns(
         let kind = TRIGGERS.list[k].kind.clone();
         out.extend(ctx.event(
             kind,
-            participants,
-            location,
+            (participants, location),
             Some(d.clone()),
             false,
-            published,
             sentence,
         ));
     }

@@ -10,7 +10,6 @@ use super::grammar::clause_opener;
 use super::{attributive, opens_with, relative_day, role_of, Context, Event, TRIGGERS};
 use crate::extract::dates::{DateMention, Precision};
 use crate::extract::EntityKind;
-use jiff::civil::Date;
 
 /// A dated subordinate clause of a sentence, in byte offsets of the sentence.
 pub(super) struct Subordinate {
@@ -164,7 +163,6 @@ impl Context<'_> {
 
     /// The events of the dated subordinate clauses of sentence `n` (span
     /// `s..e`) that `tells` (index, clause) keeps.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn subordinate_events(
         &self,
         n: usize,
@@ -172,13 +170,12 @@ impl Context<'_> {
         (s, e): (usize, usize),
         subs: &[Subordinate],
         here: &[(usize, usize)],
-        published: Option<Date>,
         tells: impl Fn(usize, &Subordinate) -> bool,
     ) -> Vec<Event> {
         subs.iter()
             .enumerate()
             .filter(|&(j, c)| tells(j, c))
-            .filter_map(|(_, c)| self.subordinate_event(n, spans, (s, e), c, here, published))
+            .filter_map(|(_, c)| self.subordinate_event(n, spans, (s, e), c, here))
             .collect()
     }
 
@@ -193,7 +190,6 @@ impl Context<'_> {
         (s, e): (usize, usize),
         c: &Subordinate,
         here: &[(usize, usize)],
-        published: Option<Date>,
     ) -> Option<Event> {
         let kind = here.iter().find(|&&(p, _)| c.holds(p)).map_or_else(
             || "other".to_string(),
@@ -222,11 +218,9 @@ impl Context<'_> {
         let sentence = &self.body[s..e];
         self.event(
             kind,
-            participants,
-            location,
+            (participants, location),
             Some(c.date.clone()),
             false,
-            published,
             sentence,
         )
     }
