@@ -16,7 +16,7 @@
 //! [`EventIndex::clear`] forgets everything (after garbage collection, or past
 //! [`MAX_EVENTS`] so memory stays bounded); the next question reads again.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use foldhash::{HashMap, HashSet};
 
@@ -59,11 +59,21 @@ fn text(code: u32) -> String {
 #[derive(Debug)]
 struct Compact {
     id: i64,
+    /// One bit per member (see [`mask`]): most events a question scans share
+    /// no one with it, and two masks tell most of those apart with one AND.
+    mask: u64,
     kind: u16,
     /// Actors first, then places, then the countries those lie in.
     members: Box<[i64]>,
     actors: u16,
     places: u16,
+}
+
+/// A 64-bit Bloom mask of entity ids: one bit each.
+fn mask<'a>(ids: impl IntoIterator<Item = &'a i64>) -> u64 {
+    ids.into_iter().fold(0, |m, &id| {
+        m | 1 << ((id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+    })
 }
 
 /// Actors, places and the countries of those places.
@@ -73,6 +83,7 @@ impl Compact {
     fn new(id: i64, kind: u16, (a, p, w): Members) -> Compact {
         Compact {
             id,
+            mask: mask(a.iter().chain(p).chain(w)),
             kind,
             actors: a.len() as u16,
             places: p.len() as u16,
@@ -86,9 +97,20 @@ impl Compact {
         (a, p, w)
     }
 
-    fn shares(&self, participants: &[i64]) -> bool {
-        self.members.iter().any(|m| participants.contains(m))
+    /// Whether the event has one of `participants`, whose [`mask`] is `mask`.
+    fn shares(&self, participants: &[i64], mask: u64) -> bool {
+        self.mask & mask != 0 && self.members.iter().any(|m| participants.contains(m))
     }
+}
+
+/// What a reported event asks the index: stored events dated `exact` (any
+/// of them) or within `month_range` ("2024-07") that have one of
+/// `participants` and a kind that merges with `kind`.
+pub struct Question<'a> {
+    pub kind: &'a str,
+    pub exact: &'a [String],
+    pub month_range: Option<&'a str>,
+    pub participants: &'a [i64],
 }
 
 /// Where an event sits: its date code and kind group.
@@ -249,18 +271,24 @@ impl EventIndex {
         Ok(())
     }
 
-    /// Stored events dated `exact` (any of them) or within `month_range`
-    /// that have one of `participants` and a kind that merges with `kind`,
-    /// oldest first.
-    pub fn candidates(
+    /// The oldest stored event that `question` finds and `same` accepts.
+    ///
+    /// Events a question finds are tested oldest first and only until one is
+    /// accepted: a signature is built for each one tested, and with a small
+    /// cast (every other event names Putin) a month holds thousands.
+    pub fn first_match(
         &mut self,
         conn: &Connection,
         countries: &HashMap<i64, i64>,
-        kind: &str,
-        exact: &[String],
-        month_range: Option<&str>,
-        participants: &[i64],
-    ) -> rusqlite::Result<Vec<(i64, Stored)>> {
+        question: &Question,
+        mut same: impl FnMut(&Stored) -> bool,
+    ) -> rusqlite::Result<Option<(i64, Stored)>> {
+        let Question {
+            kind,
+            exact,
+            month_range,
+            participants,
+        } = *question;
         // Start over between questions, never within one.
         if self.held > MAX_EVENTS {
             self.clear();
@@ -284,7 +312,9 @@ impl EventIndex {
         let other = self.intern("other");
         let day = exact.first().copied().filter(|d| d % 100 != 0);
         let days = month.into_iter().flat_map(|m| (1..=31).map(move |d| m + d));
-        let mut found = BTreeMap::new();
+        let wanted = mask(participants);
+        // (id, date, group, position in its list) of every event found.
+        let mut found: Vec<(i64, u32, u16, usize)> = Vec::new();
         for date in exact.iter().copied().chain(days) {
             let every_group = Some(date) == day;
             for g in 0..self.kinds.len() as u16 {
@@ -292,15 +322,32 @@ impl EventIndex {
                 if !asked {
                     continue;
                 }
-                for c in self.by_date.get(&(date, g)).into_iter().flatten() {
+                for (at, c) in self
+                    .by_date
+                    .get(&(date, g))
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                {
                     let fits = g == group || c.kind == other.0 || kind == "other";
-                    if fits && c.shares(participants) {
-                        found.entry(c.id).or_insert_with(|| self.signature(c, date));
+                    if fits && c.shares(participants, wanted) {
+                        found.push((c.id, date, g, at));
                     }
                 }
             }
         }
-        Ok(found.into_iter().collect())
+        // Oldest first; an event found twice counts where it was found first
+        // (a stable sort keeps that one ahead).
+        found.sort_by_key(|f| f.0);
+        found.dedup_by_key(|f| f.0);
+        for (id, date, g, at) in found {
+            let c = &self.by_date[&(date, g)][at];
+            let stored = self.signature(c, date);
+            if same(&stored) {
+                return Ok(Some((id, stored)));
+            }
+        }
+        Ok(None)
     }
 
     /// A new event or new participants of one: known under its date from now
@@ -348,6 +395,18 @@ impl EventIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_member_mask_never_hides_a_shared_participant() {
+        let (a, p, w): (BTreeSet<i64>, _, _) = ([3, 70].into(), [1_000_003].into(), [12].into());
+        let c = Compact::new(9, 0, (&a, &p, &w));
+        for id in 0..200_000 {
+            let expected = [3, 70, 1_000_003, 12].contains(&id);
+            assert_eq!(c.shares(&[id], mask(&[id])), expected, "{id}");
+        }
+        assert!(c.shares(&[5, 12], mask(&[5, 12])));
+        assert!(!c.shares(&[], mask(&[])));
+    }
 
     #[test]
     fn date_codes_round_trip() {

@@ -7,7 +7,7 @@ use foldhash::HashMap;
 
 use rusqlite::{params, Connection};
 
-use super::event_index::{EventIndex, Stored};
+use super::event_index::{EventIndex, Question, Stored};
 use crate::extract::events::{better_date, formal_kind, same_happening, signature_by, spoken};
 use crate::extract::{Extraction, EXTRACTOR};
 
@@ -166,18 +166,13 @@ fn find_match(
         .chain(&reported.within)
         .copied()
         .collect();
-    let candidates = index.candidates(
-        conn,
-        countries,
-        &reported.kind,
-        &exact,
-        month_range.as_deref(),
-        &participants,
-    )?;
-    for (id, stored) in candidates {
-        if same_happening(&stored, reported, false) {
-            return Ok(Some((id, stored)));
-        }
-    }
-    Ok(None)
+    let question = Question {
+        kind: &reported.kind,
+        exact: &exact,
+        month_range: month_range.as_deref(),
+        participants: &participants,
+    };
+    index.first_match(conn, countries, &question, |stored| {
+        same_happening(stored, reported, false)
+    })
 }
