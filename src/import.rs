@@ -48,6 +48,17 @@ const CHUNK: usize = 64;
 /// `BATCH_TIME`, so readers and a killed import see steady progress.
 const BATCH: usize = 500;
 const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(100);
+/// WAL pages (4 KiB) an import lets gather before SQLite copies them into
+/// the database file, instead of SQLite's 1,000. Every batch rewrites the
+/// same hot pages (index leaves, counts, full-text segments); a checkpoint
+/// copies each page once however often it was rewritten, so fewer
+/// checkpoints copy far less. At 1,000 pages, checkpoints were 15% of the
+/// writer's time at 10,000 articles; at 30,000 (a WAL of at most about
+/// 120 MB, removed when the archive is closed) the import of 100,000
+/// articles took 179 s instead of 205 s.
+const WAL_PAGES: u32 = 30_000;
+/// SQLite's own setting, restored after an import.
+const DEFAULT_WAL_PAGES: u32 = 1_000;
 
 /// Import settings.
 #[derive(Debug, Clone)]
@@ -164,6 +175,7 @@ pub fn run(
         problem(p);
         summary.failed += 1;
     }
+    conn.execute_batch(&format!("PRAGMA wal_autocheckpoint = {WAL_PAGES}"))?;
     conn.execute("INSERT INTO import_runs (started_at) VALUES (?1)", [now()])?;
     let run_id = conn.last_insert_rowid();
     // The stored state before this run: the preparing threads read it to
@@ -244,7 +256,9 @@ pub fn run(
             summary.failed as i64
         ],
     )?;
-    conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+    conn.execute_batch(&format!(
+        "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {DEFAULT_WAL_PAGES};"
+    ))?;
     Ok(summary)
 }
 
