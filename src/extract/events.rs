@@ -35,7 +35,6 @@
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::bytes::Regex as BytesRegex;
 use regex::Regex;
 
 mod clauses;
@@ -43,6 +42,7 @@ mod coref;
 mod grammar;
 mod same;
 mod subordinate;
+mod word_start;
 
 pub use same::{
     better_date, formal_kind, kind_group, same_happening, signature, signature_by, spoken,
@@ -58,6 +58,7 @@ use grammar::{
     frame_phrase, has_phrase, in_relative_clause, occasion_phrase,
 };
 use subordinate::{dated_subordinates, outside, relative_subordinates};
+use word_start::WordStarts;
 
 /// One event as reported by one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,18 +80,19 @@ pub struct Event {
 
 struct Trigger {
     kind: String,
-    re: BytesRegex,
 }
 
 struct Triggers {
     list: Vec<Trigger>,
+    /// The patterns of `list`, in its order.
+    matcher: WordStarts,
     /// Kinds that may have places but no people or organizations.
     concrete: Vec<String>,
     /// Words that start like a trigger but are none (lower case).
     not_trigger: Vec<String>,
     /// Words saying that the people named with them took part in a gathering
     /// reported before ("An dem Treffen nahm ... teil", "Delegationsleiter").
-    cues: Option<BytesRegex>,
+    cues: Option<WordStarts>,
     /// Kinds that people can take part in that way.
     gathering: Vec<String>,
     /// Words moving a sentence off the paragraph's date (lower case).
@@ -113,6 +115,7 @@ struct Triggers {
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut t = Triggers {
         list: Vec::new(),
+        matcher: WordStarts::default(),
         concrete: Vec::new(),
         not_trigger: Vec::new(),
         cues: None,
@@ -123,6 +126,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         occasion: Vec::new(),
         continuation: Vec::new(),
     };
+    let mut patterns = Vec::new();
     let lines = include_str!("../../data/events.tsv")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -180,21 +184,26 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             .replace('ß', "ss")
             .replace(r"\w", LETTER)
             .replace(r"\b", r"(?-u:\b)");
-        let re = regex::bytes::RegexBuilder::new(&format!(r"(?:{pattern}){LETTER}*"))
-            .dfa_size_limit(32 << 20)
-            .build()
-            .unwrap_or_else(|e| panic!("data/events.tsv: {kind}: {e}"));
+        let pattern = format!(r"(?:{pattern}){LETTER}*");
         if kind == "participation" {
-            t.cues = Some(re);
+            let cues = WordStarts::new(&[pattern], DFA_SIZE_LIMIT)
+                .unwrap_or_else(|e| panic!("data/events.tsv: {kind}: {e}"));
+            t.cues = Some(cues);
             continue;
         }
+        patterns.push(pattern);
         t.list.push(Trigger {
             kind: kind.trim().to_string(),
-            re,
         });
     }
+    t.matcher = WordStarts::new(&patterns, DFA_SIZE_LIMIT)
+        .unwrap_or_else(|e| panic!("data/events.tsv: triggers: {e}"));
     t
 });
+
+/// Room for each trigger's automaton: the larger triggers need more than
+/// the regex engine's default.
+const DFA_SIZE_LIMIT: usize = 32 << 20;
 
 /// A letter of lower-cased German text, as trigger patterns continue a
 /// word ("besuch\w*"). Not `\p{L}`: the Unicode class compiled into every
@@ -235,10 +244,15 @@ pub fn events(
         .into_iter()
         .filter(|&(at, _)| !attributive_participle(body, at, mentions))
         .collect();
-    let cues = TRIGGERS
+    let cues: Vec<(usize, usize)> = TRIGGERS
         .cues
         .as_ref()
-        .map(|re| word_matches(re, body, &lower))
+        .map(|cues| {
+            word_matches(cues, body, &lower)
+                .into_iter()
+                .map(|(s, e, _)| (s, e))
+                .collect()
+        })
         .unwrap_or_default();
     let spans = sentences(body);
     let paragraphs = paragraph_numbers(body, &spans);
@@ -1533,14 +1547,7 @@ fn lower_keep_len(s: &str) -> String {
 /// sorted by position, the earlier-listed trigger first at equal positions.
 /// `lower` is `body` through [`lower_keep_len`].
 fn triggers(body: &str, lower: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    for (k, t) in TRIGGERS.list.iter().enumerate() {
-        spans.extend(
-            word_matches(&t.re, body, lower)
-                .into_iter()
-                .map(|(s, e)| (s, e, k)),
-        );
-    }
+    let spans = word_matches(&TRIGGERS.matcher, body, lower);
     // The last word of a longer trigger is part of it: "getroffen" in
     // "Vereinbarungen, die … getroffen hatten" reports no meeting.
     let mut found: Vec<(usize, usize)> = spans
@@ -1552,20 +1559,19 @@ fn triggers(body: &str, lower: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// The matches of `re` in `lower` that start a word and do not end in a
-/// `not-trigger` word, as byte spans.
-fn word_matches(re: &BytesRegex, body: &str, lower: &str) -> Vec<(usize, usize)> {
-    re.find_iter(lower.as_bytes())
-        .filter(|m| {
-            let before = body[..m.start()].chars().next_back();
-            let last_word = lower[m.start()..m.end()]
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
+/// The matches of `patterns` in `lower` that start a word and do not end
+/// in a `not-trigger` word, as (start, end, pattern index).
+fn word_matches(patterns: &WordStarts, body: &str, lower: &str) -> Vec<(usize, usize, usize)> {
+    patterns
+        .find(body, lower)
+        .into_iter()
+        .filter(|&(s, e, _)| {
+            let last_word = lower
+                .get(s..e)
+                .and_then(|m| m.rsplit(|c: char| !c.is_alphanumeric()).next())
                 .unwrap_or("");
-            before.is_none_or(|c| !c.is_alphanumeric())
-                && !TRIGGERS.not_trigger.contains(&last_word.to_lowercase())
+            !TRIGGERS.not_trigger.contains(&last_word.to_lowercase())
         })
-        .map(|m| (m.start(), m.end()))
         .collect()
 }
 
