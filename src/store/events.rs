@@ -3,13 +3,29 @@
 //! candidates are the events that share a participant with it on a date that
 //! can match, found in the writer's [`EventIndex`].
 
+use std::sync::LazyLock;
+
 use foldhash::HashMap;
 
 use rusqlite::{params, Connection};
 
 use super::event_index::{EventIndex, Question, Stored};
+use super::rows::Rows;
 use crate::extract::events::{better_date, formal_kind, same_happening, signature_by, spoken};
 use crate::extract::{Extraction, EXTRACTOR};
+
+/// An event's participants, up to 8 per INSERT (see [`super::rows`]): event
+/// ?1 with date ?2. The event's date goes with each participant row, which
+/// the entity's timeline is indexed by (schema V9).
+static PARTICIPANTS: LazyLock<Rows> = LazyLock::new(|| {
+    Rows::new(
+        "INSERT OR IGNORE INTO event_participants (event_id, entity_id, role, occurred_on) VALUES",
+        "(?1, @1, @2, ?2)",
+        2,
+        2,
+        8,
+    )
+});
 
 pub(super) fn write_events(
     conn: &Connection,
@@ -98,13 +114,21 @@ pub(super) fn write_events(
                 (id, ev.date.clone())
             }
         };
-        // The event's date goes with each participant row, which the
-        // entity's timeline is indexed by (schema V9).
-        let mut part = conn.prepare_cached(
-            "INSERT OR IGNORE INTO event_participants (event_id, entity_id, role, occurred_on) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for (&(_, role), &eid) in ev.participants.iter().zip(&participant_ids) {
-            part.execute(params![event_id, eid, role, date])?;
+        let roles: Vec<(&str, i64)> = ev
+            .participants
+            .iter()
+            .zip(&participant_ids)
+            .map(|(&(_, role), &eid)| (role, eid))
+            .collect();
+        for chunk in roles.chunks(PARTICIPANTS.max()) {
+            let mut insert = conn.prepare_cached(PARTICIPANTS.sql(chunk.len()))?;
+            insert.raw_bind_parameter(1, event_id)?;
+            insert.raw_bind_parameter(2, &date)?;
+            for (i, &(role, eid)) in chunk.iter().enumerate() {
+                insert.raw_bind_parameter(PARTICIPANTS.param(i, 0), eid)?;
+                insert.raw_bind_parameter(PARTICIPANTS.param(i, 1), role)?;
+            }
+            insert.raw_execute()?;
         }
         conn.prepare_cached("INSERT OR IGNORE INTO event_articles (event_id, article_id, evidence) VALUES (?1, ?2, ?3)")?
             .execute(params![event_id, article, ev.evidence])?;

@@ -9,7 +9,10 @@
 
 mod event_index;
 mod events;
+mod rows;
 pub mod search;
+
+use std::sync::LazyLock;
 
 use foldhash::{HashMap, HashSet};
 
@@ -18,6 +21,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::extract::{Extraction, EXTRACTOR};
 use crate::ingest::meta::Outlet;
 use crate::knowledge::sources;
+use rows::Rows;
 
 /// An article row as the importer hands it over.
 #[derive(Debug, Clone)]
@@ -214,20 +218,18 @@ pub fn write_extraction(
     if new_place {
         cache.find_countries();
     }
-    let mut insert_mention = conn.prepare_cached(
-        "INSERT INTO mentions (article_id, entity_id, surface, start, \"end\", extractor, confidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for m in &x.mentions {
-        insert_mention.execute(params![
-            id,
-            entity_ids[m.entity],
-            m.surface,
-            m.start as i64,
-            m.end as i64,
-            EXTRACTOR,
-            m.confidence
-        ])?;
+    for chunk in x.mentions.chunks(MENTIONS.max()) {
+        let mut insert = conn.prepare_cached(MENTIONS.sql(chunk.len()))?;
+        insert.raw_bind_parameter(1, id)?;
+        insert.raw_bind_parameter(2, EXTRACTOR)?;
+        for (i, m) in chunk.iter().enumerate() {
+            insert.raw_bind_parameter(MENTIONS.param(i, 0), entity_ids[m.entity])?;
+            insert.raw_bind_parameter(MENTIONS.param(i, 1), &m.surface)?;
+            insert.raw_bind_parameter(MENTIONS.param(i, 2), m.start as i64)?;
+            insert.raw_bind_parameter(MENTIONS.param(i, 3), m.end as i64)?;
+            insert.raw_bind_parameter(MENTIONS.param(i, 4), m.confidence)?;
+        }
+        insert.raw_execute()?;
     }
     for name in &x.citations {
         let known = sources().by_name(name);
@@ -251,6 +253,17 @@ pub fn write_extraction(
         &entity_ids,
     )
 }
+
+/// Mentions, up to 64 per INSERT (see [`rows`]): article ?1, extractor ?2.
+static MENTIONS: LazyLock<Rows> = LazyLock::new(|| {
+    Rows::new(
+        "INSERT INTO mentions (article_id, entity_id, surface, start, \"end\", extractor, confidence) VALUES",
+        "(?1, @1, @2, @3, @4, ?2, @5)",
+        2,
+        5,
+        64,
+    )
+});
 
 fn ensure_entity(
     conn: &Connection,
