@@ -27,6 +27,17 @@ static PARTICIPANTS: LazyLock<Rows> = LazyLock::new(|| {
     )
 });
 
+/// The article's links to its events, up to 16 per INSERT: article ?1.
+static LINKS: LazyLock<Rows> = LazyLock::new(|| {
+    Rows::new(
+        "INSERT OR IGNORE INTO event_articles (event_id, article_id, evidence) VALUES",
+        "(@1, ?1, @2)",
+        1,
+        2,
+        16,
+    )
+});
+
 pub(super) fn write_events(
     conn: &Connection,
     index: &mut EventIndex,
@@ -35,6 +46,7 @@ pub(super) fn write_events(
     x: &Extraction,
     entity_ids: &[i64],
 ) -> rusqlite::Result<()> {
+    let mut links: Vec<(i64, &str)> = Vec::with_capacity(x.events.len());
     for ev in &x.events {
         let reported: Stored = signature_by(
             ev,
@@ -130,8 +142,17 @@ pub(super) fn write_events(
             }
             insert.raw_execute()?;
         }
-        conn.prepare_cached("INSERT OR IGNORE INTO event_articles (event_id, article_id, evidence) VALUES (?1, ?2, ?3)")?
-            .execute(params![event_id, article, ev.evidence])?;
+        links.push((event_id, ev.evidence.as_str()));
+    }
+    // Nothing above reads the links, so they go in together.
+    for chunk in links.chunks(LINKS.max()) {
+        let mut insert = conn.prepare_cached(LINKS.sql(chunk.len()))?;
+        insert.raw_bind_parameter(1, article)?;
+        for (i, &(event_id, evidence)) in chunk.iter().enumerate() {
+            insert.raw_bind_parameter(LINKS.param(i, 0), event_id)?;
+            insert.raw_bind_parameter(LINKS.param(i, 1), evidence)?;
+        }
+        insert.raw_execute()?;
     }
     Ok(())
 }
