@@ -8,6 +8,7 @@
 //! hold: a title repeated in ASCII transliteration, and the short slogan
 //! fragments glued to the last paragraph before a tail.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -226,15 +227,21 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
                 out.credits.push(m.as_str().trim().to_string());
             }
         }
-        kept = re.replace_all(&kept, "").into_owned();
+        if let Cow::Owned(cut) = re.replace_all(&kept, "") {
+            kept = cut;
+        }
     }
     for re in rules.of(Kind::Inline).chain(rules.of(Kind::Slogan)) {
         // A rule with a group keeps what the group holds (a byline's date).
         let keep = if re.captures_len() > 1 { "${1}" } else { " " };
-        kept = re.replace_all(&kept, keep).into_owned();
+        if let Cow::Owned(cut) = re.replace_all(&kept, keep) {
+            kept = cut;
+        }
     }
     let kept = collapse_spaces(&kept);
-    if kept.is_empty() || rules.any(Kind::Line, &kept) {
+    // What is left of the line may be furniture itself; the line as it was
+    // has just been asked.
+    if kept.is_empty() || (kept != line && rules.any(Kind::Line, &kept)) {
         return None;
     }
     Some(kept)
