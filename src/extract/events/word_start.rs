@@ -94,7 +94,9 @@ impl WordStarts {
             if !starts_word {
                 continue;
             }
-            let b0 = bytes[at];
+            // `lower` has `body`'s length; should a caller break that,
+            // the words past its end are not searched.
+            let Some(&b0) = bytes.get(at) else { break };
             let mut mask = self.by_byte[usize::from(b0)];
             if let Some(&b1) = bytes.get(at + 1) {
                 mask |= self.by_pair.get(&[b0, b1]).copied().unwrap_or(0);
@@ -173,6 +175,12 @@ mod tests {
             s.find(text, text),
             vec![(0, 2, 1), (3, 18, 0), (19, 26, 0), (27, 29, 1)]
         );
+    }
+
+    #[test]
+    fn a_lower_cased_text_shorter_than_the_original_ends_the_search() {
+        let s = set(&["traf[a-z]*"]);
+        assert_eq!(s.find("sie traf", "sie"), vec![]);
     }
 
     #[test]
