@@ -6,8 +6,9 @@
 //! links' dates and outlets) is such a statement. One row per statement
 //! copied the same hot pages (the last leaves of the indexes and counts)
 //! once per row: with a mention insert per mention, that copying was an
-//! eighth of the writer's samples at 10,000 articles. Rows go in in the order given, and each fires its
-//! triggers as before, so ids and counts are what one insert per row gives.
+//! eighth of the writer's samples at 10,000 articles. Rows go in in the
+//! order given, and each fires its triggers as before, so ids and counts
+//! are what one insert per row gives.
 
 /// The statements inserting 1 to `max` rows into one table.
 pub(super) struct Rows {
