@@ -19,6 +19,8 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::Extractor;
 
+use crate::extract::gazetteer::word_boundary_before;
+
 /// Patterns on lower-cased text, each matched from word starts only.
 pub(super) struct WordStarts {
     patterns: Vec<Regex>,
@@ -126,23 +128,17 @@ impl WordStarts {
             out.extend(
                 self.patterns[k]
                     .find_iter(bytes)
-                    .filter(|m| m.end() > m.start() && starts_word(body, m.start()))
+                    .filter(|m| {
+                        m.end() > m.start()
+                            && body.is_char_boundary(m.start())
+                            && word_boundary_before(body, m.start())
+                    })
                     .map(|m| (m.start(), m.end(), k)),
             );
         }
         out.sort_unstable();
         out
     }
-}
-
-/// Whether a word starts at byte `at` of `body`: no letter or digit before.
-fn starts_word(body: &str, at: usize) -> bool {
-    body.get(..at).is_some_and(|before| {
-        before
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
 }
 
 #[cfg(test)]
