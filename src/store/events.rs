@@ -126,34 +126,31 @@ pub(super) fn write_events(
                 (id, ev.date.clone())
             }
         };
-        let roles: Vec<(&str, i64)> = ev
-            .participants
-            .iter()
-            .zip(&participant_ids)
-            .map(|(&(_, role), &eid)| (role, eid))
-            .collect();
-        for chunk in roles.chunks(PARTICIPANTS.max()) {
-            let mut insert = conn.prepare_cached(PARTICIPANTS.sql(chunk.len()))?;
-            insert.raw_bind_parameter(1, event_id)?;
-            insert.raw_bind_parameter(2, &date)?;
-            for (i, &(role, eid)) in chunk.iter().enumerate() {
-                insert.raw_bind_parameter(PARTICIPANTS.param(i, 0), eid)?;
-                insert.raw_bind_parameter(PARTICIPANTS.param(i, 1), role)?;
-            }
-            insert.raw_execute()?;
-        }
+        PARTICIPANTS.insert(
+            conn,
+            participant_ids.len(),
+            |s| {
+                s.raw_bind_parameter(1, event_id)?;
+                s.raw_bind_parameter(2, &date)
+            },
+            |s, n, at| {
+                s.raw_bind_parameter(at, participant_ids[n])?;
+                s.raw_bind_parameter(at + 1, ev.participants[n].1)
+            },
+        )?;
         links.push((event_id, ev.evidence.as_str()));
     }
     // Nothing above reads the links, so they go in together.
-    for chunk in links.chunks(LINKS.max()) {
-        let mut insert = conn.prepare_cached(LINKS.sql(chunk.len()))?;
-        insert.raw_bind_parameter(1, article)?;
-        for (i, &(event_id, evidence)) in chunk.iter().enumerate() {
-            insert.raw_bind_parameter(LINKS.param(i, 0), event_id)?;
-            insert.raw_bind_parameter(LINKS.param(i, 1), evidence)?;
-        }
-        insert.raw_execute()?;
-    }
+    LINKS.insert(
+        conn,
+        links.len(),
+        |s| s.raw_bind_parameter(1, article),
+        |s, n, at| {
+            let (event_id, evidence) = links[n];
+            s.raw_bind_parameter(at, event_id)?;
+            s.raw_bind_parameter(at + 1, evidence)
+        },
+    )?;
     Ok(())
 }
 

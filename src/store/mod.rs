@@ -218,19 +218,22 @@ pub fn write_extraction(
     if new_place {
         cache.find_countries();
     }
-    for chunk in x.mentions.chunks(MENTIONS.max()) {
-        let mut insert = conn.prepare_cached(MENTIONS.sql(chunk.len()))?;
-        insert.raw_bind_parameter(1, id)?;
-        insert.raw_bind_parameter(2, EXTRACTOR)?;
-        for (i, m) in chunk.iter().enumerate() {
-            insert.raw_bind_parameter(MENTIONS.param(i, 0), entity_ids[m.entity])?;
-            insert.raw_bind_parameter(MENTIONS.param(i, 1), &m.surface)?;
-            insert.raw_bind_parameter(MENTIONS.param(i, 2), m.start as i64)?;
-            insert.raw_bind_parameter(MENTIONS.param(i, 3), m.end as i64)?;
-            insert.raw_bind_parameter(MENTIONS.param(i, 4), m.confidence)?;
-        }
-        insert.raw_execute()?;
-    }
+    MENTIONS.insert(
+        conn,
+        x.mentions.len(),
+        |s| {
+            s.raw_bind_parameter(1, id)?;
+            s.raw_bind_parameter(2, EXTRACTOR)
+        },
+        |s, n, at| {
+            let m = &x.mentions[n];
+            s.raw_bind_parameter(at, entity_ids[m.entity])?;
+            s.raw_bind_parameter(at + 1, &m.surface)?;
+            s.raw_bind_parameter(at + 2, m.start as i64)?;
+            s.raw_bind_parameter(at + 3, m.end as i64)?;
+            s.raw_bind_parameter(at + 4, m.confidence)
+        },
+    )?;
     for name in &x.citations {
         let known = sources().by_name(name);
         let sid = ensure_source(

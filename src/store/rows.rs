@@ -10,6 +10,8 @@
 //! order given, and each fires its triggers as before, so ids and counts
 //! are what one insert per row gives.
 
+use rusqlite::{Connection, Statement};
+
 /// The statements inserting 1 to `max` rows into one table.
 pub(super) struct Rows {
     sql: Vec<String>,
@@ -36,19 +38,28 @@ impl Rows {
         Rows { sql, shared, own }
     }
 
-    /// Rows per statement, at most.
-    pub(super) fn max(&self) -> usize {
-        self.sql.len()
-    }
-
-    /// The statement inserting `n` rows, 1 ≤ n ≤ [`Rows::max`].
-    pub(super) fn sql(&self, n: usize) -> &str {
-        &self.sql[n - 1]
-    }
-
-    /// The parameter index of row `i`'s own parameter `k` (both from 0).
-    pub(super) fn param(&self, i: usize, k: usize) -> usize {
-        self.shared + i * self.own + k + 1
+    /// Inserts `count` rows, at most `max` per statement. `shared` binds
+    /// a statement's shared parameters (`?1` on); `row(statement, n, at)`
+    /// binds row `n`'s own parameters, the first of them at index `at`.
+    pub(super) fn insert(
+        &self,
+        conn: &Connection,
+        count: usize,
+        shared: impl Fn(&mut Statement<'_>) -> rusqlite::Result<()>,
+        row: impl Fn(&mut Statement<'_>, usize, usize) -> rusqlite::Result<()>,
+    ) -> rusqlite::Result<()> {
+        let mut done = 0;
+        while done < count {
+            let n = (count - done).min(self.sql.len());
+            let mut statement = conn.prepare_cached(&self.sql[n - 1])?;
+            shared(&mut statement)?;
+            for i in 0..n {
+                row(&mut statement, done + i, self.shared + i * self.own + 1)?;
+            }
+            statement.raw_execute()?;
+            done += n;
+        }
+        Ok(())
     }
 }
 
@@ -59,34 +70,40 @@ mod tests {
     #[test]
     fn each_row_gets_its_own_parameters_after_the_shared_ones() {
         let rows = Rows::new("INSERT INTO t (a, b, c) VALUES", "(?1, @1, @2)", 1, 2, 3);
-        assert_eq!(rows.max(), 3);
-        assert_eq!(rows.sql(1), "INSERT INTO t (a, b, c) VALUES (?1, ?2, ?3)");
+        assert_eq!(rows.sql.len(), 3);
+        assert_eq!(rows.sql[0], "INSERT INTO t (a, b, c) VALUES (?1, ?2, ?3)");
         assert_eq!(
-            rows.sql(3),
+            rows.sql[2],
             "INSERT INTO t (a, b, c) VALUES (?1, ?2, ?3), (?1, ?4, ?5), (?1, ?6, ?7)"
         );
-        assert_eq!(rows.param(2, 1), 7);
     }
 
     #[test]
-    fn rows_go_in_in_order() {
+    fn rows_go_in_in_order_over_as_many_statements_as_needed() {
         let conn = rusqlite::Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, a, b)")
             .unwrap();
-        let rows = Rows::new("INSERT INTO t (a, b) VALUES", "(?1, @1)", 1, 1, 4);
-        let mut stmt = conn.prepare(rows.sql(3)).unwrap();
-        stmt.raw_bind_parameter(1, "x").unwrap();
-        for (i, b) in ["p", "q", "r"].iter().enumerate() {
-            stmt.raw_bind_parameter(rows.param(i, 0), b).unwrap();
-        }
-        assert_eq!(stmt.raw_execute().unwrap(), 3);
-        let got: Vec<(i64, String)> = conn
-            .prepare("SELECT id, b FROM t ORDER BY id")
+        // Two rows per statement: five rows take three statements.
+        let rows = Rows::new("INSERT INTO t (a, b) VALUES", "(?1, @1)", 1, 1, 2);
+        let values = ["p", "q", "r", "s", "t"];
+        rows.insert(
+            &conn,
+            values.len(),
+            |s| s.raw_bind_parameter(1, "x"),
+            |s, n, at| s.raw_bind_parameter(at, values[n]),
+        )
+        .unwrap();
+        let got: Vec<(i64, String, String)> = conn
+            .prepare("SELECT id, a, b FROM t ORDER BY id")
             .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        assert_eq!(got, vec![(1, "p".into()), (2, "q".into()), (3, "r".into())]);
+        let want: Vec<(i64, String, String)> = (1..)
+            .zip(values)
+            .map(|(id, b)| (id, "x".to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want);
     }
 }
