@@ -44,9 +44,10 @@ pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// Files prepared in parallel before they go to the writer, and the most
 /// prepared files waiting for it: this bounds memory, however large the corpus.
 const CHUNK: usize = 64;
-/// Files per transaction, at most; a transaction also ends after
-/// `BATCH_TIME`, so readers and a killed import see steady progress.
-const BATCH: usize = 500;
+/// Files per transaction, at most, unless [`Options::commit_every`] says
+/// otherwise; a transaction also ends after `BATCH_TIME`, so readers and a
+/// killed import see steady progress.
+pub const DEFAULT_COMMIT_EVERY: usize = 500;
 const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(100);
 /// WAL pages (4 KiB) an import lets gather before SQLite copies them into
 /// the database file, instead of SQLite's 1,000. Every batch rewrites the
@@ -64,6 +65,8 @@ const DEFAULT_WAL_PAGES: u32 = 1_000;
 #[derive(Debug, Clone)]
 pub struct Options {
     pub max_bytes: u64,
+    /// Files per transaction, at most (at least 1).
+    pub commit_every: usize,
     /// When set, the import stops before the next file and reports
     /// [`Summary::interrupted`].
     pub stop: Option<Arc<AtomicBool>>,
@@ -73,6 +76,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             max_bytes: DEFAULT_MAX_BYTES,
+            commit_every: DEFAULT_COMMIT_EVERY,
             stop: None,
         }
     }
@@ -205,6 +209,7 @@ pub fn run(
             }
         });
         let mut done = 0usize;
+        let every = options.commit_every.max(1);
         let mut batch = conn.transaction()?;
         // New articles wait to be indexed for search until the batch ends
         // (see `search::defer_index`).
@@ -230,7 +235,7 @@ pub fn run(
                 }
                 report(&input.path, &outcome);
                 done += 1;
-                if done.is_multiple_of(BATCH) || begun.elapsed() >= BATCH_TIME {
+                if done.is_multiple_of(every) || begun.elapsed() >= BATCH_TIME {
                     commit(batch, std::mem::take(&mut deferred))?;
                     batch = conn.transaction()?;
                     begun = std::time::Instant::now();

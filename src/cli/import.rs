@@ -20,6 +20,11 @@ pub struct Args {
     /// Skip files larger than this many bytes.
     #[arg(long, default_value_t = import::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Commit after at most this many files (and at least every 0.1 s);
+    /// a killed import loses at most the files since the last commit.
+    #[arg(long, default_value_t = import::DEFAULT_COMMIT_EVERY as u64,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    commit_every: u64,
 }
 
 pub fn run(db: &Path, args: Args, ui: Ui) -> anyhow::Result<ExitCode> {
@@ -27,6 +32,7 @@ pub fn run(db: &Path, args: Args, ui: Ui) -> anyhow::Result<ExitCode> {
     let (mut conn, _lock) = crate::archive::open_writer(db)?;
     let options = Options {
         max_bytes: args.max_bytes,
+        commit_every: usize::try_from(args.commit_every).unwrap_or(usize::MAX),
         stop: Some(stop),
     };
     let bar = progress_bar(!ui.quiet && std::io::stderr().is_terminal());

@@ -112,8 +112,10 @@ fn kill_9_at_many_moments_leaves_a_sound_archive_and_a_reimport_completes() {
     for (round, &(more, extra)) in plan.iter().enumerate() {
         // What the import said, should it end before the kill.
         let said = w.path(&format!("stderr-{round}"));
+        // Small commits, so that each round adds a few dozen files however
+        // fast the machine imports, and ten rounds leave a partial archive.
         let mut child = w
-            .process(&["import"])
+            .process(&["import", "--commit-every", "10"])
             .arg(&shared.corpus)
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&said).expect("stderr file"))
