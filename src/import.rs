@@ -211,8 +211,8 @@ pub fn run(
         let mut done = 0usize;
         let every = options.commit_every.max(1);
         let mut batch = conn.transaction()?;
-        // New articles wait to be indexed for search until the batch ends
-        // (see `search::defer_index`).
+        // New articles wait to be indexed for search and counted until the
+        // batch ends (see `store::batch`).
         let mut deferred = false;
         let mut begun = std::time::Instant::now();
         'files: for (chunk, steps) in inputs.chunks(CHUNK).zip(rx.iter()) {
@@ -222,7 +222,7 @@ pub fn run(
                     break 'files;
                 }
                 if !deferred && matches!(step, Step::Ready(_)) {
-                    store::search::defer_index(&batch)?;
+                    store::batch::defer(&batch)?;
                     deferred = true;
                 }
                 let outcome = writer.write(&batch, input, step)?;
@@ -267,10 +267,10 @@ pub fn run(
     Ok(summary)
 }
 
-/// Indexes the batch's new articles for search, if it has any, and commits.
+/// Indexes and counts the batch's new articles, if it has any, and commits.
 fn commit(batch: rusqlite::Transaction<'_>, deferred: bool) -> rusqlite::Result<()> {
     if deferred {
-        store::search::index_deferred(&batch)?;
+        store::batch::finish(&batch)?;
     }
     batch.commit()
 }

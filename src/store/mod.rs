@@ -7,6 +7,7 @@
 //! nothing refers to any more (events without articles, entities without
 //! mentions or events), so an update never leaves stale rows behind.
 
+pub mod batch;
 mod event_index;
 mod events;
 mod rows;

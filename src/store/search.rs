@@ -67,29 +67,9 @@ pub fn backfill(conn: &mut Connection) -> rusqlite::Result<usize> {
     Ok(pending.len())
 }
 
-/// Starts leaving articles stored from now on out of both full-text tables
-/// until [`index_deferred`] (schema V10 explains why). Call it before the
-/// first write of a write transaction, and [`index_deferred`] before its commit.
-pub fn defer_index(conn: &Connection) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO fts_deferred (only, after)
-         SELECT 1, coalesce(max(id), 0) FROM articles",
-    )?
-    .execute([])?;
-    Ok(())
-}
-
-/// Indexes every article stored since [`defer_index`], one statement per
-/// full-text table, and ends the deferral. With a single writer, every id
-/// above the one [`defer_index`] noted belongs to this transaction.
-pub fn index_deferred(conn: &Connection) -> rusqlite::Result<()> {
-    let after: Option<i64> = conn
-        .prepare_cached("DELETE FROM fts_deferred RETURNING after")?
-        .query_row([], |r| r.get(0))
-        .optional()?;
-    let Some(after) = after else {
-        return Ok(());
-    };
+/// Indexes every article with an id above `after` in both full-text
+/// tables, one statement each (see [`super::batch`]).
+pub(super) fn index_since(conn: &Connection, after: i64) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO articles_fts (rowid, title, body)
          SELECT id, title, body FROM articles WHERE id > ?1 ORDER BY id",

@@ -122,7 +122,7 @@ fn stats_counts_rows_and_names_the_schema_version() {
             .clone()
     };
     assert_eq!(get("articles"), 5);
-    assert_eq!(get("schema_version"), 10);
+    assert_eq!(get("schema_version"), 11);
     assert!(get("file_bytes").as_i64().unwrap() > 0);
 }
 
@@ -153,13 +153,22 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
     );
 }
 
-/// Takes an archive from schema V10 back to V3 (the two views V4 replaces
+/// Takes an archive from schema V11 back to V3 (the two views V4 replaces
 /// stay; V4 replaces them again; V6 creates the three it drops; V7 and V8
 /// redo their index and queries in place; V9's column goes; V10's triggers
-/// are V1's and V3's again, as those migrations wrote them).
+/// are V1's and V3's again, as those migrations wrote them; V11's triggers
+/// are V4's again and its table gets V10's name back).
 fn v4_undone() -> String {
     let v1 = include_str!("../../migrations/V1__schema.sql");
     let v3 = include_str!("../../migrations/V3__search.sql");
+    let v4 = include_str!("../../migrations/V4__counts.sql");
+    let counts = [
+        "mentions_count_insert",
+        "mentions_count_delete",
+        "mentions_count_update",
+        "article_entities_insert",
+        "article_entities_delete",
+    ];
     let fts = [
         "articles_fts_insert",
         "articles_fts_delete",
@@ -176,7 +185,10 @@ fn v4_undone() -> String {
         .map(|t| format!("DROP TRIGGER {t};\n"))
         .collect();
     format!(
-        "DELETE FROM refinery_schema_history WHERE version = 10;\n{drops}DROP TABLE fts_deferred;\n{}{}{V4_UNDONE}",
+        "DELETE FROM refinery_schema_history WHERE version IN (10, 11);\n{}{}
+         ALTER TABLE import_deferred RENAME TO fts_deferred;\n{drops}DROP TABLE fts_deferred;\n{}{}{V4_UNDONE}",
+        counts.map(|t| format!("DROP TRIGGER {t};\n")).concat(),
+        triggers_of(v4, &counts),
         triggers_of(v1, &fts),
         triggers_of(v3, &stem)
     )
@@ -280,6 +292,24 @@ fn counts_stay_exact_through_updates_reindex_and_other_clients() {
     w.import_seeds();
     assert!(w.count("SELECT count(*) FROM entity_pair_counts") > 100);
     assert_eq!(w.count(RECOUNT), 0);
+    // A later import adds its batch's counts to the stored ones (V11).
+    const LAWROW_AND_KIM: &str =
+        "SELECT coalesce(sum(shared_articles), 0) FROM entity_pair_counts p
+        JOIN entities a ON a.id = p.entity_a JOIN entities b ON b.id = p.entity_b
+        WHERE a.name || b.name IN ('Sergej LawrowKim Jong Un', 'Kim Jong UnSergej Lawrow')";
+    let before = w.count(LAWROW_AND_KIM);
+    w.write(
+        "more/a.txt",
+        "Lawrow lobt Kim\n\nDer russische Außenminister Sergej Lawrow lobte am Montag Kim Jong Un.\n",
+    );
+    let (code, out, err) = w.run(&["import", "more"]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, "imported 1, updated 0, unchanged 0, failed 0"),
+        "{err}"
+    );
+    assert_eq!(w.count(RECOUNT), 0);
+    assert_eq!(w.count(LAWROW_AND_KIM), before + 1);
     // A changed file replaces its article and everything derived from it.
     let seed = std::fs::read_dir(w.path("seeds"))
         .unwrap()

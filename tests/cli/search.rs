@@ -343,7 +343,7 @@ fn new_articles_are_indexed_at_the_end_of_their_batch() {
     let w = three();
     assert_eq!(ids(&search(&w, &["Pjöngjang"])), vec![1]);
     assert_eq!(ids(&search(&w, &["Wonsan"])), vec![3]);
-    assert_eq!(w.count("SELECT count(*) FROM fts_deferred"), 0);
+    assert_eq!(w.count("SELECT count(*) FROM import_deferred"), 0);
     let conn = w.conn();
     for table in ["articles_fts", "articles_stem_fts"] {
         conn.execute(
