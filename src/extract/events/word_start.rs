@@ -35,8 +35,9 @@ pub(super) struct WordStarts {
     anywhere: u64,
     /// Patterns with a one-byte prefix, by that byte.
     by_byte: Vec<u64>,
-    /// Patterns by the first two bytes of their prefixes.
-    by_pair: HashMap<[u8; 2], u64>,
+    /// Longer prefixes by their first two bytes, with their patterns: a
+    /// word is searched from only if it begins with a whole prefix.
+    by_pair: HashMap<[u8; 2], Vec<(usize, Vec<u8>)>>,
     /// Literals that follow a run of letters a match begins with, and
     /// the patterns each belongs to, by Aho-Corasick pattern id.
     inner: Option<AhoCorasick>,
@@ -75,7 +76,7 @@ impl WordStarts {
                     for lit in leads.starts {
                         match *lit.as_slice() {
                             [b] => set.by_byte[usize::from(b)] |= bit,
-                            [b0, b1, ..] => *set.by_pair.entry([b0, b1]).or_default() |= bit,
+                            [b0, b1, ..] => set.by_pair.entry([b0, b1]).or_default().push((k, lit)),
                             [] => {}
                         }
                     }
@@ -127,7 +128,12 @@ impl WordStarts {
             let Some(&b0) = bytes.get(at) else { break };
             let mut mask = self.by_byte[usize::from(b0)];
             if let Some(&b1) = bytes.get(at + 1) {
-                mask |= self.by_pair.get(&[b0, b1]).copied().unwrap_or(0);
+                let word = &bytes[at..];
+                for (k, prefix) in self.by_pair.get(&[b0, b1]).into_iter().flatten() {
+                    if mask & (1 << k) == 0 && word.starts_with(prefix) {
+                        mask |= 1 << k;
+                    }
+                }
             }
             while let Some(&&(start, bits)) = next_inner.peek() {
                 if start > at {
