@@ -5,8 +5,8 @@
 //! "gipfel"), which regex-syntax extracts. Scanning the whole text once per
 //! trigger kind (17 of them) was a tenth of the samples of an import of
 //! 1,000 synthetic articles (perf); for those patterns a table from a
-//! word's first two bytes to the kinds that can start there picks the few
-//! (word, kind) pairs worth an anchored search.
+//! word's first two bytes to the kinds that can start there, and their
+//! whole prefixes, pick the few (word, kind) pairs worth an anchored search.
 //! A pattern branch that may start with any letters ("\w*vertrag") is
 //! found by the literal after them: one Aho-Corasick pass over the text
 //! finds each "vertrag", and the run of letters and digits it ends is the
