@@ -976,8 +976,10 @@ fn relative_phrase(lower: &str) -> Option<&'static (String, i64)> {
 /// A clock time ("um 14:05 Uhr", a live ticker's "14:05 Uhr:" or "15:30 –")
 /// tells of the story's day, as "am Abend" does: the phrase and no shift.
 fn clock_time(sentence: &str, lower: &str) -> Option<(String, i64)> {
+    // An ASCII \b after "uhr": a Unicode one sends every sentence to the
+    // regex engine's slow matchers (a percent of an import's time).
     static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\s)(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9]\s*uhr\b|^(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9]\s*[:|–—-]")
+        Regex::new(r"(?:^|\s)(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9]\s*uhr(?-u:\b)|^(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9]\s*[:|–—-]")
             .unwrap_or_else(|e| panic!("{e}"))
     });
     let m = CLOCK.find(lower)?;
