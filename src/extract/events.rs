@@ -55,7 +55,7 @@ use crate::text::sentences;
 use clauses::{clause, coordinated_date, second_clause, take_part};
 use grammar::{
     acting_place, after_phrase, after_place_preposition, attributive_participle, clause_opener,
-    frame_phrase, has_phrase, in_relative_clause, occasion_phrase,
+    frame_phrase, in_relative_clause, occasion_phrase, Phrases,
 };
 use subordinate::{dated_subordinates, outside, relative_subordinates};
 use word_start::WordStarts;
@@ -104,9 +104,11 @@ struct Triggers {
     /// Phrases dating a sentence relative to the paragraph's day
     /// ("tags zuvor" -1, "am selben Tag" 0), lower case.
     relative_days: Vec<(String, i64)>,
+    /// The phrases of `relative_days`, in its order.
+    relative_phrases: Phrases,
     /// Phrases placing a sentence at the happening the sentence before told
     /// ("dabei", "bei dieser Gelegenheit"), lower case.
-    occasion: Vec<String>,
+    occasion: Phrases,
     /// Words opening a sentence that adds to the story at its day
     /// ("zudem", "außerdem"), lower case.
     continuation: Vec<String>,
@@ -123,7 +125,8 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         time_shift: Vec::new(),
         background: Vec::new(),
         relative_days: Vec::new(),
-        occasion: Vec::new(),
+        relative_phrases: Phrases::new(&[]),
+        occasion: Phrases::new(&[]),
         continuation: Vec::new(),
     };
     let mut patterns = Vec::new();
@@ -152,13 +155,16 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         let words = match kind {
             "not-trigger" => Some(&mut t.not_trigger),
             "background" => Some(&mut t.background),
-            "occasion" => Some(&mut t.occasion),
             "continuation" => Some(&mut t.continuation),
             "time-shift" => Some(&mut t.time_shift),
             _ => None,
         };
         if let Some(words) = words {
             *words = folded(pattern);
+            continue;
+        }
+        if kind == "occasion" {
+            t.occasion = Phrases::new(&folded(pattern));
             continue;
         }
         if let Some(days) = kind.strip_prefix("relative-day") {
@@ -196,6 +202,8 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             kind: kind.trim().to_string(),
         });
     }
+    let relative: Vec<String> = t.relative_days.iter().map(|(p, _)| p.clone()).collect();
+    t.relative_phrases = Phrases::new(&relative);
     t.matcher = WordStarts::new(&patterns, DFA_SIZE_LIMIT)
         .unwrap_or_else(|e| panic!("data/events.tsv: triggers: {e}"));
     t
@@ -380,10 +388,7 @@ pub fn events(
         // not this sentence's.
         // "Dabei kündigte er an": at the happening just told, even when
         // that was background.
-        let occasion = TRIGGERS
-            .occasion
-            .iter()
-            .any(|p| has_phrase(lower_sentence, p));
+        let occasion = TRIGGERS.occasion.any_whole(lower_sentence);
         // "Zudem ist der Vulkan ... ausgebrochen": a sentence adding to the
         // story goes on at its day, in a new paragraph too.
         let continued = !background
@@ -967,10 +972,8 @@ fn role_of(kind: EntityKind) -> &'static str {
 /// The relative-day phrase ("tags darauf", "am Vortag") in `lower` (text
 /// through [`lower_keep_len`]), with its offset in days.
 fn relative_phrase(lower: &str) -> Option<&'static (String, i64)> {
-    TRIGGERS
-        .relative_days
-        .iter()
-        .find(|(p, _)| lower.contains(p.as_str()))
+    let first = TRIGGERS.relative_phrases.first_listed(lower)?;
+    TRIGGERS.relative_days.get(first)
 }
 
 /// A clock time ("um 14:05 Uhr", a live ticker's "14:05 Uhr:" or "15:30 –")

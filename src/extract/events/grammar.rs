@@ -3,6 +3,8 @@
 //! names an occasion, and whether a place is where something happened or
 //! the subject that acted.
 
+use aho_corasick::AhoCorasick;
+
 use crate::extract::dates::DateMention;
 use crate::text;
 
@@ -110,13 +112,35 @@ pub(super) fn frame_phrase(sentence: &str, at: usize) -> bool {
     }
 }
 
-/// Whether `phrase` occurs in `lower` as whole words.
-pub(super) fn has_phrase(lower: &str, phrase: &str) -> bool {
-    lower.match_indices(phrase).any(|(i, _)| {
-        let before = lower[..i].chars().next_back();
-        let after = lower[i + phrase.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+/// A list of phrases looked for in every sentence, all in one pass: a
+/// search per phrase and sentence (86 of them) was 3% of an import's time.
+pub(super) struct Phrases(AhoCorasick);
+
+impl Phrases {
+    pub(super) fn new(phrases: &[String]) -> Phrases {
+        Phrases(
+            AhoCorasick::new(phrases)
+                .unwrap_or_else(|e| panic!("data/events.tsv: phrase list: {e}")),
+        )
+    }
+
+    /// Whether any phrase occurs in `lower` as whole words.
+    pub(super) fn any_whole(&self, lower: &str) -> bool {
+        self.0.find_overlapping_iter(lower).any(|m| {
+            let before = lower.get(..m.start()).and_then(|s| s.chars().next_back());
+            let after = lower.get(m.end()..).and_then(|s| s.chars().next());
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
+
+    /// The index of the first phrase of the list that occurs in `lower`.
+    pub(super) fn first_listed(&self, lower: &str) -> Option<usize> {
+        self.0
+            .find_overlapping_iter(lower)
+            .map(|m| m.pattern().as_usize())
+            .min()
+    }
 }
 
 /// A date inside a relative clause ("Kara-Mursa, der im April 2023
