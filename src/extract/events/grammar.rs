@@ -229,3 +229,29 @@ pub(super) fn after_place_preposition(before: &str) -> bool {
         Some("in" | "nach" | "bei" | "im" | "aus")
     ) || (words.len() >= 2 && matches!(words[1].to_lowercase().as_str(), "auf" | "in" | "im"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Phrases;
+
+    fn phrases(list: &[&str]) -> Phrases {
+        Phrases::new(&list.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_phrase_counts_only_as_whole_words() {
+        let p = phrases(&["dabei", "bei dieser gelegenheit"]);
+        assert!(p.any_whole("dabei kündigte er an"));
+        assert!(p.any_whole("er sagte bei dieser gelegenheit, dass"));
+        assert!(!p.any_whole("die dabeigewesenen schwiegen"));
+        assert!(!p.any_whole("nicht dabeibleiben"));
+    }
+
+    #[test]
+    fn the_first_phrase_of_the_list_wins_wherever_it_stands() {
+        let p = phrases(&["am vortag", "tags darauf"]);
+        assert_eq!(p.first_listed("tags darauf, nicht am vortag"), Some(0));
+        assert_eq!(p.first_listed("tags darauf"), Some(1));
+        assert_eq!(p.first_listed("am montag"), None);
+    }
+}
