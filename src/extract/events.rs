@@ -78,13 +78,10 @@ pub struct Event {
     pub evidence: String,
 }
 
-struct Trigger {
-    kind: String,
-}
-
 struct Triggers {
-    list: Vec<Trigger>,
-    /// The patterns of `list`, in its order.
+    /// The event kind of each trigger pattern.
+    kinds: Vec<String>,
+    /// The patterns of `kinds`, in its order.
     matcher: WordStarts,
     /// Kinds that may have places but no people or organizations.
     concrete: Vec<String>,
@@ -116,7 +113,7 @@ struct Triggers {
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut t = Triggers {
-        list: Vec::new(),
+        kinds: Vec::new(),
         matcher: WordStarts::default(),
         concrete: Vec::new(),
         not_trigger: Vec::new(),
@@ -198,9 +195,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             continue;
         }
         patterns.push(pattern);
-        t.list.push(Trigger {
-            kind: kind.trim().to_string(),
-        });
+        t.kinds.push(kind.trim().to_string());
     }
     let relative: Vec<String> = t.relative_days.iter().map(|(p, _)| p.clone()).collect();
     t.relative_phrases = Phrases::new(&relative);
@@ -337,7 +332,7 @@ pub fn events(
         let reported_from = sentence.find(':').filter(|&colon| {
             found
                 .iter()
-                .any(|&(pos, k)| (s..s + colon).contains(&pos) && spoken(&TRIGGERS.list[k].kind))
+                .any(|&(pos, k)| (s..s + colon).contains(&pos) && spoken(&TRIGGERS.kinds[k]))
                 && subjunctive(&lower[s + colon..e])
         });
         // What the report says, dated on its own, is told apart below.
@@ -407,7 +402,7 @@ pub fn events(
             && found
                 .iter()
                 .find(|(pos, _)| (s..e).contains(pos))
-                .is_some_and(|&(_, k)| !spoken(&TRIGGERS.list[k].kind));
+                .is_some_and(|&(_, k)| !spoken(&TRIGGERS.kinds[k]));
         let inherited = match (dates.is_empty() && !shifted, &narrative) {
             (true, _) if occasion && previous.is_some() => previous.clone(),
             (true, Some(d)) => Some(
@@ -558,7 +553,7 @@ pub fn events(
         // am 6. November": a `follows` word repeats the trigger before it,
         // and alone reports nothing.
         // ("..., tags darauf folgte ein Treffen": the clause's own trigger says.)
-        let follows = |k: usize| TRIGGERS.list[k].kind == FOLLOWS;
+        let follows = |k: usize| TRIGGERS.kinds[k] == FOLLOWS;
         let told_in_clause = |at: usize, here: &[(usize, usize)]| {
             let (_, ce) = clause(sentence, at);
             here.iter().any(|&(p, k)| p > at && p < ce && !follows(k))
@@ -595,7 +590,7 @@ pub fn events(
         // report's leading clause is told on its own.
         let leads = |&(p, k): &(usize, usize)| {
             let (cs, ce) = clause(sentence, p);
-            spoken(&TRIGGERS.list[k].kind)
+            spoken(&TRIGGERS.kinds[k])
                 && sentence[..cs].trim().is_empty()
                 && lower_sentence.trim_start().starts_with("wie ")
                 && sentence[ce..].starts_with(',')
@@ -609,8 +604,8 @@ pub fn events(
         // the formal act decides, and the visit it was part of is told too.
         let framed = here.len() > 1
             && frame_phrase(sentence, here[0].0)
-            && formal_kind(&TRIGGERS.list[here[1].1].kind);
-        let frame = framed.then(|| TRIGGERS.list[here.remove(0).1].kind.clone());
+            && formal_kind(&TRIGGERS.kinds[here[1].1]);
+        let frame = framed.then(|| TRIGGERS.kinds[here.remove(0).1].clone());
         let used = take_part(&ctx, &mut out, n, (s, e), &here, &cues, &dates);
         // (Negation of the clause's verb leaves the noun's happening: "Auch
         // nach dem Telefonat vom 2. April bewegte sich Moskau nicht".)
@@ -724,7 +719,7 @@ pub fn events(
                     let trigger = here
                         .iter()
                         .find(|&&(p, _)| !subs.iter().any(|c| c.holds(p)));
-                    let kind = trigger.map_or("other", |&(_, k)| TRIGGERS.list[k].kind.as_str());
+                    let kind = trigger.map_or("other", |&(_, k)| TRIGGERS.kinds[k].as_str());
                     let (participants, location) =
                         ctx.participants(n, &spans, (s, e), &outside_subs);
                     let dated = Some(d.clone());
@@ -760,7 +755,7 @@ pub fn events(
             // naming no one of its own shares the sentence's actors.
             (participants, location) = ctx.participants(n, &spans, (s, e), &outside_subs);
         }
-        let kind = TRIGGERS.list[k].kind.clone();
+        let kind = TRIGGERS.kinds[k].clone();
         if participants.is_empty() && TRIGGERS.concrete.contains(&kind) {
             participants.extend(ctx.topic_for(&kind, n, &spans));
         }
@@ -860,7 +855,7 @@ pub fn events(
         };
         let inside = |a: usize, b: usize| a >= s + c.start && b <= s + c.end;
         let (mut participants, mut location) = ctx.participants(n, &spans, (s, e), &inside);
-        let kind = TRIGGERS.list[c.trigger].kind.clone();
+        let kind = TRIGGERS.kinds[c.trigger].clone();
         // "..., wie die Staatsagentur KCNA heute berichtete": the report.
         ctx.add_reporters(&kind, &mut participants, (s, e), &inside);
         // A clause naming nobody ("am 2. Juni folgte eine zweite Runde")
@@ -1323,7 +1318,7 @@ fn dated_nouns(
         let (_, ce) = clause(sentence, p);
         let inside = |a: usize, b: usize| a >= s + p && b <= s + ce;
         let (participants, location) = ctx.participants(n, spans, (s, e), &inside);
-        let kind = TRIGGERS.list[k].kind.clone();
+        let kind = TRIGGERS.kinds[k].clone();
         out.extend(ctx.event(
             kind,
             (participants, location),

@@ -191,10 +191,10 @@ impl Context<'_> {
         c: &Subordinate,
         here: &[(usize, usize)],
     ) -> Option<Event> {
-        let kind = here.iter().find(|&&(p, _)| c.holds(p)).map_or_else(
-            || "other".to_string(),
-            |&(_, k)| TRIGGERS.list[k].kind.clone(),
-        );
+        let kind = here
+            .iter()
+            .find(|&&(p, _)| c.holds(p))
+            .map_or_else(|| "other".to_string(), |&(_, k)| TRIGGERS.kinds[k].clone());
         let inside = |a: usize, b: usize| a >= s + c.start && b <= s + c.end;
         let (mut participants, location) = self.participants(n, spans, (s, e), &inside);
         // A place right after the opening word is the clause's subject

@@ -331,9 +331,9 @@ mod tests {
     #[test]
     fn no_trigger_of_the_data_needs_a_scan_of_the_whole_text() {
         let triggers = &*super::super::TRIGGERS;
-        let kinds: Vec<&str> = (0..triggers.list.len())
+        let kinds: Vec<&str> = (0..triggers.kinds.len())
             .filter(|&k| triggers.matcher.anywhere & (1 << k) != 0)
-            .map(|k| triggers.list[k].kind.as_str())
+            .map(|k| triggers.kinds[k].as_str())
             .collect();
         assert_eq!(kinds, Vec::<&str>::new());
         let cues = triggers.cues.as_ref().map(|cues| cues.anywhere);
