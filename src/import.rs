@@ -168,6 +168,27 @@ pub fn run(
     conn: &mut Connection,
     paths: &[PathBuf],
     options: &Options,
+    report: impl FnMut(&Path, &Outcome),
+    problem: impl FnMut(&Problem),
+    found_files: impl FnMut(usize),
+) -> Result<Summary, ImportError> {
+    conn.execute_batch(&format!("PRAGMA wal_autocheckpoint = {WAL_PAGES}"))?;
+    let summary = import_all(conn, paths, options, report, problem, found_files);
+    // SQLite's settings again, however the import ended, for whoever uses
+    // the connection next.
+    let restored = conn.execute_batch(&format!(
+        "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {DEFAULT_WAL_PAGES};"
+    ));
+    let summary = summary?;
+    restored?;
+    Ok(summary)
+}
+
+/// [`run`] between setting the import's pragmas and restoring them.
+fn import_all(
+    conn: &mut Connection,
+    paths: &[PathBuf],
+    options: &Options,
     mut report: impl FnMut(&Path, &Outcome),
     mut problem: impl FnMut(&Problem),
     mut found_files: impl FnMut(usize),
@@ -179,7 +200,6 @@ pub fn run(
         problem(p);
         summary.failed += 1;
     }
-    conn.execute_batch(&format!("PRAGMA wal_autocheckpoint = {WAL_PAGES}"))?;
     conn.execute("INSERT INTO import_runs (started_at) VALUES (?1)", [now()])?;
     let run_id = conn.last_insert_rowid();
     // The stored state before this run: the preparing threads read it to
@@ -261,9 +281,6 @@ pub fn run(
             summary.failed as i64
         ],
     )?;
-    conn.execute_batch(&format!(
-        "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {DEFAULT_WAL_PAGES};"
-    ))?;
     Ok(summary)
 }
 
@@ -427,5 +444,42 @@ mod tests {
             _ => panic!("a panic must fail the file"),
         }
         assert!(matches!(guarded(|| Step::Unchanged), Step::Unchanged));
+    }
+
+    #[test]
+    fn a_failed_import_leaves_the_connection_with_sqlites_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn =
+            crate::archive::open(&dir.path().join("a.db"), crate::archive::Access::ReadWrite)
+                .unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(
+            &file,
+            "Titel\n\nPutin traf am Montag Kim Jong Un in Pjöngjang.\n",
+        )
+        .unwrap();
+        // Storage that refuses every article fails the whole import.
+        conn.execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON articles BEGIN SELECT RAISE(ABORT, 'full'); END;",
+        )
+        .unwrap();
+        let result = run(
+            &mut conn,
+            &[file],
+            &Options::default(),
+            |_, _| {},
+            |_| {},
+            |_| {},
+        );
+        assert!(
+            matches!(result, Err(ImportError::Store { .. })),
+            "{result:?}"
+        );
+        let pragma = |name: &str| -> i64 {
+            conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(pragma("wal_autocheckpoint"), DEFAULT_WAL_PAGES as i64);
+        assert_eq!(pragma("synchronous"), 1); // NORMAL
     }
 }
