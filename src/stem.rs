@@ -10,13 +10,14 @@
 //! decide: its German rules treat `ä`, `ö`, `ü` as the vowels `a`, `o`, `u`
 //! and fold them itself at the end.
 
-use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+
+use crate::text::Memo;
 
 static GERMAN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::German));
 
@@ -71,12 +72,11 @@ pub fn stem(word: &str) -> String {
     GERMAN.stem(&fold(word)).into_owned()
 }
 
-/// Words stemmed before on this thread: news repeats its vocabulary, and a
-/// lookup is several times cheaper than folding and stemming again.
+/// Words stemmed before on this thread (see [`Memo`]).
 const MEMO_MAX: usize = 100_000;
 
 thread_local! {
-    static MEMO: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::new(MEMO_MAX));
 }
 
 /// Every word of `text` as its stem, separated by spaces: what the stemmed
@@ -84,21 +84,11 @@ thread_local! {
 pub fn stem_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     MEMO.with_borrow_mut(|memo| {
-        if memo.len() > MEMO_MAX {
-            memo.clear(); // bounded memory; it fills again from the next texts
-        }
         for w in words(text) {
             if !out.is_empty() {
                 out.push(' ');
             }
-            match memo.get(w.text) {
-                Some(s) => out.push_str(s),
-                None => {
-                    let s = stem(w.text);
-                    out.push_str(&s);
-                    memo.insert(w.text.to_string(), s);
-                }
-            }
+            memo.with(w.text, stem, |s| out.push_str(s));
         }
     });
     out

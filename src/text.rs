@@ -1,6 +1,7 @@
 //! Small text helpers shared by the stages: sentence spans, character
-//! offsets, a transliteration fold for comparing German spellings, and the
-//! closed German word classes several rules test against.
+//! offsets, a transliteration fold for comparing German spellings, the
+//! closed German word classes several rules test against, and a bounded
+//! memo for pure functions of words.
 
 /// Articles and determiners (lower case): the words that open a noun phrase.
 pub const ARTICLES: &[&str] = &[
@@ -201,6 +202,43 @@ pub fn ascii_fold(s: &str) -> String {
     out
 }
 
+/// What a pure function made of each word or name it was given, up to
+/// `max` of them: news repeats its vocabulary and its names, and a lookup
+/// is several times cheaper than stemming or folding again. When full it
+/// starts afresh, so memory stays bounded and fills again from the next texts.
+pub struct Memo {
+    made: foldhash::HashMap<String, String>,
+    max: usize,
+}
+
+impl Memo {
+    pub fn new(max: usize) -> Memo {
+        Memo {
+            made: foldhash::HashMap::default(),
+            max,
+        }
+    }
+
+    /// Reads what `make` makes of `key`, made at most once while remembered.
+    pub fn with<R>(
+        &mut self,
+        key: &str,
+        make: impl FnOnce(&str) -> String,
+        read: impl FnOnce(&str) -> R,
+    ) -> R {
+        if let Some(made) = self.made.get(key) {
+            return read(made);
+        }
+        if self.made.len() >= self.max {
+            self.made.clear();
+        }
+        let made = make(key);
+        let out = read(&made);
+        self.made.insert(key.to_string(), made);
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,5 +301,23 @@ mod tests {
             ascii_fold("Nordkorea empfängt russische Militärdelegation — World"),
             ascii_fold("Nordkorea empfaengt russische Militaerdelegation — World")
         );
+    }
+
+    #[test]
+    fn a_memo_makes_each_value_once_while_it_remembers_it() {
+        let mut memo = Memo::new(2);
+        let made = std::cell::Cell::new(0);
+        let upper = |k: &str| {
+            made.set(made.get() + 1);
+            k.to_uppercase()
+        };
+        assert_eq!(memo.with("a", upper, str::to_string), "A");
+        assert_eq!(memo.with("a", upper, str::to_string), "A");
+        assert_eq!(made.get(), 1);
+        memo.with("b", upper, |_| ());
+        // Full: the third key starts it afresh, so "a" is made again.
+        memo.with("c", upper, |_| ());
+        assert_eq!(memo.with("a", upper, str::to_string), "A");
+        assert_eq!(made.get(), 4);
     }
 }

@@ -10,6 +10,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::text::Memo;
+
 /// Lower case, no diacritics, hyphens and punctuation as single spaces.
 pub fn plain(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -49,17 +51,7 @@ pub fn plain(name: &str) -> String {
 /// `v`, `j` to `y` (not at the start of a word), `z` to `s`, word-final vowel + `i` to vowel + `y`,
 /// `iy`/`yy` at the end of a word to `y`, then doubled letters to one.
 pub fn fold(name: &str) -> String {
-    FOLDED.with_borrow_mut(|memo| {
-        if let Some(folded) = memo.get(name) {
-            return folded.clone();
-        }
-        if memo.len() >= FOLD_MEMO_MAX {
-            memo.clear(); // bounded memory; it fills again from the next texts
-        }
-        let folded = fold_afresh(name);
-        memo.insert(name.to_string(), folded.clone());
-        folded
-    })
+    FOLDED.with_borrow_mut(|memo| memo.with(name, fold_afresh, str::to_string))
 }
 
 fn fold_afresh(name: &str) -> String {
@@ -67,15 +59,13 @@ fn fold_afresh(name: &str) -> String {
     p.split(' ').map(fold_word).collect::<Vec<_>>().join(" ")
 }
 
-/// Names folded before on this thread. Extraction folds every candidate
-/// name, the gazetteer's lookups and the keys, and news repeats its names:
-/// folding was 7% of the samples of an import of 1,000 synthetic articles
-/// (perf), a lookup costs a fraction of that.
+/// Names folded before on this thread (see [`Memo`]): extraction folds
+/// every candidate name, the gazetteer's lookups and the keys; folding was
+/// 7% of the samples of an import of 1,000 synthetic articles (perf).
 const FOLD_MEMO_MAX: usize = 50_000;
 
 thread_local! {
-    static FOLDED: std::cell::RefCell<foldhash::HashMap<String, String>> =
-        std::cell::RefCell::new(foldhash::HashMap::default());
+    static FOLDED: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new(FOLD_MEMO_MAX));
 }
 
 fn fold_word(w: &str) -> String {
