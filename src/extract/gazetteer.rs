@@ -208,6 +208,16 @@ pub fn word_boundary_before(text: &str, at: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Whether `text[start..end]` stands as whole words: no letter or digit
+/// right before or right after it.
+pub fn whole_words(text: &str, start: usize, end: usize) -> bool {
+    word_boundary_before(text, start)
+        && text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// No letter or digit right after `at`, except a genitive `s` (handled by the caller).
 pub fn word_boundary_after(text: &str, at: usize) -> bool {
     let rest = &text[at..];

@@ -179,9 +179,6 @@ pub fn extract(article: &ArticleText) -> Extraction {
 
 /// Whether `word` stands in `text` as whole words.
 fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+    text.match_indices(word)
+        .any(|(i, _)| gazetteer::whole_words(text, i, i + word.len()))
 }

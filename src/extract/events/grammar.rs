@@ -6,6 +6,7 @@
 use aho_corasick::AhoCorasick;
 
 use crate::extract::dates::DateMention;
+use crate::extract::gazetteer::whole_words;
 use crate::text;
 
 /// A trigger word used as an adjective between an article, number or
@@ -126,12 +127,10 @@ impl Phrases {
 
     /// Whether any phrase occurs in `lower` as whole words.
     pub(super) fn any_whole(&self, lower: &str) -> bool {
-        self.0.find_overlapping_iter(lower).any(|m| {
-            let before = lower.get(..m.start()).and_then(|s| s.chars().next_back());
-            let after = lower.get(m.end()..).and_then(|s| s.chars().next());
-            before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric())
-        })
+        // A match of whole characters starts and ends on character boundaries.
+        self.0
+            .find_overlapping_iter(lower)
+            .any(|m| whole_words(lower, m.start(), m.end()))
     }
 
     /// The index of the first phrase of the list that occurs in `lower`.
