@@ -189,17 +189,30 @@ pub fn char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
 /// lower case, umlauts as their two-letter ASCII forms, only letters and digits.
 pub fn ascii_fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            c if c.is_alphanumeric() => out.push(c),
-            _ => {}
+    for c in s.chars() {
+        // Most of a German text is ASCII, which needs no Unicode lowercasing.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
+        for c in c.to_lowercase() {
+            fold_into(&mut out, c);
         }
     }
     out
+}
+
+fn fold_into(out: &mut String, c: char) {
+    match c {
+        'ä' => out.push_str("ae"),
+        'ö' => out.push_str("oe"),
+        'ü' => out.push_str("ue"),
+        'ß' => out.push_str("ss"),
+        c if c.is_alphanumeric() => out.push(c),
+        _ => {}
+    }
 }
 
 /// What a pure function made of each word or name it was given, up to
@@ -301,6 +314,19 @@ mod tests {
             ascii_fold("Nordkorea empfängt russische Militärdelegation — World"),
             ascii_fold("Nordkorea empfaengt russische Militaerdelegation — World")
         );
+    }
+
+    proptest::proptest! {
+        /// The ASCII shortcut folds exactly as lowercasing every character
+        /// through Unicode would.
+        #[test]
+        fn ascii_fold_is_the_unicode_fold(s in "(?:[ -~]|[äöüÄÖÜßİ]|\\PC){0,40}") {
+            let mut unicode = String::new();
+            for c in s.chars().flat_map(char::to_lowercase) {
+                fold_into(&mut unicode, c);
+            }
+            proptest::prop_assert_eq!(ascii_fold(&s), unicode);
+        }
     }
 
     #[test]
