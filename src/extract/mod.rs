@@ -12,6 +12,7 @@ pub mod events;
 pub mod gazetteer;
 pub mod names;
 pub mod resolve;
+pub mod suffixes;
 pub mod within;
 
 use std::collections::BTreeSet;

@@ -12,13 +12,16 @@
 
 use std::sync::LazyLock;
 
-static ROLES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    include_str!("../../../data/roles.tsv")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
-        .collect()
+use crate::extract::suffixes::Suffixes;
+
+static ROLES: LazyLock<Suffixes> = LazyLock::new(|| {
+    Suffixes::new(
+        include_str!("../../../data/roles.tsv")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase),
+    )
 });
 
 const DETERMINERS: &[&str] = &[
@@ -74,12 +77,10 @@ fn is_role_noun(word: &str) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    ROLES.iter().any(|r| {
-        ["", "s", "es", "n", "en"].iter().any(|end| {
-            lower
-                .strip_suffix(end)
-                .is_some_and(|stem| stem.ends_with(r.as_str()))
-        })
+    ["", "s", "es", "n", "en"].iter().any(|end| {
+        lower
+            .strip_suffix(end)
+            .is_some_and(|stem| ROLES.ends(stem, 0))
     })
 }
 

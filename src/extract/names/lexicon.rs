@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::strip_genitive;
+use crate::extract::suffixes::Suffixes;
 
 pub(super) struct Lexicon {
     pub(super) role: HashSet<String>,
@@ -30,38 +31,6 @@ pub(super) struct Lexicon {
     pub(super) region_word: HashSet<String>,
     pub(super) place_named: HashSet<String>,
     pub(super) english_head: HashSet<String>,
-}
-
-/// Word endings, matched by looking up each ending of the word with a
-/// listed length: a hash lookup per distinct length, where comparing the
-/// word with every listed ending cost a comparison per ending, and these
-/// checks run on every capitalised word of an article.
-pub(super) struct Suffixes {
-    set: HashSet<String>,
-    /// The lengths in bytes of the listed endings, each once.
-    lengths: Vec<usize>,
-}
-
-impl Suffixes {
-    fn new(list: Vec<String>) -> Suffixes {
-        let mut lengths: Vec<usize> = list.iter().map(String::len).collect();
-        lengths.sort_unstable();
-        lengths.dedup();
-        Suffixes {
-            set: list.into_iter().collect(),
-            lengths,
-        }
-    }
-
-    /// Whether `word` ends with a listed ending that has at least
-    /// `before` bytes of `word` in front of it.
-    pub(super) fn ends(&self, word: &str, before: usize) -> bool {
-        self.lengths.iter().any(|&n| {
-            word.len() >= n + before
-                && word.is_char_boundary(word.len() - n)
-                && self.set.contains(&word[word.len() - n..])
-        })
-    }
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
