@@ -51,7 +51,7 @@ pub fn plain(name: &str) -> String {
 /// `v`, `j` to `y` (not at the start of a word), `z` to `s`, word-final vowel + `i` to vowel + `y`,
 /// `iy`/`yy` at the end of a word to `y`, then doubled letters to one.
 pub fn fold(name: &str) -> String {
-    FOLDED.with_borrow_mut(|memo| memo.with(name, fold_afresh, str::to_string))
+    FOLDED.with_borrow_mut(|memo| memo.with(name, fold_afresh, String::clone))
 }
 
 fn fold_afresh(name: &str) -> String {

@@ -2,12 +2,15 @@
 //! the shapes are matched on.
 
 use foldhash::{HashMap, HashMapExt, HashSet};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::strip_genitive;
 use crate::extract::suffixes::Suffixes;
+use crate::extract::EntityKind;
+use crate::text::Memo;
 
 pub(super) struct Lexicon {
     pub(super) role: HashSet<String>,
@@ -139,6 +142,14 @@ pub(super) fn is_name_token(t: &str, lex: &Lexicon) -> bool {
 }
 
 pub(super) fn is_role(t: &str, lex: &Lexicon) -> bool {
+    if starts_upper(t) {
+        facts(t, lex).role
+    } else {
+        lex.role.contains(t)
+    }
+}
+
+fn is_role_afresh(t: &str, lex: &Lexicon) -> bool {
     lex.role.contains(t) || (starts_upper(t) && lex.role_suffix.ends(&t.to_lowercase(), 3))
 }
 
@@ -187,6 +198,10 @@ pub(super) fn starts_upper(t: &str) -> bool {
 /// "Vereinigten", "Kommunistischen"). Inside a sentence German writes
 /// adjectives in lower case, so a capital one is part of a name.
 pub(super) fn is_cap_adjective(t: &str, lex: &Lexicon) -> bool {
+    starts_upper(t) && facts(t, lex).cap_adjective
+}
+
+fn is_cap_adjective_afresh(t: &str, lex: &Lexicon) -> bool {
     starts_upper(t)
         && t.chars().count() >= 5
         && !t.contains('-')
@@ -197,13 +212,20 @@ pub(super) fn is_cap_adjective(t: &str, lex: &Lexicon) -> bool {
                 .any(|e| lower.ends_with(e))
         }
         && !lex.not_name.contains(t)
-        && !is_role(t, lex)
-        && head_kind(t, lex).is_none()
+        && !is_role_afresh(t, lex)
+        && head_kind_afresh(t, lex).is_none()
 }
 
 /// Whether `t` heads an organization's or a place's name.
-pub(super) fn head_kind(t: &str, lex: &Lexicon) -> Option<crate::extract::EntityKind> {
-    use crate::extract::EntityKind;
+pub(super) fn head_kind(t: &str, lex: &Lexicon) -> Option<EntityKind> {
+    if starts_upper(t) {
+        facts(t, lex).head
+    } else {
+        None
+    }
+}
+
+fn head_kind_afresh(t: &str, lex: &Lexicon) -> Option<EntityKind> {
     if !starts_upper(t) {
         return None;
     }
@@ -220,6 +242,14 @@ pub(super) fn head_kind(t: &str, lex: &Lexicon) -> Option<crate::extract::Entity
 
 /// A capitalised word that looks like a German common noun by its ending.
 pub(super) fn noun_shaped(t: &str, lex: &Lexicon) -> bool {
+    if starts_upper(t) {
+        facts(t, lex).noun_shaped
+    } else {
+        noun_shaped_afresh(t, lex)
+    }
+}
+
+fn noun_shaped_afresh(t: &str, lex: &Lexicon) -> bool {
     let lower = t.to_lowercase();
     // German nouns in -ung have a consonant or another u before it; "-eung"
     // ends Korean names ("Gangneung").
@@ -232,16 +262,118 @@ pub(super) fn noun_shaped(t: &str, lex: &Lexicon) -> bool {
 /// A word before a place's own name: listed ("Region", "Insel") or a
 /// compound ending like one ("Ölstadt", "Regionalhauptstadt").
 pub(super) fn is_place_word(t: &str, lex: &Lexicon) -> bool {
+    if starts_upper(t) {
+        facts(t, lex).place_word
+    } else {
+        lex.place_word.contains(t)
+    }
+}
+
+fn is_place_word_afresh(t: &str, lex: &Lexicon) -> bool {
     lex.place_word.contains(t) || compound_of(t, &lex.place_word_suffix)
 }
 
 /// A word before an organization's own name: listed ("Partei", "Konzern")
 /// or a compound ending like one ("Regierungspartei", "Telekomkonzern").
 pub(super) fn is_org_word(t: &str, lex: &Lexicon) -> bool {
+    if starts_upper(t) {
+        facts(t, lex).org_word
+    } else {
+        lex.org_word.contains(t)
+    }
+}
+
+fn is_org_word_afresh(t: &str, lex: &Lexicon) -> bool {
     lex.org_word.contains(t) || compound_of(t, &lex.org_word_suffix)
 }
 
 /// A capitalised compound whose last part is one of `endings`.
 fn compound_of(t: &str, endings: &Suffixes) -> bool {
     starts_upper(t) && endings.ends(&t.to_lowercase(), 2)
+}
+
+/// What the lexicon says of one capitalised word. The name shapes ask it
+/// of every capitalised word of an article, several times over, and
+/// each answer lowercases the word and walks word lists; news repeats its
+/// words, so the answers are worked out once per word on each thread.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    role: bool,
+    head: Option<EntityKind>,
+    cap_adjective: bool,
+    noun_shaped: bool,
+    place_word: bool,
+    org_word: bool,
+}
+
+impl Facts {
+    fn of(t: &str, lex: &Lexicon) -> Facts {
+        Facts {
+            role: is_role_afresh(t, lex),
+            head: head_kind_afresh(t, lex),
+            cap_adjective: is_cap_adjective_afresh(t, lex),
+            noun_shaped: noun_shaped_afresh(t, lex),
+            place_word: is_place_word_afresh(t, lex),
+            org_word: is_org_word_afresh(t, lex),
+        }
+    }
+}
+
+/// Words the lexicon answered on this thread (see [`Memo`]).
+const FACTS_MAX: usize = 50_000;
+
+thread_local! {
+    static FACTS: RefCell<Memo<Facts>> = RefCell::new(Memo::new(FACTS_MAX));
+}
+
+/// The facts of `t` from [`LEXICON`], the one lexicon there is: the
+/// memo does not tell lexicons apart.
+fn facts(t: &str, lex: &Lexicon) -> Facts {
+    debug_assert!(std::ptr::eq(lex, &*LEXICON));
+    FACTS.with_borrow_mut(|memo| memo.with(t, |t| Facts::of(t, lex), |f| *f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_facts_are_the_lexicons_answers() {
+        let lex = &*LEXICON;
+        let words = [
+            "Außenminister",
+            "Verteidigungsministeriums",
+            "Regierungspartei",
+            "Hafenstadt",
+            "Zentrale",
+            "Verhandlungen",
+            "Universität",
+            "Kim",
+            "minister",
+            "Ämter",
+        ];
+        // Twice: the first asks the lexicon, the second the memo.
+        for _ in 0..2 {
+            for w in words {
+                assert_eq!(is_role(w, lex), is_role_afresh(w, lex), "{w}");
+                assert_eq!(head_kind(w, lex), head_kind_afresh(w, lex), "{w}");
+                assert_eq!(
+                    is_cap_adjective(w, lex),
+                    is_cap_adjective_afresh(w, lex),
+                    "{w}"
+                );
+                assert_eq!(noun_shaped(w, lex), noun_shaped_afresh(w, lex), "{w}");
+                assert_eq!(is_place_word(w, lex), is_place_word_afresh(w, lex), "{w}");
+                assert_eq!(is_org_word(w, lex), is_org_word_afresh(w, lex), "{w}");
+            }
+        }
+        assert!(is_role("Außenminister", lex));
+        assert_eq!(
+            head_kind("Universität", lex),
+            Some(EntityKind::Organization)
+        );
+        assert!(is_org_word("Regierungspartei", lex));
+        assert!(noun_shaped("Verhandlungen", lex));
+        assert!(is_cap_adjective("Zentrale", lex));
+    }
 }
