@@ -133,6 +133,17 @@ impl Phrases {
             .any(|m| whole_words(lower, m.start(), m.end()))
     }
 
+    /// Each occurrence in `lower` of each phrase, as (byte start, index of
+    /// the phrase in the list), in no particular order; one pass for all.
+    pub(super) fn occurrences<'a>(
+        &'a self,
+        lower: &'a str,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        self.0
+            .find_overlapping_iter(lower)
+            .map(|m| (m.start(), m.pattern().as_usize()))
+    }
+
     /// The index of the first phrase of the list that occurs in `lower`.
     pub(super) fn first_listed(&self, lower: &str) -> Option<usize> {
         self.0

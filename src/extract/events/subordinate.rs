@@ -91,13 +91,9 @@ pub(super) fn relative_subordinates(
     // The longest phrase first: "am Abend zuvor" is the day before, not
     // "am Abend" of the same day.
     let mut phrases: Vec<(usize, &(String, i64))> = TRIGGERS
-        .relative_days
-        .iter()
-        .flat_map(|rel| {
-            lower
-                .match_indices(rel.0.as_str())
-                .map(move |(at, _)| (at, rel))
-        })
+        .relative_phrases
+        .occurrences(lower)
+        .filter_map(|(at, k)| Some((at, TRIGGERS.relative_days.get(k)?)))
         .collect();
     phrases.sort_by_key(|(at, rel)| (std::cmp::Reverse(rel.0.len()), *at));
     for (at, rel) in phrases {
