@@ -133,21 +133,25 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
     for (i, &(ns, ne)) in ws.iter().enumerate() {
         // "beide" on its own, not before a noun ("unterzeichneten beide am
         // Donnerstag"), stands for two people.
-        let word = sentence[ns..ne].to_lowercase();
+        // The words compared below are ASCII, so an ASCII case fold is
+        // the whole of lower-casing for them.
+        let word = &sentence[ns..ne];
+        let is = |w: &str| word.eq_ignore_ascii_case(w);
         // "Am Donnerstag wird er in Hanoi erwartet": the story's
         // protagonist (see `protagonist`). So is "sein" before a thing:
         // "Sein Privatjet stürzte ab" (a role noun after it, "sein
         // Amtskollege", is someone else).
-        let possessive = matches!(
-            word.as_str(),
-            "sein" | "seine" | "seinem" | "seinen" | "seiner" | "seines"
-        );
-        let thing_next = ws.get(i + 1).is_some_and(|&(s, e)| {
-            spaced(i, i + 1)
-                && sentence[s..e].starts_with(char::is_uppercase)
-                && !is_role_noun(&sentence[s..e])
-        });
-        if word == "er" || (possessive && thing_next) {
+        let possessive = ["sein", "seine", "seinem", "seinen", "seiner", "seines"]
+            .iter()
+            .any(|w| is(w));
+        let thing_next = || {
+            ws.get(i + 1).is_some_and(|&(s, e)| {
+                spaced(i, i + 1)
+                    && sentence[s..e].starts_with(char::is_uppercase)
+                    && !is_role_noun(&sentence[s..e])
+            })
+        };
+        if is("er") || (possessive && thing_next()) {
             out.push(RolePhrase {
                 start: ns,
                 end: ne,
@@ -162,7 +166,7 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
         // the singular stands right before or after it.
         let singular =
             |k: Option<&(usize, usize)>| k.is_some_and(|&(s, e)| singular_verb(&sentence[s..e]));
-        if word == "sie" && (singular(ws.get(i + 1)) || i > 0 && singular(ws.get(i - 1))) {
+        if is("sie") && (singular(ws.get(i + 1)) || i > 0 && singular(ws.get(i - 1))) {
             out.push(RolePhrase {
                 start: ns,
                 end: ne,
@@ -173,7 +177,7 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
             });
             continue;
         }
-        if word == "beide" || word == "beiden" {
+        if is("beide") || is("beiden") {
             let noun_next = ws.get(i + 1).is_some_and(|&(s, e)| {
                 spaced(i, i + 1) && sentence[s..e].starts_with(char::is_uppercase)
             });
