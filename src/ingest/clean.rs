@@ -155,8 +155,8 @@ pub fn clean(text: &str) -> Cleaned {
             continue;
         }
         let furniture =
-            rules.any(Kind::SourceLine, trimmed) || rules.any(Kind::CreditLine, trimmed);
-        if in_teasers && !trimmed.is_empty() && !furniture && is_teaser_headline(trimmed) {
+            || rules.any(Kind::SourceLine, trimmed) || rules.any(Kind::CreditLine, trimmed);
+        if in_teasers && !trimmed.is_empty() && !furniture() && is_teaser_headline(trimmed) {
             continue;
         }
         in_teasers = false;
@@ -201,7 +201,12 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
     if line.is_empty() {
         return None;
     }
-    for re in rules.of(Kind::SourceLine) {
+    // Each kind's set first: most lines match no rule of a kind, and one
+    // pass of the set costs less than a pass of each rule. (A rule that
+    // does not match the line cannot match it after a rule of the kind
+    // that matched nothing either, so the rewriting kinds skip alike.)
+    let source_line = rules.any(Kind::SourceLine, line);
+    for re in rules.of(Kind::SourceLine).filter(|_| source_line) {
         if let Some(c) = re.captures(line) {
             if out.url.is_none() {
                 out.url = c.get(1).map(|m| m.as_str().to_string());
@@ -209,7 +214,8 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
             return None;
         }
     }
-    for re in rules.of(Kind::CreditLine) {
+    let credit_line = rules.any(Kind::CreditLine, line);
+    for re in rules.of(Kind::CreditLine).filter(|_| credit_line) {
         if let Some(c) = re.captures(line) {
             if let Some(m) = c.get(1) {
                 out.credits.push(m.as_str().trim().to_string());
@@ -221,7 +227,8 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
         return None;
     }
     let mut kept = line.to_string();
-    for re in rules.of(Kind::Credit) {
+    let credit = rules.any(Kind::Credit, line);
+    for re in rules.of(Kind::Credit).filter(|_| credit) {
         for c in re.captures_iter(&kept) {
             if let Some(m) = c.get(1) {
                 out.credits.push(m.as_str().trim().to_string());
@@ -231,7 +238,9 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
             kept = cut;
         }
     }
-    for re in rules.of(Kind::Inline).chain(rules.of(Kind::Slogan)) {
+    let inline = rules.any(Kind::Inline, &kept) || rules.any(Kind::Slogan, &kept);
+    let inline_rules = rules.of(Kind::Inline).chain(rules.of(Kind::Slogan));
+    for re in inline_rules.filter(|_| inline) {
         // A rule with a group keeps what the group holds (a byline's date).
         let keep = if re.captures_len() > 1 { "${1}" } else { " " };
         if let Cow::Owned(cut) = re.replace_all(&kept, keep) {
