@@ -208,6 +208,7 @@ fn import_all(
     let mut writer = Writer {
         known: before.clone(),
         cache: Cache::default(),
+        counts: store::batch::Counts::default(),
         now: now(),
     };
     let inputs = &found.inputs;
@@ -256,13 +257,13 @@ fn import_all(
                 report(&input.path, &outcome);
                 done += 1;
                 if done.is_multiple_of(every) || begun.elapsed() >= BATCH_TIME {
-                    commit(batch, std::mem::take(&mut deferred))?;
+                    commit(batch, std::mem::take(&mut deferred), &mut writer.counts)?;
                     batch = conn.transaction()?;
                     begun = std::time::Instant::now();
                 }
             }
         }
-        commit(batch, std::mem::take(&mut deferred))?;
+        commit(batch, std::mem::take(&mut deferred), &mut writer.counts)?;
         drop(rx);
         producer.join().map_err(|_| ImportError::Preparing)
     })?;
@@ -285,9 +286,13 @@ fn import_all(
 }
 
 /// Indexes and counts the batch's new articles, if it has any, and commits.
-fn commit(batch: rusqlite::Transaction<'_>, deferred: bool) -> rusqlite::Result<()> {
+fn commit(
+    batch: rusqlite::Transaction<'_>,
+    deferred: bool,
+    counts: &mut store::batch::Counts,
+) -> rusqlite::Result<()> {
     if deferred {
-        store::batch::finish(&batch)?;
+        store::batch::finish(&batch, counts)?;
     }
     batch.commit()
 }
@@ -377,6 +382,8 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
 struct Writer {
     known: Known,
     cache: Cache,
+    /// What the batch's new articles count (see `store::batch`).
+    counts: store::batch::Counts,
     now: String,
 }
 
@@ -407,6 +414,7 @@ impl Writer {
             &p.extraction,
             existing,
             &self.now,
+            &mut self.counts,
         )
         .map_err(|source| ImportError::Store {
             path: input.path.clone(),

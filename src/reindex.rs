@@ -47,7 +47,7 @@ pub fn run(conn: &mut Connection) -> rusqlite::Result<Summary> {
             .execute(params![id, cleaned.title, cleaned.body])?;
         let stems = store::search::Stemmed::of(Some(&cleaned.title), &cleaned.body);
         store::search::index_article(&tx, id, &stems)?;
-        store::write_extraction(&tx, &mut cache, id, &x)?;
+        store::write_extraction(&tx, &mut cache, id, &x, None)?;
         summary.articles += 1;
     }
     let count = |t: &str| {

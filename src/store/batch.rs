@@ -1,16 +1,25 @@
 //! Work an import leaves to the end of each write transaction: the batch's
-//! new articles are indexed for full-text search (schema V10) and their
-//! mentions counted (V11) with a few statements over the whole batch,
-//! instead of by triggers row by row, which cost FTS5 a segment per article
-//! and the counts several upserts per mention.
+//! new articles are indexed for full-text search (schema V10) and what
+//! their mentions count (V11) is added to the count tables, with a few
+//! statements over the whole batch instead of by triggers row by row, which
+//! cost FTS5 a segment per article and the counts several upserts per
+//! mention.
 //!
 //! [`defer`] notes the highest article id stored before the batch; the
 //! triggers leave every article above it alone until [`finish`] does its
 //! work and removes the note, in the same transaction. With a single
-//! writer, every id above the note belongs to this transaction.
+//! writer, every id above the note belongs to this transaction, and the
+//! writer gathers what they count in [`Counts`] as it stores them: adding
+//! up entities and pairs in memory costs far less than SQLite reading the
+//! batch's mentions back and grouping them (about a tenth of the writer's
+//! time at 10,000 articles).
 
+use std::sync::LazyLock;
+
+use foldhash::HashMap;
 use rusqlite::{Connection, OptionalExtension};
 
+use super::rows::Rows;
 use super::search;
 
 /// Starts deferring. Call it before the first write of a write transaction,
@@ -24,9 +33,34 @@ pub fn defer(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Indexes and counts every article stored since [`defer`], and ends the
+/// What the batch's new articles count: per entity, its mentions and
+/// articles; per pair of entities (the smaller id first), the articles
+/// naming both. The rows of `article_entities` the writer inserts itself.
+#[derive(Debug, Default)]
+pub struct Counts {
+    entities: HashMap<i64, (i64, i64)>,
+    pairs: HashMap<(i64, i64), i64>,
+}
+
+impl Counts {
+    /// Adds one article: its entities with their mentions, by entity id in
+    /// ascending order, each once.
+    pub(super) fn add(&mut self, entities: &[(i64, i64)]) {
+        for (i, &(entity, mentions)) in entities.iter().enumerate() {
+            let counted = self.entities.entry(entity).or_default();
+            counted.0 += mentions;
+            counted.1 += 1;
+            for &(other, _) in &entities[i + 1..] {
+                *self.pairs.entry((entity, other)).or_default() += 1;
+            }
+        }
+    }
+}
+
+/// Indexes every article stored since [`defer`], adds `counts` (the
+/// articles' counts, then empty) to the count tables, and ends the
 /// deferral; does nothing if none is under way.
-pub fn finish(conn: &Connection) -> rusqlite::Result<()> {
+pub fn finish(conn: &Connection, counts: &mut Counts) -> rusqlite::Result<()> {
     let after: Option<i64> = conn
         .prepare_cached("SELECT after FROM import_deferred")?
         .query_row([], |r| r.get(0))
@@ -35,44 +69,87 @@ pub fn finish(conn: &Connection) -> rusqlite::Result<()> {
         return Ok(());
     };
     search::index_since(conn, after)?;
-    // Still deferred: the rows this adds to `article_entities` must not be
-    // counted again by its trigger.
-    count_since(conn, after)?;
+    add_counts(conn, counts)?;
     conn.prepare_cached("DELETE FROM import_deferred")?
         .execute([])?;
     Ok(())
 }
 
-/// Adds what the mentions of articles above `after` count to the tables the
-/// V4 triggers keep: mentions per article and entity, mentions and articles
-/// per entity, shared articles per pair of entities.
-fn count_since(conn: &Connection, after: i64) -> rusqlite::Result<()> {
-    // Inserted while deferred, so these rows fire no per-row counting.
-    // The unary + keeps SQLite from reading the whole entity index in
-    // group order instead of the batch's range and a small sort.
-    conn.prepare_cached(
-        "INSERT INTO article_entities (article_id, entity_id, mentions)
-         SELECT article_id, entity_id, count(*) FROM mentions WHERE article_id > ?1
-         GROUP BY article_id, +entity_id",
-    )?
-    .execute([after])?;
-    conn.prepare_cached(
-        "INSERT INTO entity_counts (entity_id, mentions, articles)
-         SELECT entity_id, sum(mentions), count(*) FROM article_entities WHERE article_id > ?1
-         GROUP BY +entity_id
-         ON CONFLICT (entity_id) DO UPDATE SET mentions = mentions + excluded.mentions,
-             articles = articles + excluded.articles",
-    )?
-    .execute([after])?;
-    conn.prepare_cached(
-        "INSERT INTO entity_pair_counts (entity_a, entity_b, shared_articles)
-         SELECT a.entity_id, b.entity_id, count(*) FROM article_entities a
-         JOIN article_entities b ON b.article_id = a.article_id AND a.entity_id < b.entity_id
-         WHERE a.article_id > ?1
-         GROUP BY a.entity_id, b.entity_id
-         ON CONFLICT (entity_a, entity_b) DO UPDATE
-             SET shared_articles = shared_articles + excluded.shared_articles",
-    )?
-    .execute([after])?;
-    Ok(())
+/// Entities' mentions and articles, up to 64 per statement.
+static ENTITY_COUNTS: LazyLock<Rows> = LazyLock::new(|| {
+    Rows::new(
+        "INSERT INTO entity_counts (entity_id, mentions, articles) VALUES",
+        "(@1, @2, @3)",
+        0,
+        3,
+        64,
+    )
+    .ending(
+        "ON CONFLICT (entity_id) DO UPDATE SET mentions = mentions + excluded.mentions,
+         articles = articles + excluded.articles",
+    )
+});
+
+/// Pairs' shared articles, up to 64 per statement.
+static PAIR_COUNTS: LazyLock<Rows> = LazyLock::new(|| {
+    Rows::new(
+        "INSERT INTO entity_pair_counts (entity_a, entity_b, shared_articles) VALUES",
+        "(@1, @2, @3)",
+        0,
+        3,
+        64,
+    )
+    .ending(
+        "ON CONFLICT (entity_a, entity_b) DO UPDATE
+         SET shared_articles = shared_articles + excluded.shared_articles",
+    )
+});
+
+/// Adds `counts` to the tables the V4 triggers keep, in key order (each
+/// table's pages in turn), and empties it.
+fn add_counts(conn: &Connection, counts: &mut Counts) -> rusqlite::Result<()> {
+    let mut entities: Vec<(i64, (i64, i64))> = counts.entities.drain().collect();
+    entities.sort_unstable();
+    ENTITY_COUNTS.insert(
+        conn,
+        entities.len(),
+        |_| Ok(()),
+        |s, n, at| {
+            let (entity, (mentions, articles)) = entities[n];
+            s.raw_bind_parameter(at, entity)?;
+            s.raw_bind_parameter(at + 1, mentions)?;
+            s.raw_bind_parameter(at + 2, articles)
+        },
+    )?;
+    let mut pairs: Vec<((i64, i64), i64)> = counts.pairs.drain().collect();
+    pairs.sort_unstable();
+    PAIR_COUNTS.insert(
+        conn,
+        pairs.len(),
+        |_| Ok(()),
+        |s, n, at| {
+            let ((a, b), shared) = pairs[n];
+            s.raw_bind_parameter(at, a)?;
+            s.raw_bind_parameter(at + 1, b)?;
+            s.raw_bind_parameter(at + 2, shared)
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Counts;
+
+    #[test]
+    fn an_article_counts_its_entities_once_and_each_pair_once() {
+        let mut counts = Counts::default();
+        counts.add(&[(1, 2), (3, 1), (5, 4)]);
+        counts.add(&[(3, 1), (5, 1)]);
+        let mut entities: Vec<_> = counts.entities.into_iter().collect();
+        entities.sort_unstable();
+        assert_eq!(entities, vec![(1, (2, 1)), (3, (2, 2)), (5, (5, 2))]);
+        let mut pairs: Vec<_> = counts.pairs.into_iter().collect();
+        pairs.sort_unstable();
+        assert_eq!(pairs, vec![((1, 3), 1), ((1, 5), 1), ((3, 5), 2)]);
+    }
 }

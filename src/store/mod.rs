@@ -157,6 +157,7 @@ pub fn write_article(
     x: &Extraction,
     existing: Option<i64>,
     now: &str,
+    counts: &mut batch::Counts,
 ) -> rusqlite::Result<i64> {
     let source_id = match &rec.outlet {
         Some(o) => Some(ensure_source(conn, &o.name, o.domain.as_deref(), &o.kind)?),
@@ -191,7 +192,10 @@ pub fn write_article(
         }
     };
     search::index_article(conn, id, &rec.stemmed)?;
-    write_extraction(conn, cache, id, x)?;
+    // A new article is above the deferral's mark (see `batch`): the writer
+    // counts it. An updated one keeps its id, and the triggers count it.
+    let counted = existing.is_none().then_some(counts);
+    write_extraction(conn, cache, id, x, counted)?;
     if existing.is_some() {
         collect_garbage(conn, &replaced)?;
         cache.clear();
@@ -199,12 +203,15 @@ pub fn write_article(
     Ok(id)
 }
 
-/// Writes mentions, citations and events of article `id`.
+/// Writes mentions, citations and events of article `id`. With `counts`,
+/// also its rows of `article_entities`, and what it counts goes into
+/// `counts` (for an article whose counting [`batch`] defers).
 pub fn write_extraction(
     conn: &Connection,
     cache: &mut Cache,
     id: i64,
     x: &Extraction,
+    counts: Option<&mut batch::Counts>,
 ) -> rusqlite::Result<()> {
     cache.load(conn)?;
     // A place or country stored for the first time may complete a pair.
@@ -235,6 +242,19 @@ pub fn write_extraction(
             s.raw_bind_parameter(at + 4, m.confidence)
         },
     )?;
+    if let Some(counts) = counts {
+        let mentioned = mentions_per_entity(x, &entity_ids);
+        ARTICLE_ENTITIES.insert(
+            conn,
+            mentioned.len(),
+            |s| s.raw_bind_parameter(1, id),
+            |s, n, at| {
+                s.raw_bind_parameter(at, mentioned[n].0)?;
+                s.raw_bind_parameter(at + 1, mentioned[n].1)
+            },
+        )?;
+        counts.add(&mentioned);
+    }
     for name in &x.citations {
         let known = sources().by_name(name);
         let sid = ensure_source(
@@ -257,6 +277,32 @@ pub fn write_extraction(
         &entity_ids,
     )
 }
+
+/// The entities `x` mentions, by id in ascending order, each with its
+/// number of mentions.
+fn mentions_per_entity(x: &Extraction, entity_ids: &[i64]) -> Vec<(i64, i64)> {
+    let mut ids: Vec<i64> = x.mentions.iter().map(|m| entity_ids[m.entity]).collect();
+    ids.sort_unstable();
+    let mut out: Vec<(i64, i64)> = Vec::new();
+    for id in ids {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => out.push((id, 1)),
+        }
+    }
+    out
+}
+
+/// An article's rows of `article_entities`, up to 64 per INSERT: article ?1.
+static ARTICLE_ENTITIES: LazyLock<Rows> = LazyLock::new(|| {
+    Rows::new(
+        "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES",
+        "(?1, @1, @2)",
+        1,
+        2,
+        64,
+    )
+});
 
 /// Mentions, up to 64 per INSERT (see [`rows`]): article ?1, extractor ?2.
 static MENTIONS: LazyLock<Rows> = LazyLock::new(|| {

@@ -38,6 +38,15 @@ impl Rows {
         Rows { sql, shared, own }
     }
 
+    /// The statements with `tail` after their rows ("ON CONFLICT ...").
+    pub(super) fn ending(mut self, tail: &str) -> Rows {
+        for sql in &mut self.sql {
+            sql.push(' ');
+            sql.push_str(tail);
+        }
+        self
+    }
+
     /// Inserts `count` rows, at most `max` per statement. `shared` binds
     /// a statement's shared parameters (`?1` on); `row(statement, n, at)`
     /// binds row `n`'s own parameters, the first of them at index `at`.
