@@ -131,6 +131,12 @@ pub struct EventIndex {
     months: HashSet<u32>,
     /// Interned kinds and kind groups: `kinds[i]` and the index of its group.
     kinds: Vec<(String, u16)>,
+    /// What [`EventIndex::first_match`] found, kept to save reallocating
+    /// it for every question.
+    found: Vec<(i64, u32, u16, usize)>,
+    /// The highest event id put since the index was last cleared: an id
+    /// above it is held nowhere, so putting it needs no search of its list.
+    newest: i64,
 }
 
 impl EventIndex {
@@ -183,9 +189,14 @@ impl EventIndex {
     /// Adds the members of `s` to event `id` under `date`, creating it.
     fn put(&mut self, id: i64, kind: u16, date: u32, s: &Members) {
         let key = (date, self.group_of(kind));
+        // A new event is put with the highest id yet, so its list need not
+        // be searched for it: at 100,000 articles a list holds thousands.
+        let held = id <= self.newest;
+        self.newest = self.newest.max(id);
         let found = self
             .by_date
             .get_mut(&key)
+            .filter(|_| held)
             .and_then(|list| list.iter_mut().find(|c| c.id == id));
         match found {
             Some(c) => {
@@ -314,7 +325,8 @@ impl EventIndex {
         let days = month.into_iter().flat_map(|m| (1..=31).map(move |d| m + d));
         let wanted = mask(participants);
         // (id, date, group, position in its list) of every event found.
-        let mut found: Vec<(i64, u32, u16, usize)> = Vec::new();
+        let mut found = std::mem::take(&mut self.found);
+        found.clear();
         for date in exact.iter().copied().chain(days) {
             let every_group = Some(date) == day;
             for g in 0..self.kinds.len() as u16 {
@@ -336,18 +348,21 @@ impl EventIndex {
                 }
             }
         }
-        // Oldest first; an event found twice counts where it was found first
-        // (a stable sort keeps that one ahead).
-        found.sort_by_key(|f| f.0);
+        // Oldest first. An event sits in one list only, so one found twice
+        // was found where it sits both times: any of the two will do.
+        found.sort_unstable_by_key(|f| f.0);
         found.dedup_by_key(|f| f.0);
-        for (id, date, g, at) in found {
+        let mut accepted = None;
+        for &(id, date, g, at) in &found {
             let c = &self.by_date[&(date, g)][at];
             let stored = self.signature(c, date);
             if same(&stored) {
-                return Ok(Some((id, stored)));
+                accepted = Some((id, stored));
+                break;
             }
         }
-        Ok(None)
+        self.found = found;
+        Ok(accepted)
     }
 
     /// A new event or new participants of one: known under its date from now
@@ -406,6 +421,25 @@ mod tests {
         }
         assert!(c.shares(&[5, 12], mask(&[5, 12])));
         assert!(!c.shares(&[], mask(&[])));
+    }
+
+    #[test]
+    fn an_event_put_again_gains_members_whatever_its_id() {
+        let mut index = EventIndex::default();
+        let kind = index.intern("meeting").0;
+        let set = |ids: &[i64]| ids.iter().copied().collect::<BTreeSet<i64>>();
+        let none = BTreeSet::new();
+        // The newest first, then an older one read from the archive, then
+        // the older one again with a new member: one entry each.
+        index.put(9, kind, 20_240_718, &(&set(&[1]), &none, &none));
+        index.put(4, kind, 20_240_718, &(&set(&[2]), &none, &none));
+        index.put(4, kind, 20_240_718, &(&set(&[3]), &none, &none));
+        index.put(9, kind, 20_240_718, &(&set(&[5]), &none, &none));
+        let list = &index.by_date[&(20_240_718, index.group_of(kind))];
+        let members: Vec<(i64, Vec<i64>)> =
+            list.iter().map(|c| (c.id, c.members.to_vec())).collect();
+        assert_eq!(members, vec![(9, vec![1, 5]), (4, vec![2, 3])]);
+        assert_eq!(index.held, 2);
     }
 
     #[test]
