@@ -108,30 +108,28 @@ static PAIR_COUNTS: LazyLock<Rows> = LazyLock::new(|| {
 /// Adds `counts` to the tables the V4 triggers keep, in key order (each
 /// table's pages in turn), and empties it.
 fn add_counts(conn: &Connection, counts: &mut Counts) -> rusqlite::Result<()> {
-    let mut entities: Vec<(i64, (i64, i64))> = counts.entities.drain().collect();
-    entities.sort_unstable();
-    ENTITY_COUNTS.insert(
+    let entities = counts.entities.drain().map(|(e, (m, a))| [e, m, a]);
+    insert_sorted(conn, &ENTITY_COUNTS, entities.collect())?;
+    let pairs = counts.pairs.drain().map(|((a, b), n)| [a, b, n]);
+    insert_sorted(conn, &PAIR_COUNTS, pairs.collect())
+}
+
+/// Inserts `rows` of three numbers with `statements`, sorted.
+fn insert_sorted(
+    conn: &Connection,
+    statements: &Rows,
+    mut rows: Vec<[i64; 3]>,
+) -> rusqlite::Result<()> {
+    rows.sort_unstable();
+    statements.insert(
         conn,
-        entities.len(),
+        rows.len(),
         |_| Ok(()),
         |s, n, at| {
-            let (entity, (mentions, articles)) = entities[n];
-            s.raw_bind_parameter(at, entity)?;
-            s.raw_bind_parameter(at + 1, mentions)?;
-            s.raw_bind_parameter(at + 2, articles)
-        },
-    )?;
-    let mut pairs: Vec<((i64, i64), i64)> = counts.pairs.drain().collect();
-    pairs.sort_unstable();
-    PAIR_COUNTS.insert(
-        conn,
-        pairs.len(),
-        |_| Ok(()),
-        |s, n, at| {
-            let ((a, b), shared) = pairs[n];
+            let [a, b, c] = rows[n];
             s.raw_bind_parameter(at, a)?;
             s.raw_bind_parameter(at + 1, b)?;
-            s.raw_bind_parameter(at + 2, shared)
+            s.raw_bind_parameter(at + 2, c)
         },
     )
 }
