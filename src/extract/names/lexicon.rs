@@ -142,11 +142,7 @@ pub(super) fn is_name_token(t: &str, lex: &Lexicon) -> bool {
 }
 
 pub(super) fn is_role(t: &str, lex: &Lexicon) -> bool {
-    if starts_upper(t) {
-        facts(t, lex).role
-    } else {
-        lex.role.contains(t)
-    }
+    answer(t, lex, |f| f.role, is_role_afresh)
 }
 
 fn is_role_afresh(t: &str, lex: &Lexicon) -> bool {
@@ -198,7 +194,7 @@ pub(super) fn starts_upper(t: &str) -> bool {
 /// "Vereinigten", "Kommunistischen"). Inside a sentence German writes
 /// adjectives in lower case, so a capital one is part of a name.
 pub(super) fn is_cap_adjective(t: &str, lex: &Lexicon) -> bool {
-    starts_upper(t) && facts(t, lex).cap_adjective
+    answer(t, lex, |f| f.cap_adjective, is_cap_adjective_afresh)
 }
 
 fn is_cap_adjective_afresh(t: &str, lex: &Lexicon) -> bool {
@@ -218,11 +214,7 @@ fn is_cap_adjective_afresh(t: &str, lex: &Lexicon) -> bool {
 
 /// Whether `t` heads an organization's or a place's name.
 pub(super) fn head_kind(t: &str, lex: &Lexicon) -> Option<EntityKind> {
-    if starts_upper(t) {
-        facts(t, lex).head
-    } else {
-        None
-    }
+    answer(t, lex, |f| f.head, head_kind_afresh)
 }
 
 fn head_kind_afresh(t: &str, lex: &Lexicon) -> Option<EntityKind> {
@@ -242,11 +234,7 @@ fn head_kind_afresh(t: &str, lex: &Lexicon) -> Option<EntityKind> {
 
 /// A capitalised word that looks like a German common noun by its ending.
 pub(super) fn noun_shaped(t: &str, lex: &Lexicon) -> bool {
-    if starts_upper(t) {
-        facts(t, lex).noun_shaped
-    } else {
-        noun_shaped_afresh(t, lex)
-    }
+    answer(t, lex, |f| f.noun_shaped, noun_shaped_afresh)
 }
 
 fn noun_shaped_afresh(t: &str, lex: &Lexicon) -> bool {
@@ -262,11 +250,7 @@ fn noun_shaped_afresh(t: &str, lex: &Lexicon) -> bool {
 /// A word before a place's own name: listed ("Region", "Insel") or a
 /// compound ending like one ("Ölstadt", "Regionalhauptstadt").
 pub(super) fn is_place_word(t: &str, lex: &Lexicon) -> bool {
-    if starts_upper(t) {
-        facts(t, lex).place_word
-    } else {
-        lex.place_word.contains(t)
-    }
+    answer(t, lex, |f| f.place_word, is_place_word_afresh)
 }
 
 fn is_place_word_afresh(t: &str, lex: &Lexicon) -> bool {
@@ -276,11 +260,7 @@ fn is_place_word_afresh(t: &str, lex: &Lexicon) -> bool {
 /// A word before an organization's own name: listed ("Partei", "Konzern")
 /// or a compound ending like one ("Regierungspartei", "Telekomkonzern").
 pub(super) fn is_org_word(t: &str, lex: &Lexicon) -> bool {
-    if starts_upper(t) {
-        facts(t, lex).org_word
-    } else {
-        lex.org_word.contains(t)
-    }
+    answer(t, lex, |f| f.org_word, is_org_word_afresh)
 }
 
 fn is_org_word_afresh(t: &str, lex: &Lexicon) -> bool {
@@ -324,6 +304,22 @@ const FACTS_MAX: usize = 50_000;
 
 thread_local! {
     static FACTS: RefCell<Memo<Facts>> = RefCell::new(Memo::new(FACTS_MAX));
+}
+
+/// One answer of the lexicon about `t`: remembered for a capitalised
+/// word, worked out afresh for any other, where most answers are a set
+/// lookup or false at once.
+fn answer<T>(
+    t: &str,
+    lex: &Lexicon,
+    remembered: impl FnOnce(&Facts) -> T,
+    afresh: impl FnOnce(&str, &Lexicon) -> T,
+) -> T {
+    if starts_upper(t) {
+        remembered(&facts(t, lex))
+    } else {
+        afresh(t, lex)
+    }
 }
 
 /// The facts of `t` from [`LEXICON`], the one lexicon there is: the
