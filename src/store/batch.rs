@@ -6,8 +6,8 @@
 //! mention.
 //!
 //! [`defer`] notes the highest article id stored before the batch; the
-//! triggers leave every article above it alone until [`finish`] does its
-//! work and removes the note, in the same transaction. With a single
+//! triggers leave every article above it alone until [`finish`] removes
+//! the note and does their work, in the same transaction. With a single
 //! writer, every id above the note belongs to this transaction, and the
 //! writer gathers what they count in [`Counts`] as it stores them: adding
 //! up entities and pairs in memory costs far less than SQLite reading the
@@ -61,18 +61,17 @@ impl Counts {
 /// articles' counts, then empty) to the count tables, and ends the
 /// deferral; does nothing if none is under way.
 pub fn finish(conn: &Connection, counts: &mut Counts) -> rusqlite::Result<()> {
+    // The deferral can end first: no trigger reads it for the full-text and
+    // count tables written below.
     let after: Option<i64> = conn
-        .prepare_cached("SELECT after FROM import_deferred")?
+        .prepare_cached("DELETE FROM import_deferred RETURNING after")?
         .query_row([], |r| r.get(0))
         .optional()?;
     let Some(after) = after else {
         return Ok(());
     };
     search::index_since(conn, after)?;
-    add_counts(conn, counts)?;
-    conn.prepare_cached("DELETE FROM import_deferred")?
-        .execute([])?;
-    Ok(())
+    add_counts(conn, counts)
 }
 
 /// Entities' mentions and articles, up to 64 per statement.
