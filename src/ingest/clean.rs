@@ -116,6 +116,22 @@ impl Rules {
     fn any(&self, kind: Kind, line: &str) -> bool {
         self.sets.get(&kind).is_some_and(|s| s.is_match(line))
     }
+
+    /// The rules of `kinds`, in that order, if any of them matches `text`;
+    /// none otherwise. Most lines match no rule of a kind, and one pass of
+    /// its set costs less than a pass of each rule. (Rules that match
+    /// nothing change nothing, so none of them can match after them either.)
+    fn worth_trying<'a>(
+        &'a self,
+        kinds: &'a [Kind],
+        text: &str,
+    ) -> impl Iterator<Item = &'a Regex> + 'a {
+        let hit = kinds.iter().any(|&k| self.any(k, text));
+        kinds
+            .iter()
+            .filter(move |_| hit)
+            .flat_map(move |&k| self.of(k))
+    }
 }
 
 /// A line of the input with what we know about it.
@@ -201,12 +217,7 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
     if line.is_empty() {
         return None;
     }
-    // Each kind's set first: most lines match no rule of a kind, and one
-    // pass of the set costs less than a pass of each rule. (A rule that
-    // does not match the line cannot match it after a rule of the kind
-    // that matched nothing either, so the rewriting kinds skip alike.)
-    let source_line = rules.any(Kind::SourceLine, line);
-    for re in rules.of(Kind::SourceLine).filter(|_| source_line) {
+    for re in rules.worth_trying(&[Kind::SourceLine], line) {
         if let Some(c) = re.captures(line) {
             if out.url.is_none() {
                 out.url = c.get(1).map(|m| m.as_str().to_string());
@@ -214,8 +225,7 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
             return None;
         }
     }
-    let credit_line = rules.any(Kind::CreditLine, line);
-    for re in rules.of(Kind::CreditLine).filter(|_| credit_line) {
+    for re in rules.worth_trying(&[Kind::CreditLine], line) {
         if let Some(c) = re.captures(line) {
             if let Some(m) = c.get(1) {
                 out.credits.push(m.as_str().trim().to_string());
@@ -227,8 +237,7 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
         return None;
     }
     let mut kept = line.to_string();
-    let credit = rules.any(Kind::Credit, line);
-    for re in rules.of(Kind::Credit).filter(|_| credit) {
+    for re in rules.worth_trying(&[Kind::Credit], line) {
         for c in re.captures_iter(&kept) {
             if let Some(m) = c.get(1) {
                 out.credits.push(m.as_str().trim().to_string());
@@ -238,9 +247,7 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
             kept = cut;
         }
     }
-    let inline = rules.any(Kind::Inline, &kept) || rules.any(Kind::Slogan, &kept);
-    let inline_rules = rules.of(Kind::Inline).chain(rules.of(Kind::Slogan));
-    for re in inline_rules.filter(|_| inline) {
+    for re in rules.worth_trying(&[Kind::Inline, Kind::Slogan], &kept) {
         // A rule with a group keeps what the group holds (a byline's date).
         let keep = if re.captures_len() > 1 { "${1}" } else { " " };
         if let Cow::Owned(cut) = re.replace_all(&kept, keep) {
