@@ -8,8 +8,8 @@
 //! time any event asks about that date; the writer keeps the index up to date
 //! as it adds events and participants. The answers are those the queries gave.
 //!
-//! The index is compact (dates as numbers, kinds interned, participants as
-//! one boxed slice of entity ids: about 80 bytes an event) so that it can hold
+//! The index is compact (dates as numbers, kinds interned, participants
+//! held in place for most events: 64 bytes an event) so that it can hold
 //! every dated event of a large archive. An earlier index keyed by participant
 //! held a fifth as many and, bounded, was emptied and read again over and over
 //! on 100,000 articles whose events spread evenly over five years.
@@ -21,6 +21,7 @@ use std::collections::BTreeSet;
 use foldhash::{HashMap, HashSet};
 
 use rusqlite::Connection;
+use smallvec::SmallVec;
 
 use crate::extract::events::{kind_group, Signature};
 
@@ -63,8 +64,11 @@ struct Compact {
     /// no one with it, and two masks tell most of those apart with one AND.
     mask: u64,
     kind: u16,
-    /// Actors first, then places, then the countries those lie in.
-    members: Box<[i64]>,
+    /// Actors first, then places, then the countries those lie in. Held
+    /// in place for most events (four or fewer): a question tests the
+    /// members of hundreds of events, and a pointer to each one's members
+    /// elsewhere cost a cache miss apiece at 100,000 articles.
+    members: SmallVec<[i64; 4]>,
     actors: u16,
     places: u16,
 }
@@ -192,33 +196,34 @@ impl EventIndex {
         // A new event is put with the highest id yet, so its list need not
         // be searched for it: at 100,000 articles a list holds thousands.
         let held = id <= self.newest;
-        self.newest = self.newest.max(id);
         let found = self
             .by_date
             .get_mut(&key)
             .filter(|_| held)
             .and_then(|list| list.iter_mut().find(|c| c.id == id));
-        match found {
-            Some(c) => {
-                let (a, p, w) = c.parts();
-                let set = |x: &[i64]| x.iter().copied().collect::<BTreeSet<i64>>();
-                let (mut a, mut p, mut w) = (set(a), set(p), set(w));
-                let before = a.len() + p.len() + w.len();
-                a.extend(s.0);
-                p.extend(s.1);
-                w.extend(s.2);
-                if a.len() + p.len() + w.len() != before {
-                    *c = Compact::new(id, kind, (&a, &p, &w));
-                }
-            }
-            None => {
-                self.by_date
-                    .entry(key)
-                    .or_default()
-                    .push(Compact::new(id, kind, *s));
-                self.held += 1;
-            }
+        let Some(c) = found else {
+            return self.push(id, kind, date, s);
+        };
+        let (a, p, w) = c.parts();
+        let set = |x: &[i64]| x.iter().copied().collect::<BTreeSet<i64>>();
+        let (mut a, mut p, mut w) = (set(a), set(p), set(w));
+        let before = a.len() + p.len() + w.len();
+        a.extend(s.0);
+        p.extend(s.1);
+        w.extend(s.2);
+        if a.len() + p.len() + w.len() != before {
+            *c = Compact::new(id, kind, (&a, &p, &w));
         }
+    }
+
+    /// Adds event `id`, which the index does not hold, under `date`.
+    fn push(&mut self, id: i64, kind: u16, date: u32, s: &Members) {
+        self.newest = self.newest.max(id);
+        self.by_date
+            .entry((date, self.group_of(kind)))
+            .or_default()
+            .push(Compact::new(id, kind, *s));
+        self.held += 1;
     }
 
     /// Reads the events stored for `date` (one value) or, with `month`, for
@@ -244,6 +249,9 @@ impl EventIndex {
         )?;
         let mut rows = stmt.query([&lo, &hi])?;
         // Rows come by event: gather one event's participants, then put it.
+        // No event read is held yet (the index holds only events of dates
+        // read, and only dates not read are read; a month skips its days
+        // read before), so none is searched for.
         let mut current: Option<(i64, u16, u32)> = None;
         let (mut actors, mut places, mut within) =
             (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
@@ -251,14 +259,16 @@ impl EventIndex {
             let event: i64 = row.get(2)?;
             if current.map(|c| c.0) != Some(event) {
                 if let Some((id, kind, on)) = current.take() {
-                    self.put(id, kind, on, &(&actors, &places, &within));
+                    self.push(id, kind, on, &(&actors, &places, &within));
                 }
                 actors.clear();
                 places.clear();
                 within.clear();
                 let on: String = row.get(0)?;
                 let kind: String = row.get(1)?;
-                let Some(on) = code(&on) else { continue };
+                let Some(on) = code(&on).filter(|d| !self.dates.contains(d)) else {
+                    continue;
+                };
                 current = Some((event, self.intern(&kind).0, on));
             }
             let entity: i64 = row.get(3)?;
@@ -273,7 +283,7 @@ impl EventIndex {
             };
         }
         if let Some((id, kind, on)) = current {
-            self.put(id, kind, on, &(&actors, &places, &within));
+            self.push(id, kind, on, &(&actors, &places, &within));
         }
         match month {
             true => self.months.insert(date),
@@ -321,6 +331,7 @@ impl EventIndex {
         // `same_happening`): such a day asks every group.
         let group = self.intern(kind).1;
         let other = self.intern("other");
+        // The reported day, if it names one: asked first.
         let day = exact.first().copied().filter(|d| d % 100 != 0);
         let days = month.into_iter().flat_map(|m| (1..=31).map(move |d| m + d));
         let wanted = mask(participants);
@@ -440,6 +451,58 @@ mod tests {
             list.iter().map(|c| (c.id, c.members.to_vec())).collect();
         assert_eq!(members, vec![(9, vec![1, 5]), (4, vec![2, 3])]);
         assert_eq!(index.held, 2);
+    }
+
+    #[test]
+    fn an_event_is_held_in_one_cache_line_for_most_casts() {
+        // Members held in place: what a question scans lies side by side.
+        assert!(std::mem::size_of::<Compact>() <= 64);
+        let (a, p, w): (BTreeSet<i64>, _, _) = ([3, 70].into(), [9].into(), [12].into());
+        assert!(!Compact::new(1, 0, (&a, &p, &w)).members.spilled());
+    }
+
+    #[test]
+    fn a_month_read_after_one_of_its_days_holds_each_event_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        let conn = crate::archive::open(&path, crate::archive::Access::ReadWrite).unwrap();
+        conn.execute_batch(
+            "INSERT INTO entities (id, name, kind, key, extractor, confidence) VALUES
+                 (1, 'Putin', 'person', 'putin', 't', 1), (2, 'Kim', 'person', 'kim', 't', 1);
+             INSERT INTO events (id, kind, occurred_on, date_precision, summary, extractor) VALUES
+                 (5, 'meeting', '2024-07-18', 'day', 'meeting', 't'),
+                 (6, 'meeting', '2024-07-20', 'day', 'meeting', 't');
+             INSERT INTO event_participants (event_id, entity_id, role) VALUES
+                 (5, 1, 'actor'), (5, 2, 'actor'), (6, 1, 'actor');",
+        )
+        .unwrap();
+        let mut index = EventIndex::default();
+        let day = ["2024-07-18".to_string()];
+        let ask = |index: &mut EventIndex, exact: &[String], month| {
+            let question = Question {
+                kind: "meeting",
+                exact,
+                month_range: month,
+                participants: &[1, 2],
+            };
+            let countries = HashMap::default();
+            index
+                .first_match(&conn, &countries, &question, |_| false)
+                .unwrap();
+        };
+        ask(&mut index, &day, None);
+        assert_eq!(index.held, 1);
+        ask(&mut index, &[], Some("2024-07"));
+        assert_eq!(index.held, 2);
+        let ids = |date| -> Vec<i64> {
+            let key = (
+                date,
+                index.group_of(index.kinds.iter().position(|k| k.0 == "meeting").unwrap() as u16),
+            );
+            index.by_date[&key].iter().map(|c| c.id).collect()
+        };
+        assert_eq!(ids(20_240_718), vec![5]);
+        assert_eq!(ids(20_240_720), vec![6]);
     }
 
     #[test]
