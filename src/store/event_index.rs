@@ -360,8 +360,12 @@ impl EventIndex {
             }
         }
         // Oldest first. An event sits in one list only, so one found twice
-        // was found where it sits both times: any of the two will do.
-        found.sort_unstable_by_key(|f| f.0);
+        // was found where it sits both times: any of the two will do. Each
+        // list is in id order but for events moved to it, so the finds come
+        // as a few ascending runs, which the stable sort merges: the
+        // unstable one sorted them afresh, 6% of all instructions at
+        // 100,000 articles.
+        found.sort_by_key(|f| f.0);
         found.dedup_by_key(|f| f.0);
         let mut accepted = None;
         for &(id, date, g, at) in &found {
