@@ -47,8 +47,14 @@ const CHUNK: usize = 64;
 /// Files per transaction, at most, unless [`Options::commit_every`] says
 /// otherwise; a transaction also ends after `BATCH_TIME`, so readers and a
 /// killed import see steady progress.
-pub const DEFAULT_COMMIT_EVERY: usize = 500;
-const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(100);
+pub const DEFAULT_COMMIT_EVERY: usize = 5000;
+/// Every commit writes each page the batch changed to the WAL, and at
+/// 100,000 articles the events' indexes by date and entity and the links by
+/// event take inserts all over: with 100 ms batches an import wrote 24 GB
+/// of WAL and database for a 1.9 GB archive. A second's batch shares more
+/// pages between its inserts: about 15 GB, and the writer's system time
+/// 27 s -> 23 s (BENCHMARKS.md, thirteenth session).
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(1000);
 /// WAL pages (4 KiB) an import lets gather before SQLite copies them into
 /// the database file, instead of SQLite's 1,000. Every batch rewrites the
 /// same hot pages (index leaves, counts, full-text segments); a checkpoint

@@ -119,8 +119,10 @@ fn readers_never_get_an_error_while_an_import_runs() {
     let shared = corpus::shared();
     let w = Workdir::new();
     let db = w.db();
+    // Batches of 20 files: many commits for the readers to see while the
+    // import runs (a default batch holds a second of work, most of this corpus).
     let mut import = w
-        .process(&["import"])
+        .process(&["import", "--commit-every", "20"])
         .arg(&shared.corpus)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

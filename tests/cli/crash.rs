@@ -186,8 +186,10 @@ fn interrupt(
     sig: libc::c_int,
 ) -> (i32, String, String) {
     let before = committed(&w.db());
+    // Small batches, so that the import is still running after its first
+    // commits (by default a batch holds a second of work, most of this corpus).
     let mut child = w
-        .process(&["import"])
+        .process(&["import", "--commit-every", "20"])
         .arg(corpus)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
