@@ -108,7 +108,7 @@ impl Compact {
 }
 
 /// What a reported event asks the index: stored events dated `exact` (any
-/// of them) or within `month_range` ("2024-07") that have one of
+/// of them; the reported date first) or within `month_range` ("2024-07") that have one of
 /// `participants` and a kind that merges with `kind`.
 pub struct Question<'a> {
     pub kind: &'a str,
@@ -331,7 +331,7 @@ impl EventIndex {
         // `same_happening`): such a day asks every group.
         let group = self.intern(kind).1;
         let other = self.intern("other");
-        // The reported day, if it names one: asked first.
+        // The reported day, if it names one (always the first date asked).
         let day = exact.first().copied().filter(|d| d % 100 != 0);
         let days = month.into_iter().flat_map(|m| (1..=31).map(move |d| m + d));
         let wanted = mask(participants);
