@@ -108,8 +108,8 @@ impl Compact {
 }
 
 /// What a reported event asks the index: stored events dated `exact` (any
-/// of them; the reported date first) or within `month_range` ("2024-07") that have one of
-/// `participants` and a kind that merges with `kind`.
+/// of them; the reported date first) or within `month_range` ("2024-07")
+/// that have one of `participants` and a kind that merges with `kind`.
 pub struct Question<'a> {
     pub kind: &'a str,
     pub exact: &'a [String],
@@ -481,6 +481,7 @@ mod tests {
         )
         .unwrap();
         let mut index = EventIndex::default();
+        let group = index.intern("meeting").1;
         let day = ["2024-07-18".to_string()];
         let ask = |index: &mut EventIndex, exact: &[String], month| {
             let question = Question {
@@ -498,13 +499,8 @@ mod tests {
         assert_eq!(index.held, 1);
         ask(&mut index, &[], Some("2024-07"));
         assert_eq!(index.held, 2);
-        let ids = |date| -> Vec<i64> {
-            let key = (
-                date,
-                index.group_of(index.kinds.iter().position(|k| k.0 == "meeting").unwrap() as u16),
-            );
-            index.by_date[&key].iter().map(|c| c.id).collect()
-        };
+        let ids =
+            |date| -> Vec<i64> { index.by_date[&(date, group)].iter().map(|c| c.id).collect() };
         assert_eq!(ids(20_240_718), vec![5]);
         assert_eq!(ids(20_240_720), vec![6]);
     }
