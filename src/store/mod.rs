@@ -283,14 +283,9 @@ pub fn write_extraction(
 fn mentions_per_entity(x: &Extraction, entity_ids: &[i64]) -> Vec<(i64, i64)> {
     let mut ids: Vec<i64> = x.mentions.iter().map(|m| entity_ids[m.entity]).collect();
     ids.sort_unstable();
-    let mut out: Vec<(i64, i64)> = Vec::new();
-    for id in ids {
-        match out.last_mut() {
-            Some((last, n)) if *last == id => *n += 1,
-            _ => out.push((id, 1)),
-        }
-    }
-    out
+    ids.chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len() as i64))
+        .collect()
 }
 
 /// An article's rows of `article_entities`, up to 64 per INSERT: article ?1.
