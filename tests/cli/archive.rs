@@ -122,7 +122,7 @@ fn stats_counts_rows_and_names_the_schema_version() {
             .clone()
     };
     assert_eq!(get("articles"), 5);
-    assert_eq!(get("schema_version"), 11);
+    assert_eq!(get("schema_version"), 12);
     assert!(get("file_bytes").as_i64().unwrap() > 0);
 }
 
@@ -153,7 +153,76 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
     );
 }
 
-/// Takes an archive from schema V11 back to V3 (the two views V4 replaces
+/// Takes an archive from schema V12 back to V11: `event_articles` keyed by
+/// event again, as V1 made it, with V6's triggers.
+fn v12_undone() -> String {
+    format!(
+        "DELETE FROM refinery_schema_history WHERE version = 12;
+         CREATE TABLE event_articles_v1 (
+             event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+             evidence TEXT NOT NULL,
+             PRIMARY KEY (event_id, article_id)
+         ) WITHOUT ROWID;
+         INSERT INTO event_articles_v1 SELECT event_id, article_id, evidence FROM event_articles;
+         DROP TABLE event_articles;
+         PRAGMA legacy_alter_table = ON;
+         ALTER TABLE event_articles_v1 RENAME TO event_articles;
+         PRAGMA legacy_alter_table = OFF;
+         CREATE INDEX event_articles_article ON event_articles(article_id);
+         {}",
+        triggers_of(
+            include_str!("../../migrations/V6__outlets.sql"),
+            &[
+                "event_articles_outlet_insert",
+                "event_articles_outlet_delete"
+            ]
+        )
+    )
+}
+
+#[test]
+fn an_archive_from_before_v12_keeps_its_event_links_and_their_counts() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    let links = |w: &Workdir| w.run(&["export", "event_articles"]).1;
+    let outlets = |w: &Workdir| {
+        w.run(&["query", "multi_outlet_events", "--format", "csv"])
+            .1
+    };
+    let (before_links, before_outlets) = (links(&w), outlets(&w));
+    assert!(before_links.lines().count() > 10, "{before_links}");
+    w.conn().execute_batch(&v12_undone()).unwrap();
+    let (_, out, _) = w.run(&["migrate", "--status"]);
+    assert!(
+        out.contains("V12__event_articles_by_article\tpending"),
+        "{out}"
+    );
+    assert_eq!(links(&w), before_links);
+    assert_eq!(outlets(&w), before_outlets);
+    let key = "SELECT group_concat(name, ' ') FROM pragma_index_info('sqlite_autoindex_event_articles_1')";
+    let (_, key, _) = w.run(&["sql", key, "--format", "csv"]);
+    assert_eq!(key.lines().nth(1), Some("article_id event_id"), "{key}");
+    // The V6 triggers are back: a link another client adds is counted.
+    w.conn()
+        .execute_batch(
+            "INSERT INTO event_articles (event_id, article_id, evidence)
+             SELECT e.id, a.id, 'x' FROM events e, articles a
+             WHERE NOT EXISTS (SELECT 1 FROM event_articles WHERE event_id = e.id AND article_id = a.id)
+             LIMIT 1",
+        )
+        .unwrap();
+    assert_eq!(w.count(RECOUNT), 0);
+    assert!(w
+        .conn()
+        .execute_batch(
+            "INSERT INTO event_articles (event_id, article_id, evidence)
+             SELECT event_id, article_id, 'again' FROM event_articles LIMIT 1"
+        )
+        .is_err());
+}
+
+/// Takes an archive from schema V12 back to V3 (the two views V4 replaces
 /// stay; V4 replaces them again; V6 creates the three it drops; V7 and V8
 /// redo their index and queries in place; V9's column goes; V10's triggers
 /// are V1's and V3's again, as those migrations wrote them; V11's triggers
@@ -185,8 +254,9 @@ fn v4_undone() -> String {
         .map(|t| format!("DROP TRIGGER {t};\n"))
         .collect();
     format!(
-        "DELETE FROM refinery_schema_history WHERE version IN (10, 11);\n{}{}
+        "{}DELETE FROM refinery_schema_history WHERE version IN (10, 11);\n{}{}
          ALTER TABLE import_deferred RENAME TO fts_deferred;\n{drops}DROP TABLE fts_deferred;\n{}{}{V4_UNDONE}",
+        v12_undone(),
         counts.map(|t| format!("DROP TRIGGER {t};\n")).concat(),
         triggers_of(v4, &counts),
         triggers_of(v1, &fts),
