@@ -67,12 +67,20 @@ const WAL_PAGES: u32 = 30_000;
 /// SQLite's own setting, restored after an import.
 const DEFAULT_WAL_PAGES: u32 = 1_000;
 
+/// Files from which an import into an empty archive builds the indexes
+/// by entity and date at its end (see `store::bulk`). Below it the saving
+/// is a fraction of a second, and readers keep every index throughout.
+pub const DEFAULT_BULK_FROM: usize = 1000;
+
 /// Import settings.
 #[derive(Debug, Clone)]
 pub struct Options {
     pub max_bytes: u64,
     /// Files per transaction, at most (at least 1).
     pub commit_every: usize,
+    /// Files from which an import into an empty archive defers the indexes
+    /// by entity and date to its end.
+    pub bulk_from: usize,
     /// When set, the import stops before the next file and reports
     /// [`Summary::interrupted`].
     pub stop: Option<Arc<AtomicBool>>,
@@ -83,6 +91,7 @@ impl Default for Options {
         Options {
             max_bytes: DEFAULT_MAX_BYTES,
             commit_every: DEFAULT_COMMIT_EVERY,
+            bulk_from: DEFAULT_BULK_FROM,
             stop: None,
         }
     }
@@ -180,12 +189,16 @@ pub fn run(
 ) -> Result<Summary, ImportError> {
     conn.execute_batch(&format!("PRAGMA wal_autocheckpoint = {WAL_PAGES}"))?;
     let summary = import_all(conn, paths, options, report, problem, found_files);
+    // The indexes a large first import dropped are built however it ended;
+    // after a success this is its last write, made with `synchronous = FULL`.
+    let built = store::bulk::build_dropped(conn);
     // SQLite's settings again, however the import ended, for whoever uses
     // the connection next.
     let restored = conn.execute_batch(&format!(
         "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {DEFAULT_WAL_PAGES};"
     ));
     let summary = summary?;
+    built?;
     restored?;
     Ok(summary)
 }
@@ -211,6 +224,9 @@ fn import_all(
     // The stored state before this run: the preparing threads read it to
     // skip unchanged files, the writer keeps its own copy up to date.
     let before = store::known(conn)?;
+    if before.by_origin.is_empty() && found.inputs.len() >= options.bulk_from {
+        store::bulk::drop_indexes(conn)?;
+    }
     let mut writer = Writer {
         known: before.clone(),
         cache: Cache::default(),
@@ -458,6 +474,56 @@ mod tests {
             _ => panic!("a panic must fail the file"),
         }
         assert!(matches!(guarded(|| Step::Unchanged), Step::Unchanged));
+    }
+
+    /// Imports three files into a new archive with `bulk_from`; returns
+    /// whether `mentions_entity` existed while the files were written, and
+    /// whether it exists after.
+    fn entity_index_during_and_after(bulk_from: usize) -> (Vec<bool>, bool) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("a.db");
+        let mut conn = crate::archive::open(&db, crate::archive::Access::ReadWrite).unwrap();
+        let files: Vec<PathBuf> = (0..3)
+            .map(|i| {
+                let file = dir.path().join(format!("{i}.txt"));
+                let text = format!("Titel {i}\n\nPutin traf am Montag Kim Jong Un in Pjöngjang.\n");
+                std::fs::write(&file, text).unwrap();
+                file
+            })
+            .collect();
+        // Another connection sees what the import committed before it.
+        let has_index = || {
+            rusqlite::Connection::open(&db)
+                .unwrap()
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_entity'",
+                    [],
+                    |r| r.get::<_, bool>(0),
+                )
+                .unwrap()
+        };
+        let mut during = Vec::new();
+        let options = Options {
+            bulk_from,
+            ..Options::default()
+        };
+        let summary = run(
+            &mut conn,
+            &files,
+            &options,
+            |_, _| during.push(has_index()),
+            |_| {},
+            |_| {},
+        )
+        .unwrap();
+        assert_eq!(summary.imported, 3);
+        (during, has_index())
+    }
+
+    #[test]
+    fn a_large_first_import_builds_the_entity_index_at_its_end() {
+        assert_eq!(entity_index_during_and_after(3), (vec![false; 3], true));
+        assert_eq!(entity_index_during_and_after(4), (vec![true; 3], true));
     }
 
     #[test]

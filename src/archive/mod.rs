@@ -109,6 +109,14 @@ pub fn open(path: &Path, access: Access) -> Result<Connection, ArchiveError> {
             source,
         })?;
     crate::store::search::backfill(&mut conn).map_err(sql_err)?;
+    // Indexes a killed import dropped (see `store::bulk`) are built when no
+    // import runs; a running one builds them itself when it ends, and a
+    // writer builds them once it holds the lock (`open_writer`).
+    if crate::store::bulk::waiting(&conn).map_err(sql_err)? {
+        if let Ok(_lock) = ImportLock::try_acquire(path) {
+            crate::store::bulk::build_dropped(&conn).map_err(sql_err)?;
+        }
+    }
     match access {
         Access::ReadWrite => Ok(conn),
         Access::ReadOnly => {
@@ -137,6 +145,10 @@ pub fn open_writer(path: &Path) -> Result<(Connection, ImportLock), ArchiveError
     check_file(path)?;
     let lock = ImportLock::try_acquire(path)?;
     let conn = open(path, Access::ReadWrite)?;
+    crate::store::bulk::build_dropped(&conn).map_err(|source| ArchiveError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    })?;
     Ok((conn, lock))
 }
 

@@ -34,6 +34,7 @@ pub fn run(db: &Path, args: Args, ui: Ui) -> anyhow::Result<ExitCode> {
         max_bytes: args.max_bytes,
         commit_every: usize::try_from(args.commit_every).unwrap_or(usize::MAX),
         stop: Some(stop),
+        ..Options::default()
     };
     let bar = progress_bar(!ui.quiet && std::io::stderr().is_terminal());
     // Lines go out around the bar, so it never tears them.

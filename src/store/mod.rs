@@ -8,6 +8,7 @@
 //! mentions or events), so an update never leaves stale rows behind.
 
 pub mod batch;
+pub mod bulk;
 mod event_index;
 mod events;
 mod rows;

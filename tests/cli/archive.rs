@@ -122,7 +122,7 @@ fn stats_counts_rows_and_names_the_schema_version() {
             .clone()
     };
     assert_eq!(get("articles"), 5);
-    assert_eq!(get("schema_version"), 12);
+    assert_eq!(get("schema_version"), 13);
     assert!(get("file_bytes").as_i64().unwrap() > 0);
 }
 
@@ -153,11 +153,14 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
     );
 }
 
-/// Takes an archive from schema V12 back to V11: `event_articles` keyed by
-/// event again, as V1 made it, with V6's triggers.
+/// Takes an archive from schema V13 back to V11: no table of dropped
+/// indexes; `event_articles` keyed by event again, as V1 made it, with V6's
+/// triggers.
 fn v12_undone() -> String {
     format!(
-        "DELETE FROM refinery_schema_history WHERE version = 12;
+        "DELETE FROM refinery_schema_history WHERE version = 13;
+         DROP TABLE import_dropped_indexes;
+         DELETE FROM refinery_schema_history WHERE version = 12;
          CREATE TABLE event_articles_v1 (
              event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
              article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -222,7 +225,7 @@ fn an_archive_from_before_v12_keeps_its_event_links_and_their_counts() {
         .is_err());
 }
 
-/// Takes an archive from schema V12 back to V3 (the two views V4 replaces
+/// Takes an archive from schema V13 back to V3 (the two views V4 replaces
 /// stay; V4 replaces them again; V6 creates the three it drops; V7 and V8
 /// redo their index and queries in place; V9's column goes; V10's triggers
 /// are V1's and V3's again, as those migrations wrote them; V11's triggers
@@ -463,4 +466,66 @@ fn participant_rows_keep_their_events_date() {
     assert_eq!(code, 0, "{err}");
     let second_line = out.lines().nth(1).unwrap_or("");
     assert!(second_line.contains("1999-12-31"), "{out}");
+}
+
+/// The indexes of the archive at `db`, each with the statement that makes it.
+fn indexes(w: &Workdir) -> Vec<(String, String)> {
+    w.conn()
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn indexes_a_killed_large_import_dropped_are_built_when_no_import_runs() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    let all = indexes(&w);
+    let (_, timeline, _) = w.run(&["query", "timeline", "--format", "csv"]);
+    // What a large first import does before its first file (store::bulk),
+    // left as a kill would leave it.
+    w.conn()
+        .execute_batch(
+            "INSERT INTO import_dropped_indexes (name, sql)
+             SELECT name, sql FROM sqlite_master WHERE name IN ('mentions_entity', 'events_timeline');
+             DROP INDEX mentions_entity; DROP INDEX events_timeline;",
+        )
+        .unwrap();
+    assert_eq!(indexes(&w).len(), all.len() - 2);
+    // While an import holds the lock, a reader leaves them to it, and its
+    // answers are the same.
+    let lock = std::fs::File::create(w.path("chronik.db.lock")).unwrap();
+    lock.try_lock().unwrap();
+    let (code, out, err) = w.run(&["query", "timeline", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, timeline);
+    assert_eq!(w.count("SELECT count(*) FROM import_dropped_indexes"), 2);
+    assert_eq!(indexes(&w).len(), all.len() - 2);
+    drop(lock);
+    let (code, out, err) = w.run(&["query", "timeline", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, timeline);
+    assert_eq!(w.count("SELECT count(*) FROM import_dropped_indexes"), 0);
+    assert_eq!(indexes(&w), all);
+}
+
+#[test]
+fn a_large_first_import_ends_with_the_schema_of_a_small_one() {
+    // The shared corpus is large enough for its import into an empty
+    // archive to build the indexes by entity and date at its end.
+    let large = &crate::corpus::shared().clean;
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    assert_eq!(large.schema, crate::corpus::schema_of(&w.conn()));
+    assert!(
+        large
+            .schema
+            .iter()
+            .any(|s| s.starts_with("index mentions_entity: ")),
+        "{:?}",
+        large.schema
+    );
 }

@@ -158,6 +158,8 @@ pub const COUNTED: &[&str] = &[
 #[derive(Debug, PartialEq, Eq)]
 pub struct Snapshot {
     pub counts: Vec<(String, i64)>,
+    /// Every table, index, view and trigger with its statement.
+    pub schema: Vec<String>,
     /// `chronik export --all`: file name to bytes.
     pub export: BTreeMap<String, Vec<u8>>,
 }
@@ -174,6 +176,7 @@ pub fn snapshot(db: &Path) -> Snapshot {
             (t.to_string(), n)
         })
         .collect();
+    let schema = schema_of(&conn);
     drop(conn);
     let out = tempfile::tempdir().expect("export dir");
     let status = Command::new(assert_cmd::cargo::cargo_bin("chronik"))
@@ -192,12 +195,28 @@ pub fn snapshot(db: &Path) -> Snapshot {
             std::fs::read(entry.path()).expect("read export"),
         );
     }
-    Snapshot { counts, export }
+    Snapshot {
+        counts,
+        schema,
+        export,
+    }
+}
+
+/// Every table, index, view and trigger of the archive with its statement,
+/// in name order.
+pub fn schema_of(conn: &rusqlite::Connection) -> Vec<String> {
+    conn.prepare("SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+        .expect("schema")
+        .query_map([], |r| r.get(0))
+        .expect("schema rows")
+        .collect::<Result<_, _>>()
+        .expect("schema row")
 }
 
 /// Asserts that two snapshots agree, naming the first difference.
 pub fn assert_same(got: &Snapshot, want: &Snapshot, what: &str) {
     assert_eq!(got.counts, want.counts, "{what}: row counts differ");
+    assert_eq!(got.schema, want.schema, "{what}: schemas differ");
     assert_eq!(
         got.export.keys().collect::<Vec<_>>(),
         want.export.keys().collect::<Vec<_>>(),

@@ -1,0 +1,95 @@
+//! A large import into an empty archive builds some indexes at its end
+//! instead of keeping them up to date file by file (schema V13).
+//!
+//! Indexes by entity or by date take each new row somewhere in the middle:
+//! at 100,000 synthetic articles the five below were about 120 MB of
+//! b-trees the writer touched at random, read back from the disk and wrote
+//! to the WAL at every commit. Built once from the finished tables, they
+//! are a sort and a sequential write. Only an import into an empty archive
+//! drops them, so the rebuild costs no more than what the import adds, and
+//! no article is replaced (replacing one reads mentions by entity).
+//!
+//! [`drop_indexes`] notes each index's statement in `import_dropped_indexes`
+//! in the transaction that drops it; [`build_dropped`] makes them again and
+//! empties the table in one transaction. A killed import leaves the table
+//! filled, and the next opening of the archive builds them (see `archive`).
+
+use rusqlite::Connection;
+
+/// Indexes the writer does not read while it adds new articles: the mentions
+/// and counted pairs by entity, the participants by entity and date, the
+/// events in timeline and month order. (The events by date stay: the
+/// writer's event index reads a day's events through them.)
+const DEFERRED: &[&str] = &[
+    "mentions_entity",
+    "article_entities_entity",
+    "event_participants_entity",
+    "events_timeline",
+    "events_month",
+];
+
+/// Drops the deferred indexes, noting how to make each again.
+pub fn drop_indexes(conn: &Connection) -> rusqlite::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    for name in DEFERRED {
+        let noted = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO import_dropped_indexes (name, sql)
+                 SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name = ?1",
+            )?
+            .execute([name])?;
+        if noted == 1 {
+            tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+        }
+    }
+    tx.commit()
+}
+
+/// Whether indexes wait to be built.
+pub fn waiting(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM import_dropped_indexes)",
+        [],
+        |r| r.get(0),
+    )
+}
+
+/// Builds every index [`drop_indexes`] dropped and forgets them; returns
+/// how many it built. Does nothing (and writes nothing) when none waits.
+pub fn build_dropped(conn: &Connection) -> rusqlite::Result<usize> {
+    let waiting: Vec<(String, String)> = conn
+        .prepare("SELECT name, sql FROM import_dropped_indexes ORDER BY name")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if waiting.is_empty() {
+        return Ok(0);
+    }
+    // Sorting an index's rows spills to temporary files beyond the page
+    // cache; kept in memory (the writer's setting), a large archive's sort
+    // would hold them all.
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.execute_batch("PRAGMA temp_store = FILE; PRAGMA cache_size = -4096")?;
+    let built = build(conn, &waiting);
+    conn.execute_batch(&format!(
+        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = {cache}"
+    ))?;
+    built?;
+    Ok(waiting.len())
+}
+
+fn build(conn: &Connection, waiting: &[(String, String)]) -> rusqlite::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    for (name, sql) in waiting {
+        // Someone may have made it again by hand in the meantime.
+        let exists: bool = tx.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?1",
+            [name],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            tx.execute_batch(sql)?;
+        }
+    }
+    tx.execute("DELETE FROM import_dropped_indexes", [])?;
+    tx.commit()
+}
