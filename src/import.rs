@@ -41,9 +41,15 @@ use crate::store::{self, ArticleRecord, Cache, Known};
 /// Default largest file an import reads.
 pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
 
-/// Files prepared in parallel before they go to the writer, and the most
-/// prepared files waiting for it: this bounds memory, however large the corpus.
+/// Files prepared in parallel before they go to the writer.
 const CHUNK: usize = 64;
+/// Prepared chunks that may wait for the writer: this bounds memory, however
+/// large the corpus. With one, the preparing threads stood idle whenever the
+/// writer paused to commit or copy the WAL into the database, and the writer
+/// waited on them after: at 100,000 articles the writer was idle a third of
+/// the import on 2 cores. Eight chunks hold about 12 MB (BENCHMARKS.md,
+/// fourteenth session).
+const CHUNKS_AHEAD: usize = 8;
 /// Files per transaction, at most, unless [`Options::commit_every`] says
 /// otherwise; a transaction also ends after `BATCH_TIME`, so readers and a
 /// killed import see steady progress.
@@ -235,7 +241,7 @@ fn import_all(
     };
     let inputs = &found.inputs;
     let known_hashes = &before;
-    let (tx, rx) = sync_channel::<Vec<Step>>(1);
+    let (tx, rx) = sync_channel::<Vec<Step>>(CHUNKS_AHEAD);
     std::thread::scope(|scope| -> Result<(), ImportError> {
         // Owned here, so that an early return drops it and a producer
         // blocked on a full channel wakes up instead of being waited for.
