@@ -157,23 +157,23 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
 /// indexes; `event_articles` keyed by event again, as V1 made it, with V6's
 /// triggers.
 fn v12_undone() -> String {
+    // V1's table and index, as V1 wrote them.
+    let v1 = include_str!("../../migrations/V1__schema.sql");
+    let start = v1.find("CREATE TABLE event_articles (").expect("V1 table");
+    let index = "CREATE INDEX event_articles_article ON event_articles(article_id);";
+    let end = v1.find(index).expect("V1 index") + index.len();
     format!(
         "DELETE FROM refinery_schema_history WHERE version = 13;
          DROP TABLE import_dropped_indexes;
          DELETE FROM refinery_schema_history WHERE version = 12;
-         CREATE TABLE event_articles_v1 (
-             event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-             evidence TEXT NOT NULL,
-             PRIMARY KEY (event_id, article_id)
-         ) WITHOUT ROWID;
-         INSERT INTO event_articles_v1 SELECT event_id, article_id, evidence FROM event_articles;
-         DROP TABLE event_articles;
          PRAGMA legacy_alter_table = ON;
-         ALTER TABLE event_articles_v1 RENAME TO event_articles;
+         ALTER TABLE event_articles RENAME TO event_articles_v12;
          PRAGMA legacy_alter_table = OFF;
-         CREATE INDEX event_articles_article ON event_articles(article_id);
+         {}
+         INSERT INTO event_articles SELECT event_id, article_id, evidence FROM event_articles_v12;
+         DROP TABLE event_articles_v12;
          {}",
+        &v1[start..end],
         triggers_of(
             include_str!("../../migrations/V6__outlets.sql"),
             &[
