@@ -54,27 +54,27 @@ pub fn waiting(conn: &Connection) -> rusqlite::Result<bool> {
     )
 }
 
-/// Builds every index [`drop_indexes`] dropped and forgets them; returns
-/// how many it built. Does nothing (and writes nothing) when none waits.
-pub fn build_dropped(conn: &Connection) -> rusqlite::Result<usize> {
+/// Builds every index [`drop_indexes`] dropped and forgets them. Does
+/// nothing (and writes nothing) when none waits.
+pub fn build_dropped(conn: &Connection) -> rusqlite::Result<()> {
     let waiting: Vec<(String, String)> = conn
         .prepare("SELECT name, sql FROM import_dropped_indexes ORDER BY name")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     if waiting.is_empty() {
-        return Ok(0);
+        return Ok(());
     }
     // Sorting an index's rows spills to temporary files beyond the page
     // cache; kept in memory (the writer's setting), a large archive's sort
-    // would hold them all.
-    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    // would hold them all. The connection's settings come back after.
+    let pragma = |name: &str| conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, i64>(0));
+    let (store, cache) = (pragma("temp_store")?, pragma("cache_size")?);
     conn.execute_batch("PRAGMA temp_store = FILE; PRAGMA cache_size = -4096")?;
     let built = build(conn, &waiting);
     conn.execute_batch(&format!(
-        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = {cache}"
+        "PRAGMA temp_store = {store}; PRAGMA cache_size = {cache}"
     ))?;
-    built?;
-    Ok(waiting.len())
+    built
 }
 
 fn build(conn: &Connection, waiting: &[(String, String)]) -> rusqlite::Result<()> {

@@ -468,22 +468,12 @@ fn participant_rows_keep_their_events_date() {
     assert!(second_line.contains("1999-12-31"), "{out}");
 }
 
-/// The indexes of the archive at `db`, each with the statement that makes it.
-fn indexes(w: &Workdir) -> Vec<(String, String)> {
-    w.conn()
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
-}
-
 #[test]
 fn indexes_a_killed_large_import_dropped_are_built_when_no_import_runs() {
     let w = Workdir::with_seeds();
     w.import_seeds();
-    let all = indexes(&w);
+    let schema = |w: &Workdir| crate::corpus::schema_of(&w.conn());
+    let all = schema(&w);
     let (_, timeline, _) = w.run(&["query", "timeline", "--format", "csv"]);
     // What a large first import does before its first file (store::bulk),
     // left as a kill would leave it.
@@ -494,7 +484,7 @@ fn indexes_a_killed_large_import_dropped_are_built_when_no_import_runs() {
              DROP INDEX mentions_entity; DROP INDEX events_timeline;",
         )
         .unwrap();
-    assert_eq!(indexes(&w).len(), all.len() - 2);
+    assert_eq!(schema(&w).len(), all.len() - 2);
     // While an import holds the lock, a reader leaves them to it, and its
     // answers are the same.
     let lock = std::fs::File::create(w.path("chronik.db.lock")).unwrap();
@@ -503,13 +493,13 @@ fn indexes_a_killed_large_import_dropped_are_built_when_no_import_runs() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, timeline);
     assert_eq!(w.count("SELECT count(*) FROM import_dropped_indexes"), 2);
-    assert_eq!(indexes(&w).len(), all.len() - 2);
+    assert_eq!(schema(&w).len(), all.len() - 2);
     drop(lock);
     let (code, out, err) = w.run(&["query", "timeline", "--format", "csv"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, timeline);
     assert_eq!(w.count("SELECT count(*) FROM import_dropped_indexes"), 0);
-    assert_eq!(indexes(&w), all);
+    assert_eq!(schema(&w), all);
 }
 
 #[test]
