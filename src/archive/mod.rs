@@ -114,7 +114,13 @@ pub fn open(path: &Path, access: Access) -> Result<Connection, ArchiveError> {
     // writer builds them once it holds the lock (`open_writer`).
     if crate::store::bulk::waiting(&conn).map_err(sql_err)? {
         if let Ok(_lock) = ImportLock::try_acquire(path) {
-            crate::store::bulk::build_dropped(&conn).map_err(sql_err)?;
+            let built = crate::store::bulk::build_dropped(&conn);
+            // A reader answers without them, only slower: one that cannot
+            // write them (a read-only file) still answers. A writer must
+            // have them.
+            if access == Access::ReadWrite {
+                built.map_err(sql_err)?;
+            }
         }
     }
     match access {

@@ -503,6 +503,30 @@ fn indexes_a_killed_large_import_dropped_are_built_when_no_import_runs() {
 }
 
 #[test]
+fn a_reader_answers_when_the_indexes_a_killed_import_dropped_cannot_be_built() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    let (_, timeline, _) = w.run(&["query", "timeline", "--format", "csv"]);
+    // A statement that fails as building on a read-only file would.
+    w.conn()
+        .execute(
+            "INSERT INTO import_dropped_indexes (name, sql)
+             VALUES ('broken', 'CREATE INDEX broken ON no_such_table (x)')",
+            [],
+        )
+        .unwrap();
+    let (code, out, err) = w.run(&["query", "timeline", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, timeline);
+    assert_eq!(w.count("SELECT count(*) FROM import_dropped_indexes"), 1);
+    // A writer needs them, and says which archive and why.
+    let (code, _, err) = w.run(&["import", "seeds"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("chronik.db"), "{err}");
+    assert!(err.contains("no such table: main.no_such_table"), "{err}");
+}
+
+#[test]
 fn a_large_first_import_ends_with_the_schema_of_a_small_one() {
     // The shared corpus is large enough for its import into an empty
     // archive to build the indexes by entity and date at its end.
