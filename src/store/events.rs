@@ -71,8 +71,8 @@ pub(super) fn write_events(
                 // A report with a trigger names better what happened than
                 // one without ("other"); the summary starts with the kind.
                 let renamed = stored.kind == "other" && ev.kind != "other";
+                let kind = if renamed { &ev.kind } else { &stored.kind };
                 if date != stored_date || renamed {
-                    let kind = if renamed { &ev.kind } else { &stored.kind };
                     index.moved(
                         id,
                         (&stored.kind, stored_date.as_deref()),
@@ -98,9 +98,14 @@ pub(super) fn write_events(
                     )?
                     .execute(params![id, l])?;
                 }
+                // The event as stored: its kind, and its members with the
+                // report's added, as the index would read it from the
+                // archive (what it holds must not depend on when a date
+                // was read).
                 index.added(
                     id,
                     &Stored {
+                        kind: kind.clone(),
                         date: date.clone(),
                         ..reported
                     },

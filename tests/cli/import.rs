@@ -324,3 +324,48 @@ fn a_report_with_a_trigger_names_the_kind_of_an_other_event() {
     );
     assert!(summary.starts_with("visit: "), "{summary}");
 }
+
+/// What merges does not depend on how the files were split into runs: the
+/// writer holds each event it wrote as the archive stores it (its stored
+/// kind), as it holds one read from the archive. Here a report without a
+/// trigger ("other") adds Clara Dunst to a meeting; a protest on that day
+/// is not that meeting, whether it comes in the same run or the next.
+#[test]
+fn events_merge_the_same_in_one_run_as_in_two() {
+    let texts = [
+        "Gipfel in Ulm\n\nStand: 19.07.2024\n\nAnton Berger traf am 18. Juli 2024 Bohdan Kowalczyk in Ulm. Die beiden sprachen über den Handel.\n",
+        "Besuch in Ulm\n\nStand: 19.07.2024\n\nAnton Berger und Bohdan Kowalczyk waren am 18. Juli 2024 mit Clara Dunst in Ulm.\n",
+        "Protest in Ulm\n\nStand: 19.07.2024\n\nAm 18. Juli 2024 protestierten Anton Berger und Clara Dunst in Ulm gegen den Plan.\n",
+    ];
+    // The events (kind, date, files reporting them) after importing the
+    // texts in `runs`, each run a list of text numbers.
+    let events = |runs: &[&[usize]]| -> Vec<(String, String, String)> {
+        let w = Workdir::new();
+        for (r, run) in runs.iter().enumerate() {
+            for &i in *run {
+                w.write(&format!("run{r}/{i}.txt"), texts[i]);
+            }
+            let (code, _, err) = w.run(&["import", &format!("run{r}")]);
+            assert_eq!(code, 0, "{err}");
+        }
+        w.conn()
+            .prepare(
+                "SELECT e.kind, e.occurred_on, group_concat(substr(a.origin, -5), ' ' ORDER BY a.id)
+                 FROM events e JOIN event_articles ea ON ea.event_id = e.id
+                 JOIN articles a ON a.id = ea.article_id
+                 GROUP BY e.id ORDER BY e.id",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let one = events(&[&[0, 1, 2]]);
+    let row = |k: &str, files: &str| (k.to_string(), "2024-07-18".to_string(), files.to_string());
+    assert_eq!(
+        one,
+        vec![row("meeting", "0.txt 1.txt"), row("incident", "2.txt")]
+    );
+    assert_eq!(events(&[&[0, 1], &[2]]), one);
+}
