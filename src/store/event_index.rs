@@ -16,7 +16,8 @@
 //! [`EventIndex::clear`] forgets everything (after garbage collection, or past
 //! [`MAX_EVENTS`] so memory stays bounded); the next question reads again.
 
-use std::collections::BTreeSet;
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap};
 
 use foldhash::{HashMap, HashSet};
 
@@ -123,7 +124,8 @@ type Key = (u32, u16);
 #[derive(Debug, Default)]
 pub struct EventIndex {
     /// (date code, kind group) -> its events, side by side so that a
-    /// question scans them without a lookup each. Only events of one group
+    /// question scans them without a lookup each, in id order (oldest
+    /// first, the order questions test them in). Only events of one group
     /// can merge.
     by_date: HashMap<Key, Vec<Compact>>,
     /// Events held. (Where one sits follows from its date and kind, which
@@ -135,9 +137,6 @@ pub struct EventIndex {
     months: HashSet<u32>,
     /// Interned kinds and kind groups: `kinds[i]` and the index of its group.
     kinds: Vec<(String, u16)>,
-    /// What [`EventIndex::first_match`] found, kept to save reallocating
-    /// it for every question.
-    found: Vec<(i64, u32, u16, usize)>,
     /// The highest event id put since the index was last cleared: an id
     /// above it is held nowhere, so putting it needs no search of its list.
     newest: i64,
@@ -200,7 +199,10 @@ impl EventIndex {
             .by_date
             .get_mut(&key)
             .filter(|_| held)
-            .and_then(|list| list.iter_mut().find(|c| c.id == id));
+            .and_then(|list| {
+                let at = list.binary_search_by_key(&id, |c| c.id).ok()?;
+                Some(&mut list[at])
+            });
         let Some(c) = found else {
             return self.push(id, kind, date, s);
         };
@@ -219,10 +221,8 @@ impl EventIndex {
     /// Adds event `id`, which the index does not hold, under `date`.
     fn push(&mut self, id: i64, kind: u16, date: u32, s: &Members) {
         self.newest = self.newest.max(id);
-        self.by_date
-            .entry((date, self.group_of(kind)))
-            .or_default()
-            .push(Compact::new(id, kind, *s));
+        let list = self.by_date.entry((date, self.group_of(kind))).or_default();
+        insert_in_order(list, Compact::new(id, kind, *s));
         self.held += 1;
     }
 
@@ -335,49 +335,52 @@ impl EventIndex {
         let day = exact.first().copied().filter(|d| d % 100 != 0);
         let days = month.into_iter().flat_map(|m| (1..=31).map(move |d| m + d));
         let wanted = mask(participants);
-        // (id, date, group, position in its list) of every event found.
-        let mut found = std::mem::take(&mut self.found);
-        found.clear();
+        // Every list asked, each with where its next find is.
+        let mut lists: Vec<Finds<_>> = Vec::new();
         for date in exact.iter().copied().chain(days) {
             let every_group = Some(date) == day;
             for g in 0..self.kinds.len() as u16 {
                 let asked = g == group || (every_group && self.kinds[g as usize].1 == g);
-                if !asked {
+                let Some(list) = self.by_date.get(&(date, g)).filter(|_| asked) else {
                     continue;
-                }
-                for (at, c) in self
-                    .by_date
-                    .get(&(date, g))
-                    .into_iter()
-                    .flatten()
-                    .enumerate()
-                {
-                    let fits = g == group || c.kind == other.0 || kind == "other";
-                    if fits && c.shares(participants, wanted) {
-                        found.push((c.id, date, g, at));
-                    }
-                }
+                };
+                let any_kind = g == group || kind == "other";
+                let found = move |c: &Compact| {
+                    (any_kind || c.kind == other.0) && c.shares(participants, wanted)
+                };
+                lists.push(Finds::new(date, list, found));
             }
         }
-        // Oldest first. An event sits in one list only, so one found twice
-        // was found where it sits both times: any of the two will do. Each
-        // list is in id order but for events moved to it, so the finds come
-        // as a few ascending runs, which the stable sort merges: the
-        // unstable one sorted them afresh, 6% of all instructions at
-        // 100,000 articles.
-        found.sort_by_key(|f| f.0);
-        found.dedup_by_key(|f| f.0);
-        let mut accepted = None;
-        for &(id, date, g, at) in &found {
-            let c = &self.by_date[&(date, g)][at];
+        // Oldest first, as the lists are in id order: the list whose next
+        // find is oldest gives it, until one is accepted. Sorting all finds
+        // instead was a third of this function at 100,000 articles, and the
+        // lists were scanned to their ends however early one was accepted.
+        let mut heads: BinaryHeap<Reverse<(i64, usize)>> = lists
+            .iter()
+            .enumerate()
+            .filter_map(|(n, l)| Some(Reverse((l.head()?.id, n))))
+            .collect();
+        let mut last = None;
+        while let Some(Reverse((id, n))) = heads.pop() {
+            let finds = &mut lists[n];
+            let Some(c) = finds.head() else { continue };
+            let date = finds.date;
+            finds.advance();
+            if let Some(next) = finds.head() {
+                heads.push(Reverse((next.id, n)));
+            }
+            // A list asked twice (a day of the month asked, and the month)
+            // gives its events twice.
+            if last == Some(id) {
+                continue;
+            }
+            last = Some(id);
             let stored = self.signature(c, date);
             if same(&stored) {
-                accepted = Some((id, stored));
-                break;
+                return Ok(Some((id, stored)));
             }
         }
-        self.found = found;
-        Ok(accepted)
+        Ok(None)
     }
 
     /// A new event or new participants of one: known under its date from now
@@ -410,15 +413,63 @@ impl EventIndex {
         let Some(list) = self.by_date.get_mut(&key) else {
             return;
         };
-        let Some(at) = list.iter().position(|c| c.id == id) else {
+        let Ok(at) = list.binary_search_by_key(&id, |c| c.id) else {
             return;
         };
-        let mut c = list.swap_remove(at);
+        let mut c = list.remove(at);
         c.kind = kind;
         match to.1.and_then(code).filter(|&t| self.loaded(t)) {
-            Some(to) => self.by_date.entry((to, group)).or_default().push(c),
+            Some(to) => insert_in_order(self.by_date.entry((to, group)).or_default(), c),
             None => self.held -= 1,
         }
+    }
+}
+
+/// Puts `c` into `list`, which is in id order, where its id belongs: most
+/// often at the end, as new events have the highest ids.
+fn insert_in_order(list: &mut Vec<Compact>, c: Compact) {
+    match list.last() {
+        Some(last) if last.id > c.id => {
+            let at = list.partition_point(|x| x.id < c.id);
+            list.insert(at, c);
+        }
+        _ => list.push(c),
+    }
+}
+
+/// The events of one list a question finds, in the list's (id) order.
+struct Finds<'a, F> {
+    date: u32,
+    list: &'a [Compact],
+    at: usize,
+    found: F,
+}
+
+impl<'a, F: Fn(&Compact) -> bool> Finds<'a, F> {
+    fn new(date: u32, list: &'a [Compact], found: F) -> Self {
+        let mut finds = Finds {
+            date,
+            list,
+            at: 0,
+            found,
+        };
+        finds.skip_to_find();
+        finds
+    }
+
+    fn skip_to_find(&mut self) {
+        while self.list.get(self.at).is_some_and(|c| !(self.found)(c)) {
+            self.at += 1;
+        }
+    }
+
+    fn head(&self) -> Option<&'a Compact> {
+        self.list.get(self.at)
+    }
+
+    fn advance(&mut self) {
+        self.at += 1;
+        self.skip_to_find();
     }
 }
 
@@ -445,7 +496,8 @@ mod tests {
         let set = |ids: &[i64]| ids.iter().copied().collect::<BTreeSet<i64>>();
         let none = BTreeSet::new();
         // The newest first, then an older one read from the archive, then
-        // the older one again with a new member: one entry each.
+        // the older one again with a new member: one entry each, in id
+        // order.
         index.put(9, kind, 20_240_718, &(&set(&[1]), &none, &none));
         index.put(4, kind, 20_240_718, &(&set(&[2]), &none, &none));
         index.put(4, kind, 20_240_718, &(&set(&[3]), &none, &none));
@@ -453,8 +505,56 @@ mod tests {
         let list = &index.by_date[&(20_240_718, index.group_of(kind))];
         let members: Vec<(i64, Vec<i64>)> =
             list.iter().map(|c| (c.id, c.members.to_vec())).collect();
-        assert_eq!(members, vec![(9, vec![1, 5]), (4, vec![2, 3])]);
+        assert_eq!(members, vec![(4, vec![2, 3]), (9, vec![1, 5])]);
         assert_eq!(index.held, 2);
+    }
+
+    #[test]
+    fn a_question_tests_the_oldest_event_first_also_after_a_move() {
+        let mut index = EventIndex::default();
+        let kind = index.intern("meeting").0;
+        let (july, june) = (20_240_718, 20_240_618);
+        index.dates.extend([july, june]);
+        let set = |ids: &[i64]| ids.iter().copied().collect::<BTreeSet<i64>>();
+        let none = BTreeSet::new();
+        for (id, date) in [(5, july), (6, july), (7, june), (9, july)] {
+            index.put(id, kind, date, &(&set(&[1, id]), &none, &none));
+        }
+        // Event 6 leaves July and 7 joins it: July's list stays in id order.
+        index.moved(
+            6,
+            ("meeting", Some("2024-07-18")),
+            ("meeting", Some("2024-06-18")),
+        );
+        index.moved(
+            7,
+            ("meeting", Some("2024-06-18")),
+            ("meeting", Some("2024-07-18")),
+        );
+        let ids = |index: &EventIndex, date| -> Vec<i64> {
+            let list = &index.by_date[&(date, index.group_of(kind))];
+            list.iter().map(|c| c.id).collect()
+        };
+        assert_eq!(ids(&index, july), vec![5, 7, 9]);
+        assert_eq!(ids(&index, june), vec![6]);
+        let conn = Connection::open_in_memory().unwrap();
+        let mut tested = Vec::new();
+        let day = ["2024-07-18".to_string()];
+        let question = Question {
+            kind: "meeting",
+            exact: &day,
+            month_range: None,
+            participants: &[1],
+        };
+        let countries = HashMap::default();
+        let found = index
+            .first_match(&conn, &countries, &question, |s| {
+                tested.push(s.actors.iter().copied().collect::<Vec<_>>());
+                s.actors.contains(&7) || s.actors.contains(&9)
+            })
+            .unwrap();
+        assert_eq!(found.map(|(id, _)| id), Some(7));
+        assert_eq!(tested, vec![vec![1, 5], vec![1, 7]]);
     }
 
     #[test]
