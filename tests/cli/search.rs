@@ -363,3 +363,37 @@ fn new_articles_are_indexed_at_the_end_of_their_batch() {
         1
     );
 }
+
+/// Both full-text indexes merge sixteen segments at a time (schema V14),
+/// and searching finds what it found before any merge, after many small
+/// transactions have left many segments.
+#[test]
+fn the_full_text_indexes_merge_sixteen_segments_at_a_time() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    let conn = w.conn();
+    for table in ["articles_fts", "articles_stem_fts"] {
+        let automerge: i64 = conn
+            .query_row(
+                &format!("SELECT v FROM {table}_config WHERE k = 'automerge'"),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(automerge, 16, "{table}");
+    }
+    let before = ids(&search(&w, &["Pjöngjang", "--all"]));
+    assert!(!before.is_empty());
+    // Twenty one-article transactions: twenty segments on the first level.
+    for i in 0..20 {
+        let file = format!("more/{i}.txt");
+        w.write(
+            &file,
+            format!("Meldung {i}\n\nDie Agentur meldete am Montag Regen in Rostock, Nummer {i}.\n"),
+        );
+        let (code, _, err) = w.run(&["import", &w.path(&file).to_string_lossy()]);
+        assert_eq!(code, 0, "{err}");
+    }
+    assert_eq!(ids(&search(&w, &["Pjöngjang", "--all"])), before);
+    assert_eq!(search(&w, &["Rostock", "--all"]).len(), 20);
+}
