@@ -28,6 +28,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::sync::Arc;
 
+use foldhash::HashMap;
 use rayon::prelude::*;
 use rusqlite::Connection;
 
@@ -234,7 +235,12 @@ fn import_all(
         store::bulk::drop_indexes(conn)?;
     }
     let mut writer = Writer {
-        known: before.clone(),
+        ids: before
+            .by_origin
+            .iter()
+            .map(|(origin, &(id, _))| (origin.clone(), id))
+            .collect(),
+        by_hash: before.by_hash.clone(),
         cache: Cache::default(),
         counts: store::batch::Counts::default(),
         now: now(),
@@ -408,7 +414,11 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
 
 /// The single writer's state across files.
 struct Writer {
-    known: Known,
+    /// Stored articles by origin, kept up to date as files are written (the
+    /// preparing threads read [`Known`] as it was before the run).
+    ids: HashMap<String, i64>,
+    /// Stored articles by content hash, the first of each, likewise.
+    by_hash: HashMap<store::Digest, i64>,
     cache: Cache,
     /// What the batch's new articles count (see `store::batch`).
     counts: store::batch::Counts,
@@ -429,12 +439,21 @@ impl Writer {
             Step::Ready(p) => p,
         };
         let digest = p.digest;
-        if let Some(first) = self.known.by_hash.get(&digest) {
-            if *first != input.origin {
-                return Ok(Outcome::Duplicate { of: first.clone() });
+        let existing = self.ids.get(&input.origin).copied();
+        let store_err = |source| ImportError::Store {
+            path: input.path.clone(),
+            source,
+        };
+        if let Some(&first) = self.by_hash.get(&digest) {
+            if Some(first) != existing {
+                let of = tx
+                    .query_row("SELECT origin FROM articles WHERE id = ?1", [first], |r| {
+                        r.get(0)
+                    })
+                    .map_err(store_err)?;
+                return Ok(Outcome::Duplicate { of });
             }
         }
-        let existing = self.known.by_origin.get(&input.origin).map(|e| e.0);
         let id = store::write_article(
             tx,
             &mut self.cache,
@@ -444,19 +463,9 @@ impl Writer {
             &self.now,
             &mut self.counts,
         )
-        .map_err(|source| ImportError::Store {
-            path: input.path.clone(),
-            source,
-        })?;
-        self.known
-            .by_hash
-            .entry(digest)
-            .or_insert_with(|| input.origin.clone());
-        let updated = self
-            .known
-            .by_origin
-            .insert(input.origin.clone(), (id, digest))
-            .is_some();
+        .map_err(store_err)?;
+        self.by_hash.entry(digest).or_insert(id);
+        let updated = self.ids.insert(input.origin.clone(), id).is_some();
         Ok(if updated {
             Outcome::Updated
         } else {

@@ -75,8 +75,9 @@ pub fn digest(hex: &str) -> Digest {
 pub struct Known {
     /// origin -> (article id, content hash)
     pub by_origin: HashMap<String, (i64, Digest)>,
-    /// content hash -> origin
-    pub by_hash: HashMap<Digest, String>,
+    /// content hash -> id of the first article with it (an id, not its
+    /// origin: at 100,000 articles the origins twice over were megabytes)
+    pub by_hash: HashMap<Digest, i64>,
 }
 
 /// Loads origins and hashes of every stored article.
@@ -93,7 +94,7 @@ pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
     for row in rows {
         let (id, origin, hash) = row?;
         let hash = digest(&hash);
-        k.by_hash.entry(hash).or_insert_with(|| origin.clone());
+        k.by_hash.entry(hash).or_insert(id);
         k.by_origin.insert(origin, (id, hash));
     }
     Ok(k)
