@@ -34,6 +34,7 @@ pub(super) struct Lexicon {
     pub(super) region_word: HashSet<String>,
     pub(super) place_named: HashSet<String>,
     pub(super) english_head: HashSet<String>,
+    pub(super) foreign_letters: Vec<String>,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -74,6 +75,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         region_word: take("region-word").into_iter().collect(),
         place_named: take("place-named").into_iter().collect(),
         english_head: take("english-head").into_iter().collect(),
+        foreign_letters: take("foreign-letters"),
     }
 });
 

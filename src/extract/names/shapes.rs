@@ -665,7 +665,7 @@ pub(super) fn place_like(t: &Token, lex: &Lexicon) -> bool {
 fn bare_name_word(t: &str, lex: &Lexicon) -> bool {
     is_name_token(t, lex)
         && !noun_shaped(t, lex)
-        && (!is_cap_adjective(t, lex) || foreign_shaped(t))
+        && (!is_cap_adjective(t, lex) || foreign_shaped(t, lex))
         && head_kind(t, lex).is_none()
         && !is_role(t, lex)
         && !lex.given.contains(t)
@@ -704,18 +704,18 @@ pub(super) fn coordinated_places(
     out
 }
 
-/// Letters German words do not combine ("Tinzaouaten", "Zhanaozen"): a
-/// word ending like an adjective is still a foreign name. (Not x, y or q:
-/// "Textilfabriken", "Quarantänegehegen".)
-fn foreign_shaped(t: &str) -> bool {
+/// Letters German words do not combine (`foreign-letters` in
+/// `data/names.tsv`: "Tinzaouaten", "Zhanaozen"): a word ending like an
+/// adjective is still a foreign name.
+fn foreign_shaped(t: &str, lex: &Lexicon) -> bool {
     let lower = t.to_lowercase();
-    ["oua", "aou", "ao", "zh", "kh", "dj", "ii", "uu"]
+    lex.foreign_letters
         .iter()
-        .any(|p| lower.contains(p))
+        .any(|p| lower.contains(p.as_str()))
 }
 
 /// A capitalised word ending like a German plural or adjective ("Gefechte",
 /// "Schüsse") and not foreign-shaped: no name of its own after a head.
 fn plural_like(t: &str, lex: &Lexicon) -> bool {
-    is_cap_adjective(t, lex) && !foreign_shaped(t)
+    is_cap_adjective(t, lex) && !foreign_shaped(t, lex)
 }
