@@ -47,7 +47,14 @@ struct Rules {
     rules: Vec<(Kind, Regex)>,
     /// All patterns of a kind in one set, so "does any rule match" is one pass.
     sets: foldhash::HashMap<Kind, regex::RegexSet>,
+    /// The rules that cut inside a line (credits, inline furniture,
+    /// slogans) in one set: most lines have none, and one pass over a
+    /// paragraph says so instead of three.
+    cuts: regex::RegexSet,
 }
+
+/// The kinds of rule that cut inside a line, in the order they are applied.
+const CUTS: [Kind; 3] = [Kind::Credit, Kind::Inline, Kind::Slogan];
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
     Rules::parse(include_str!("../../data/boilerplate.tsv"))
@@ -103,7 +110,16 @@ impl Rules {
                 .map_err(|e| e.to_string())?;
             sets.insert(kind, set);
         }
-        Ok(Rules { rules, sets })
+        let cuts = regex::RegexSetBuilder::new(
+            rules
+                .iter()
+                .filter(|(k, _)| CUTS.contains(k))
+                .map(|(_, r)| r.as_str()),
+        )
+        .dfa_size_limit(16 << 20)
+        .build()
+        .map_err(|e| e.to_string())?;
+        Ok(Rules { rules, sets, cuts })
     }
 
     fn of(&self, kind: Kind) -> impl Iterator<Item = &Regex> {
@@ -237,22 +253,10 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
         return None;
     }
     let mut kept = line.to_string();
-    for re in rules.worth_trying(&[Kind::Credit], line) {
-        for c in re.captures_iter(&kept) {
-            if let Some(m) = c.get(1) {
-                out.credits.push(m.as_str().trim().to_string());
-            }
-        }
-        if let Cow::Owned(cut) = re.replace_all(&kept, "") {
-            kept = cut;
-        }
-    }
-    for re in rules.worth_trying(&[Kind::Inline, Kind::Slogan], &kept) {
-        // A rule with a group keeps what the group holds (a byline's date).
-        let keep = if re.captures_len() > 1 { "${1}" } else { " " };
-        if let Cow::Owned(cut) = re.replace_all(&kept, keep) {
-            kept = cut;
-        }
+    // On a line none of the cutting rules matches, no credit is cut, so
+    // none can match what is left either.
+    if rules.cuts.is_match(line) {
+        cut_inside(line, &mut kept, rules, out);
     }
     let kept = collapse_spaces(&kept);
     // What is left of the line may be furniture itself; the line as it was
@@ -261,6 +265,28 @@ fn clean_line(raw: &str, rules: &Rules, out: &mut Cleaned) -> Option<String> {
         return None;
     }
     Some(kept)
+}
+
+/// Cuts credits (noting them), inline furniture and slogans from `kept`,
+/// which holds `line`.
+fn cut_inside(line: &str, kept: &mut String, rules: &Rules, out: &mut Cleaned) {
+    for re in rules.worth_trying(&[Kind::Credit], line) {
+        for c in re.captures_iter(kept) {
+            if let Some(m) = c.get(1) {
+                out.credits.push(m.as_str().trim().to_string());
+            }
+        }
+        if let Cow::Owned(cut) = re.replace_all(kept, "") {
+            *kept = cut;
+        }
+    }
+    for re in rules.worth_trying(&[Kind::Inline, Kind::Slogan], kept) {
+        // A rule with a group keeps what the group holds (a byline's date).
+        let keep = if re.captures_len() > 1 { "${1}" } else { " " };
+        if let Cow::Owned(cut) = re.replace_all(kept, keep) {
+            *kept = cut;
+        }
+    }
 }
 
 fn collapse_spaces(s: &str) -> String {
