@@ -228,9 +228,10 @@ fn import_all(
     }
     conn.execute("INSERT INTO import_runs (started_at) VALUES (?1)", [now()])?;
     let run_id = conn.last_insert_rowid();
-    // The stored state before this run: the preparing threads read it to
-    // skip unchanged files, the writer keeps its own copy up to date.
-    let before = store::known(conn)?;
+    // The stored state before this run: the preparing threads read its
+    // origins to skip unchanged files; the writer takes its hashes and keeps
+    // them, and its own origins, up to date.
+    let mut before = store::known(conn)?;
     if before.by_origin.is_empty() && found.inputs.len() >= options.bulk_from {
         store::bulk::drop_indexes(conn)?;
     }
@@ -240,7 +241,7 @@ fn import_all(
             .iter()
             .map(|(origin, &(id, _))| (origin.clone(), id))
             .collect(),
-        by_hash: before.by_hash.clone(),
+        by_hash: std::mem::take(&mut before.by_hash),
         cache: Cache::default(),
         counts: store::batch::Counts::default(),
         now: now(),

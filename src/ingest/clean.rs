@@ -95,30 +95,21 @@ impl Rules {
                 .map_err(|e| format!("line {}: {e}", n + 1))?;
             rules.push((kind, re));
         }
-        let mut sets = foldhash::HashMap::default();
-        for &(kind, _) in &rules {
-            if sets.contains_key(&kind) {
-                continue;
-            }
-            let patterns = rules
-                .iter()
-                .filter(|(k, _)| *k == kind)
-                .map(|(_, r)| r.as_str());
-            let set = regex::RegexSetBuilder::new(patterns)
+        // The rules of `kinds` in one set.
+        let set_of = |kinds: &[Kind]| {
+            let patterns = rules.iter().filter(|(k, _)| kinds.contains(k));
+            regex::RegexSetBuilder::new(patterns.map(|(_, r)| r.as_str()))
                 .dfa_size_limit(16 << 20)
                 .build()
-                .map_err(|e| e.to_string())?;
-            sets.insert(kind, set);
+                .map_err(|e| e.to_string())
+        };
+        let mut sets = foldhash::HashMap::default();
+        for &(kind, _) in &rules {
+            if let std::collections::hash_map::Entry::Vacant(e) = sets.entry(kind) {
+                e.insert(set_of(&[kind])?);
+            }
         }
-        let cuts = regex::RegexSetBuilder::new(
-            rules
-                .iter()
-                .filter(|(k, _)| CUTS.contains(k))
-                .map(|(_, r)| r.as_str()),
-        )
-        .dfa_size_limit(16 << 20)
-        .build()
-        .map_err(|e| e.to_string())?;
+        let cuts = set_of(&CUTS)?;
         Ok(Rules { rules, sets, cuts })
     }
 
