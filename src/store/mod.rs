@@ -80,10 +80,14 @@ pub struct Known {
     pub by_hash: HashMap<Digest, i64>,
 }
 
+/// The origin and hash of every stored article, read from the index by hash
+/// (schema V15) rather than from the table with the texts.
+const KNOWN: &str = "SELECT id, origin, content_hash FROM articles";
+
 /// Loads origins and hashes of every stored article.
 pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
     let mut k = Known::default();
-    let mut stmt = conn.prepare("SELECT id, origin, content_hash FROM articles ORDER BY id")?;
+    let mut stmt = conn.prepare(KNOWN)?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -94,7 +98,12 @@ pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
     for row in rows {
         let (id, origin, hash) = row?;
         let hash = digest(&hash);
-        k.by_hash.entry(hash).or_insert(id);
+        // The first article with a hash is the oldest: the index gives
+        // them by hash and origin, not by id.
+        k.by_hash
+            .entry(hash)
+            .and_modify(|first| *first = (*first).min(id))
+            .or_insert(id);
         k.by_origin.insert(origin, (id, hash));
     }
     Ok(k)
@@ -450,7 +459,23 @@ pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
 
 #[cfg(test)]
 mod tests {
-    use super::digest;
+    use super::{digest, KNOWN};
+
+    #[test]
+    fn what_an_import_knows_is_read_from_an_index_not_the_texts() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn =
+            crate::archive::open(&dir.path().join("a.db"), crate::archive::Access::ReadWrite)
+                .unwrap();
+        let plan: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {KNOWN}"))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(plan, ["SCAN articles USING COVERING INDEX articles_hash"]);
+    }
 
     #[test]
     fn a_stored_hex_hash_becomes_its_bytes_and_anything_else_matches_nothing() {

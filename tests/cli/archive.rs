@@ -122,7 +122,7 @@ fn stats_counts_rows_and_names_the_schema_version() {
             .clone()
     };
     assert_eq!(get("articles"), 5);
-    assert_eq!(get("schema_version"), 14);
+    assert_eq!(get("schema_version"), 15);
     assert!(get("file_bytes").as_i64().unwrap() > 0);
 }
 
@@ -153,7 +153,8 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
     );
 }
 
-/// Takes an archive from schema V14 back to V11: FTS5's own merge setting;
+/// Takes an archive from schema V15 back to V11: the index by hash alone;
+/// FTS5's own merge setting;
 /// no table of dropped indexes; `event_articles` keyed by event again, as
 /// V1 made it, with V6's triggers.
 fn v12_undone() -> String {
@@ -163,7 +164,10 @@ fn v12_undone() -> String {
     let index = "CREATE INDEX event_articles_article ON event_articles(article_id);";
     let end = v1.find(index).expect("V1 index") + index.len();
     format!(
-        "DELETE FROM refinery_schema_history WHERE version = 14;
+        "DELETE FROM refinery_schema_history WHERE version = 15;
+         DROP INDEX articles_hash;
+         CREATE INDEX articles_hash ON articles(content_hash);
+         DELETE FROM refinery_schema_history WHERE version = 14;
          DELETE FROM articles_fts_config WHERE k = 'automerge';
          DELETE FROM articles_stem_fts_config WHERE k = 'automerge';
          DELETE FROM refinery_schema_history WHERE version = 13;
