@@ -235,13 +235,11 @@ fn import_all(
     if before.by_origin.is_empty() && found.inputs.len() >= options.bulk_from {
         store::bulk::drop_indexes(conn)?;
     }
+    let by_hash = std::mem::take(&mut before.by_hash);
     let mut writer = Writer {
-        ids: before
-            .by_origin
-            .iter()
-            .map(|(origin, &(id, _))| (origin.clone(), id))
-            .collect(),
-        by_hash: std::mem::take(&mut before.by_hash),
+        before: &before,
+        written: HashMap::default(),
+        by_hash,
         cache: Cache::default(),
         counts: store::batch::Counts::default(),
         now: now(),
@@ -414,11 +412,13 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
 }
 
 /// The single writer's state across files.
-struct Writer {
-    /// Stored articles by origin, kept up to date as files are written (the
-    /// preparing threads read [`Known`] as it was before the run).
-    ids: HashMap<String, i64>,
-    /// Stored articles by content hash, the first of each, likewise.
+struct Writer<'a> {
+    /// What was stored before the run, as the preparing threads read it.
+    before: &'a Known,
+    /// Articles this run has written, by origin: with `before`, every
+    /// stored article's id.
+    written: HashMap<String, i64>,
+    /// Stored articles by content hash, the first of each, kept up to date.
     by_hash: HashMap<store::Digest, i64>,
     cache: Cache,
     /// What the batch's new articles count (see `store::batch`).
@@ -426,7 +426,7 @@ struct Writer {
     now: String,
 }
 
-impl Writer {
+impl Writer<'_> {
     /// Writes one prepared file inside the batch transaction `tx`.
     fn write(
         &mut self,
@@ -440,7 +440,8 @@ impl Writer {
             Step::Ready(p) => p,
         };
         let digest = p.digest;
-        let existing = self.ids.get(&input.origin).copied();
+        let existing = (self.written.get(&input.origin).copied())
+            .or_else(|| self.before.by_origin.get(&input.origin).map(|e| e.0));
         let store_err = |source| ImportError::Store {
             path: input.path.clone(),
             source,
@@ -466,8 +467,8 @@ impl Writer {
         )
         .map_err(store_err)?;
         self.by_hash.entry(digest).or_insert(id);
-        let updated = self.ids.insert(input.origin.clone(), id).is_some();
-        Ok(if updated {
+        self.written.insert(input.origin.clone(), id);
+        Ok(if existing.is_some() {
             Outcome::Updated
         } else {
             Outcome::Imported
