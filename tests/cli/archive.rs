@@ -153,10 +153,9 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
     );
 }
 
-/// Takes an archive from schema V15 back to V11: the index by hash alone;
-/// FTS5's own merge setting;
-/// no table of dropped indexes; `event_articles` keyed by event again, as
-/// V1 made it, with V6's triggers.
+/// Takes an archive from schema V15 back to V11: the index by hash alone,
+/// FTS5's own merge setting, no table of dropped indexes, and
+/// `event_articles` keyed by event again, as V1 made it, with V6's triggers.
 fn v12_undone() -> String {
     // V1's table and index, as V1 wrote them.
     let v1 = include_str!("../../migrations/V1__schema.sql");
@@ -232,7 +231,7 @@ fn an_archive_from_before_v12_keeps_its_event_links_and_their_counts() {
         .is_err());
 }
 
-/// Takes an archive from schema V13 back to V3 (the two views V4 replaces
+/// Takes an archive from schema V15 back to V3 (the two views V4 replaces
 /// stay; V4 replaces them again; V6 creates the three it drops; V7 and V8
 /// redo their index and queries in place; V9's column goes; V10's triggers
 /// are V1's and V3's again, as those migrations wrote them; V11's triggers
