@@ -15,7 +15,9 @@
 //! a batch's new articles enter the full-text tables only at its end, in one
 //! statement per table (schema V10): FTS5 also flushes at every statement
 //! savepoint, which every mention insert opens. Unchanged files (same raw
-//! bytes under the same origin) are skipped without a write.
+//! bytes under the same origin) are skipped without a write; a file whose
+//! size and modification time match the archive's record is not even read
+//! (schema V16), unless [`Options::rehash`] asks for every file's hash.
 //!
 //! A stop request ([`Options::stop`], set by the CLI on Ctrl-C) is honoured
 //! between files: the file being written is finished (milliseconds), the
@@ -91,6 +93,9 @@ pub struct Options {
     /// When set, the import stops before the next file and reports
     /// [`Summary::interrupted`].
     pub stop: Option<Arc<AtomicBool>>,
+    /// Read and hash every file, also those whose size and modification
+    /// time match the archive.
+    pub rehash: bool,
 }
 
 impl Default for Options {
@@ -100,6 +105,7 @@ impl Default for Options {
             commit_every: DEFAULT_COMMIT_EVERY,
             bulk_from: DEFAULT_BULK_FROM,
             stop: None,
+            rehash: false,
         }
     }
 }
@@ -177,10 +183,48 @@ struct Prepared {
     extraction: Extraction,
 }
 
+/// A file's size and trusted modification time, as the archive records them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileTime {
+    byte_size: i64,
+    mtime_ns: Option<i64>,
+}
+
+/// How old a modification time must be, when the file is read, to be
+/// recorded. A write in the same clock tick as the one read would leave the
+/// time unchanged, and some file systems count time in steps of 2 s (FAT),
+/// so a younger time is not recorded and the file is hashed next time, as
+/// git treats its "racily clean" entries.
+const SETTLED_NS: i64 = 3_000_000_000;
+
+impl FileTime {
+    fn of(stat: &std::fs::Metadata) -> (FileTime, Option<i64>) {
+        let ns = |t: std::time::SystemTime| {
+            t.duration_since(std::time::UNIX_EPOCH)
+                .ok()
+                .and_then(|d| i64::try_from(d.as_nanos()).ok())
+        };
+        let mtime = stat.modified().ok().and_then(ns);
+        let now = ns(std::time::SystemTime::now());
+        let settled = mtime.filter(|&m| now.is_some_and(|now| now - m >= SETTLED_NS));
+        let byte_size = i64::try_from(stat.len()).unwrap_or(i64::MAX);
+        (
+            FileTime {
+                byte_size,
+                mtime_ns: settled,
+            },
+            mtime,
+        )
+    }
+}
+
 /// What the parallel stages hand to the writer for one file.
 enum Step {
     Ready(Box<Prepared>),
-    Unchanged,
+    /// The stored text is the file's; with the size and time to record
+    /// when the stored ones differ (a file touched or copied, or one whose
+    /// time was not yet trusted).
+    Unchanged(Option<FileTime>),
     Failed(String),
 }
 
@@ -354,27 +398,40 @@ fn guarded(stage: impl FnOnce() -> Step) -> Step {
 
 /// The pure stages for one file: no SQLite, runs on any thread.
 fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
-    let size = match std::fs::metadata(&input.path) {
-        Ok(m) => m.len(),
+    let stat = match std::fs::metadata(&input.path) {
+        Ok(m) => m,
         Err(e) => return Step::Failed(io_reason(&e)),
     };
+    let size = stat.len();
     if size > options.max_bytes {
         return Step::Failed(format!(
             "file is {size} bytes, over the limit of {} bytes; raise it with --max-bytes",
             options.max_bytes
         ));
     }
+    let (file_time, mtime) = FileTime::of(&stat);
+    let stored = known.by_origin.get(&input.origin);
+    if let Some(s) = stored.filter(|_| !options.rehash) {
+        // A recorded time is at least SETTLED_NS older than its reading was,
+        // so the same time now means no write since.
+        if s.file_mtime_ns.is_some()
+            && s.file_mtime_ns == mtime
+            && s.byte_size == file_time.byte_size
+        {
+            return Step::Unchanged(None);
+        }
+    }
     let bytes = match std::fs::read(&input.path) {
         Ok(b) => b,
         Err(e) => return Step::Failed(io_reason(&e)),
     };
     let digest = blake3::hash(&bytes);
-    if known
-        .by_origin
-        .get(&input.origin)
-        .is_some_and(|(_, h)| h == digest.as_bytes())
-    {
-        return Step::Unchanged;
+    if let Some(s) = stored.filter(|s| &s.hash == digest.as_bytes()) {
+        let recorded = FileTime {
+            byte_size: s.byte_size,
+            mtime_ns: s.file_mtime_ns,
+        };
+        return Step::Unchanged((recorded != file_time).then_some(file_time));
     }
     let decoded = match decode(&bytes) {
         Ok(d) => d,
@@ -402,7 +459,8 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
             published_on: meta.published_on.map(|d| d.to_string()),
             date_source: meta.date_source.map(|s| s.as_str()),
             content_hash: digest.to_hex().to_string(),
-            byte_size: size as i64,
+            byte_size: file_time.byte_size,
+            file_mtime_ns: file_time.mtime_ns,
             raw_text: decoded.raw,
             outlet: meta.outlet,
             stemmed,
@@ -434,18 +492,24 @@ impl Writer<'_> {
         input: &Input,
         step: Step,
     ) -> Result<Outcome, ImportError> {
-        let p = match step {
-            Step::Unchanged => return Ok(Outcome::Unchanged),
-            Step::Failed(reason) => return Ok(Outcome::Failed { reason }),
-            Step::Ready(p) => p,
-        };
-        let digest = p.digest;
-        let existing = (self.written.get(&input.origin).copied())
-            .or_else(|| self.before.by_origin.get(&input.origin).map(|e| e.0));
         let store_err = |source| ImportError::Store {
             path: input.path.clone(),
             source,
         };
+        let stored = self.before.by_origin.get(&input.origin);
+        let p = match step {
+            Step::Unchanged(file_time) => {
+                if let (Some(t), Some(s)) = (file_time, stored) {
+                    store::refresh_file_time(tx, s.id, t.byte_size, t.mtime_ns)
+                        .map_err(store_err)?;
+                }
+                return Ok(Outcome::Unchanged);
+            }
+            Step::Failed(reason) => return Ok(Outcome::Failed { reason }),
+            Step::Ready(p) => p,
+        };
+        let digest = p.digest;
+        let existing = (self.written.get(&input.origin).copied()).or(stored.map(|s| s.id));
         if let Some(&first) = self.by_hash.get(&digest) {
             if Some(first) != existing {
                 let of = tx
@@ -490,7 +554,10 @@ mod tests {
             }
             _ => panic!("a panic must fail the file"),
         }
-        assert!(matches!(guarded(|| Step::Unchanged), Step::Unchanged));
+        assert!(matches!(
+            guarded(|| Step::Unchanged(None)),
+            Step::Unchanged(None)
+        ));
     }
 
     /// Imports three files into a new archive with `bulk_from`; returns

@@ -20,11 +20,15 @@ pub struct Args {
     /// Skip files larger than this many bytes.
     #[arg(long, default_value_t = import::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
-    /// Commit after at most this many files (and at least every 0.1 s);
+    /// Commit after at most this many files (and at least every second);
     /// a killed import loses at most the files since the last commit.
     #[arg(long, default_value_t = import::DEFAULT_COMMIT_EVERY as u64,
           value_parser = clap::value_parser!(u64).range(1..))]
     commit_every: u64,
+    /// Read and hash every file, also those whose size and modification
+    /// time match the archive (which are otherwise skipped unread).
+    #[arg(long)]
+    rehash: bool,
 }
 
 pub fn run(db: &Path, args: Args, ui: Ui) -> anyhow::Result<ExitCode> {
@@ -34,6 +38,7 @@ pub fn run(db: &Path, args: Args, ui: Ui) -> anyhow::Result<ExitCode> {
         max_bytes: args.max_bytes,
         commit_every: usize::try_from(args.commit_every).unwrap_or(usize::MAX),
         stop: Some(stop),
+        rehash: args.rehash,
         ..Options::default()
     };
     let bar = progress_bar(!ui.quiet && std::io::stderr().is_terminal());

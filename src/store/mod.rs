@@ -36,6 +36,8 @@ pub struct ArticleRecord {
     pub date_source: Option<&'static str>,
     pub content_hash: String,
     pub byte_size: i64,
+    /// The file's modification time when it can be trusted (schema V16).
+    pub file_mtime_ns: Option<i64>,
     pub raw_text: String,
     pub outlet: Option<Outlet>,
     pub stemmed: search::Stemmed,
@@ -73,40 +75,68 @@ pub fn digest(hex: &str) -> Digest {
 /// files cost no query each.
 #[derive(Debug, Default, Clone)]
 pub struct Known {
-    /// origin -> (article id, content hash)
-    pub by_origin: HashMap<String, (i64, Digest)>,
+    /// origin -> the article stored from it
+    pub by_origin: HashMap<String, Stored>,
     /// content hash -> id of the first article with it (an id, not its
     /// origin: at 100,000 articles the origins twice over were megabytes)
     pub by_hash: HashMap<Digest, i64>,
 }
 
-/// The origin and hash of every stored article, read from the index by hash
-/// (schema V15) rather than from the table with the texts.
-const KNOWN: &str = "SELECT id, origin, content_hash FROM articles";
+/// A stored article as an import compares a file with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stored {
+    pub id: i64,
+    pub hash: Digest,
+    pub byte_size: i64,
+    /// NULL in the archive: the time is not to be trusted (schema V16).
+    pub file_mtime_ns: Option<i64>,
+}
 
-/// Loads origins and hashes of every stored article.
+/// What an import compares, read from the index by hash (schemas V15 and
+/// V16) rather than from the table with the texts.
+const KNOWN: &str = "SELECT id, origin, content_hash, byte_size, file_mtime_ns FROM articles";
+
+/// Loads origins, hashes, sizes and times of every stored article.
 pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
     let mut k = Known::default();
     let mut stmt = conn.prepare(KNOWN)?;
     let rows = stmt.query_map([], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
+            Stored {
+                id: r.get(0)?,
+                hash: [0; 32],
+                byte_size: r.get(3)?,
+                file_mtime_ns: r.get(4)?,
+            },
         ))
     })?;
     for row in rows {
-        let (id, origin, hash) = row?;
-        let hash = digest(&hash);
+        let (origin, hash, mut stored) = row?;
+        stored.hash = digest(&hash);
         // The first article with a hash is the oldest: the index gives
         // them by hash and origin, not by id.
         k.by_hash
-            .entry(hash)
-            .and_modify(|first| *first = (*first).min(id))
-            .or_insert(id);
-        k.by_origin.insert(origin, (id, hash));
+            .entry(stored.hash)
+            .and_modify(|first| *first = (*first).min(stored.id))
+            .or_insert(stored.id);
+        k.by_origin.insert(origin, stored);
     }
     Ok(k)
+}
+
+/// Records that the article `id`'s file, unchanged, now has this size and
+/// time, so that the next import need not read it again.
+pub fn refresh_file_time(
+    conn: &Connection,
+    id: i64,
+    byte_size: i64,
+    file_mtime_ns: Option<i64>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE articles SET byte_size = ?2, file_mtime_ns = ?3 WHERE id = ?1")?
+        .execute(params![id, byte_size, file_mtime_ns])?;
+    Ok(())
 }
 
 /// Entity ids and aliases already in the archive, kept in memory during an
@@ -180,24 +210,25 @@ pub fn write_article(
             replaced = delete_derived(conn, id)?;
             conn.prepare_cached(
                 "UPDATE articles SET source_id = ?2, url = ?3, title = ?4, body = ?5, published_on = ?6,
-                 date_source = ?7, content_hash = ?8, byte_size = ?9, raw_text = ?10, updated_at = ?11
+                 date_source = ?7, content_hash = ?8, byte_size = ?9, raw_text = ?10, updated_at = ?11,
+                 file_mtime_ns = ?12
                  WHERE id = ?1",
             )?
             .execute(params![
                 id, source_id, rec.url, rec.title, rec.body, rec.published_on, rec.date_source,
-                rec.content_hash, rec.byte_size, rec.raw_text, now
+                rec.content_hash, rec.byte_size, rec.raw_text, now, rec.file_mtime_ns
             ])?;
             id
         }
         None => {
             conn.prepare_cached(
                 "INSERT INTO articles (source_id, origin, url, title, body, published_on, date_source,
-                 language, content_hash, byte_size, raw_text, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'de', ?8, ?9, ?10, ?11)",
+                 language, content_hash, byte_size, raw_text, imported_at, file_mtime_ns)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'de', ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(params![
                 source_id, rec.origin, rec.url, rec.title, rec.body, rec.published_on, rec.date_source,
-                rec.content_hash, rec.byte_size, rec.raw_text, now
+                rec.content_hash, rec.byte_size, rec.raw_text, now, rec.file_mtime_ns
             ])?;
             conn.last_insert_rowid()
         }

@@ -14,6 +14,7 @@ mod import;
 mod odds;
 mod props;
 mod query;
+mod reimport;
 mod search;
 mod ui;
 mod workdir;

@@ -1,0 +1,138 @@
+//! Re-importing: which files are read again. A file whose size and
+//! modification time match the archive's record is skipped unread (schema
+//! V16); any other is read and hashed.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::workdir::Workdir;
+
+const SEED: &str = "seeds/000_1376698e64fde3d7.txt";
+
+/// A time well in the past, `secs` after 2024-07-18 00:00 UTC.
+fn past(secs: u64) -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(1_721_260_800 + secs)
+}
+
+fn set_mtime(path: &Path, t: SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(t)
+        .unwrap();
+}
+
+fn ns(t: SystemTime) -> i64 {
+    t.duration_since(UNIX_EPOCH).unwrap().as_nanos() as i64
+}
+
+fn recorded(w: &Workdir, origin: &str) -> Option<i64> {
+    w.conn()
+        .query_row(
+            "SELECT file_mtime_ns FROM articles WHERE origin = ?1",
+            [origin],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// The same text with its first letter changed: same size, other bytes.
+fn same_size_other_text(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let changed = format!("X{}", &text[1..]);
+    assert_eq!(changed.len(), text.len());
+    std::fs::write(path, &changed).unwrap();
+    changed
+}
+
+#[test]
+fn a_file_with_the_recorded_size_and_time_is_not_read_again_unless_rehash_asks() {
+    let w = Workdir::with_seeds();
+    let path = w.path(SEED);
+    set_mtime(&path, past(0));
+    w.import_seeds();
+    assert_eq!(recorded(&w, SEED), Some(ns(past(0))));
+
+    // Other bytes of the same size under the same time: not read, so not
+    // seen; --rehash reads every file and finds it.
+    let changed = same_size_other_text(&path);
+    set_mtime(&path, past(0));
+    let (code, out, _) = w.run(&["import", "seeds"]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, "imported 0, updated 0, unchanged 5, failed 0")
+    );
+    let (code, out, err) = w.run(&["import", "--rehash", "seeds"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), "imported 0, updated 1, unchanged 4, failed 0");
+    let raw: String = w
+        .conn()
+        .query_row(
+            "SELECT raw_text FROM articles WHERE origin = ?1",
+            [SEED],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(raw, changed);
+}
+
+#[test]
+fn a_file_modified_moments_before_the_import_has_no_recorded_time_and_is_hashed_again() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    // Copied just now: a write in the same clock tick would not move the
+    // time, so none is recorded.
+    assert_eq!(recorded(&w, SEED), None);
+    let path = w.path(SEED);
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    same_size_other_text(&path);
+    set_mtime(&path, before);
+    let (code, out, _) = w.run(&["import", "seeds"]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, "imported 0, updated 1, unchanged 4, failed 0")
+    );
+}
+
+#[test]
+fn a_touched_file_is_unchanged_and_its_new_time_is_recorded() {
+    let w = Workdir::with_seeds();
+    let path = w.path(SEED);
+    set_mtime(&path, past(0));
+    w.import_seeds();
+    let articles_before = w.count("SELECT max(id) FROM articles");
+    set_mtime(&path, past(60));
+    let (code, out, _) = w.run(&["import", "seeds"]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, "imported 0, updated 0, unchanged 5, failed 0")
+    );
+    assert_eq!(recorded(&w, SEED), Some(ns(past(60))));
+    assert_eq!(w.count("SELECT max(id) FROM articles"), articles_before);
+    // A time moved into the future (a skewed clock) is not trusted.
+    set_mtime(&path, SystemTime::now() + Duration::from_secs(3600));
+    let (_, out, _) = w.run(&["import", "seeds"]);
+    assert_eq!(out.trim(), "imported 0, updated 0, unchanged 5, failed 0");
+    assert_eq!(recorded(&w, SEED), None);
+}
+
+#[test]
+fn an_archive_from_before_v16_records_the_file_times_at_its_next_import() {
+    let w = Workdir::with_seeds();
+    let path = w.path(SEED);
+    set_mtime(&path, past(0));
+    w.import_seeds();
+    w.conn()
+        .execute_batch(
+            "DELETE FROM refinery_schema_history WHERE version = 16;
+             DROP INDEX articles_hash;
+             ALTER TABLE articles DROP COLUMN file_mtime_ns;
+             CREATE INDEX articles_hash ON articles(content_hash, origin);",
+        )
+        .unwrap();
+    let (code, out, err) = w.run(&["import", "seeds"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), "imported 0, updated 0, unchanged 5, failed 0");
+    assert_eq!(recorded(&w, SEED), Some(ns(past(0))));
+}
