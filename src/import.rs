@@ -15,9 +15,10 @@
 //! a batch's new articles enter the full-text tables only at its end, in one
 //! statement per table (schema V10): FTS5 also flushes at every statement
 //! savepoint, which every mention insert opens. Unchanged files (same raw
-//! bytes under the same origin) are skipped without a write; a file whose
-//! size and modification time match the archive's record is not even read
-//! (schema V16), unless [`Options::rehash`] asks for every file's hash.
+//! bytes and manifest row under the same origin) are skipped without a
+//! write; a file whose size, modification time and manifest row match the
+//! archive's record is not even read (schema V16), unless
+//! [`Options::rehash`] asks for every file's hash.
 //!
 //! A stop request ([`Options::stop`], set by the CLI on Ctrl-C) is honoured
 //! between files: the file being written is finished (milliseconds), the
@@ -36,7 +37,7 @@ use rusqlite::Connection;
 
 use crate::extract::{extract, ArticleText, Extraction};
 use crate::ingest::decode::decode;
-use crate::ingest::discover::{discover, io_reason, Input, Problem};
+use crate::ingest::discover::{discover, io_reason, Input, ManifestEntry, Problem};
 use crate::ingest::{clean::clean, meta::meta};
 use crate::store::search::Stemmed;
 use crate::store::{self, ArticleRecord, Cache, Known};
@@ -183,11 +184,13 @@ struct Prepared {
     extraction: Extraction,
 }
 
-/// A file's size and trusted modification time, as the archive records them.
+/// What the archive records of a file besides its bytes (schema V16): its
+/// size, its modification time if trusted, its manifest row's fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct FileTime {
+struct FileState {
     byte_size: i64,
     mtime_ns: Option<i64>,
+    manifest_hash: Option<i64>,
 }
 
 /// How old a modification time must be, when the file is read, to be
@@ -197,8 +200,10 @@ struct FileTime {
 /// git treats its "racily clean" entries.
 const SETTLED_NS: i64 = 3_000_000_000;
 
-impl FileTime {
-    fn of(stat: &std::fs::Metadata) -> (FileTime, Option<i64>) {
+impl FileState {
+    /// The state of a file as `stat` and its manifest row give it, and its
+    /// modification time, trusted or not.
+    fn of(stat: &std::fs::Metadata, manifest: &ManifestEntry) -> (FileState, Option<i64>) {
         let ns = |t: std::time::SystemTime| {
             t.duration_since(std::time::UNIX_EPOCH)
                 .ok()
@@ -209,9 +214,10 @@ impl FileTime {
         let settled = mtime.filter(|&m| now.is_some_and(|now| now - m >= SETTLED_NS));
         let byte_size = i64::try_from(stat.len()).unwrap_or(i64::MAX);
         (
-            FileTime {
+            FileState {
                 byte_size,
                 mtime_ns: settled,
+                manifest_hash: Some(manifest.fingerprint()),
             },
             mtime,
         )
@@ -221,10 +227,10 @@ impl FileTime {
 /// What the parallel stages hand to the writer for one file.
 enum Step {
     Ready(Box<Prepared>),
-    /// The stored text is the file's; with the size and time to record
-    /// when the stored ones differ (a file touched or copied, or one whose
-    /// time was not yet trusted).
-    Unchanged(Option<FileTime>),
+    /// The stored text is the file's; with the state to record when the
+    /// stored one differs (a file touched or copied, a time not trusted
+    /// before, an archive older than V16).
+    Unchanged(Option<FileState>),
     Failed(String),
 }
 
@@ -409,14 +415,15 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
             options.max_bytes
         ));
     }
-    let (file_time, mtime) = FileTime::of(&stat);
+    let (state, mtime) = FileState::of(&stat, &input.manifest);
     let stored = known.by_origin.get(&input.origin);
     if let Some(s) = stored.filter(|_| !options.rehash) {
         // A recorded time is at least SETTLED_NS older than its reading was,
         // so the same time now means no write since.
         if s.file_mtime_ns.is_some()
             && s.file_mtime_ns == mtime
-            && s.byte_size == file_time.byte_size
+            && s.byte_size == state.byte_size
+            && s.manifest_hash == state.manifest_hash
         {
             return Step::Unchanged(None);
         }
@@ -427,11 +434,16 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
     };
     let digest = blake3::hash(&bytes);
     if let Some(s) = stored.filter(|s| &s.hash == digest.as_bytes()) {
-        let recorded = FileTime {
-            byte_size: s.byte_size,
-            mtime_ns: s.file_mtime_ns,
-        };
-        return Step::Unchanged((recorded != file_time).then_some(file_time));
+        // An archive older than V16 recorded no manifest row: the row is
+        // taken as the one imported, and recorded.
+        if s.manifest_hash.is_none() || s.manifest_hash == state.manifest_hash {
+            let recorded = FileState {
+                byte_size: s.byte_size,
+                mtime_ns: s.file_mtime_ns,
+                manifest_hash: s.manifest_hash,
+            };
+            return Step::Unchanged((recorded != state).then_some(state));
+        }
     }
     let decoded = match decode(&bytes) {
         Ok(d) => d,
@@ -459,8 +471,9 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
             published_on: meta.published_on.map(|d| d.to_string()),
             date_source: meta.date_source.map(|s| s.as_str()),
             content_hash: digest.to_hex().to_string(),
-            byte_size: file_time.byte_size,
-            file_mtime_ns: file_time.mtime_ns,
+            byte_size: state.byte_size,
+            file_mtime_ns: state.mtime_ns,
+            manifest_hash: input.manifest.fingerprint(),
             raw_text: decoded.raw,
             outlet: meta.outlet,
             stemmed,
@@ -498,9 +511,9 @@ impl Writer<'_> {
         };
         let stored = self.before.by_origin.get(&input.origin);
         let p = match step {
-            Step::Unchanged(file_time) => {
-                if let (Some(t), Some(s)) = (file_time, stored) {
-                    store::refresh_file_time(tx, s.id, t.byte_size, t.mtime_ns)
+            Step::Unchanged(state) => {
+                if let (Some(t), Some(s)) = (state, stored) {
+                    store::refresh_file_time(tx, s.id, t.byte_size, t.mtime_ns, t.manifest_hash)
                         .map_err(store_err)?;
                 }
                 return Ok(Outcome::Unchanged);

@@ -38,6 +38,8 @@ pub struct ArticleRecord {
     pub byte_size: i64,
     /// The file's modification time when it can be trusted (schema V16).
     pub file_mtime_ns: Option<i64>,
+    /// The fingerprint of the file's manifest row (schema V16).
+    pub manifest_hash: i64,
     pub raw_text: String,
     pub outlet: Option<Outlet>,
     pub stemmed: search::Stemmed,
@@ -90,11 +92,14 @@ pub struct Stored {
     pub byte_size: i64,
     /// NULL in the archive: the time is not to be trusted (schema V16).
     pub file_mtime_ns: Option<i64>,
+    /// NULL in the archive: not recorded (an archive older than V16).
+    pub manifest_hash: Option<i64>,
 }
 
 /// What an import compares, read from the index by hash (schemas V15 and
 /// V16) rather than from the table with the texts.
-const KNOWN: &str = "SELECT id, origin, content_hash, byte_size, file_mtime_ns FROM articles";
+const KNOWN: &str =
+    "SELECT id, origin, content_hash, byte_size, file_mtime_ns, manifest_hash FROM articles";
 
 /// Loads origins, hashes, sizes and times of every stored article.
 pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
@@ -109,6 +114,7 @@ pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
                 hash: [0; 32],
                 byte_size: r.get(3)?,
                 file_mtime_ns: r.get(4)?,
+                manifest_hash: r.get(5)?,
             },
         ))
     })?;
@@ -126,16 +132,19 @@ pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
     Ok(k)
 }
 
-/// Records that the article `id`'s file, unchanged, now has this size and
-/// time, so that the next import need not read it again.
+/// Records that the article `id`'s file, unchanged, now has this size,
+/// time and manifest row, so that the next import need not read it again.
 pub fn refresh_file_time(
     conn: &Connection,
     id: i64,
     byte_size: i64,
     file_mtime_ns: Option<i64>,
+    manifest_hash: Option<i64>,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached("UPDATE articles SET byte_size = ?2, file_mtime_ns = ?3 WHERE id = ?1")?
-        .execute(params![id, byte_size, file_mtime_ns])?;
+    conn.prepare_cached(
+        "UPDATE articles SET byte_size = ?2, file_mtime_ns = ?3, manifest_hash = ?4 WHERE id = ?1",
+    )?
+    .execute(params![id, byte_size, file_mtime_ns, manifest_hash])?;
     Ok(())
 }
 
@@ -211,24 +220,27 @@ pub fn write_article(
             conn.prepare_cached(
                 "UPDATE articles SET source_id = ?2, url = ?3, title = ?4, body = ?5, published_on = ?6,
                  date_source = ?7, content_hash = ?8, byte_size = ?9, raw_text = ?10, updated_at = ?11,
-                 file_mtime_ns = ?12
+                 file_mtime_ns = ?12, manifest_hash = ?13
                  WHERE id = ?1",
             )?
             .execute(params![
                 id, source_id, rec.url, rec.title, rec.body, rec.published_on, rec.date_source,
-                rec.content_hash, rec.byte_size, rec.raw_text, now, rec.file_mtime_ns
+                rec.content_hash, rec.byte_size, rec.raw_text, now, rec.file_mtime_ns,
+                rec.manifest_hash
             ])?;
             id
         }
         None => {
             conn.prepare_cached(
                 "INSERT INTO articles (source_id, origin, url, title, body, published_on, date_source,
-                 language, content_hash, byte_size, raw_text, imported_at, file_mtime_ns)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'de', ?8, ?9, ?10, ?11, ?12)",
+                 language, content_hash, byte_size, raw_text, imported_at, file_mtime_ns,
+                 manifest_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'de', ?8, ?9, ?10, ?11, ?12, ?13)",
             )?
             .execute(params![
                 source_id, rec.origin, rec.url, rec.title, rec.body, rec.published_on, rec.date_source,
-                rec.content_hash, rec.byte_size, rec.raw_text, now, rec.file_mtime_ns
+                rec.content_hash, rec.byte_size, rec.raw_text, now, rec.file_mtime_ns,
+                rec.manifest_hash
             ])?;
             conn.last_insert_rowid()
         }

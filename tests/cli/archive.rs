@@ -166,6 +166,7 @@ fn v12_undone() -> String {
         "DELETE FROM refinery_schema_history WHERE version = 16;
          DROP INDEX articles_hash;
          ALTER TABLE articles DROP COLUMN file_mtime_ns;
+         ALTER TABLE articles DROP COLUMN manifest_hash;
          DELETE FROM refinery_schema_history WHERE version = 15;
          CREATE INDEX articles_hash ON articles(content_hash);
          DELETE FROM refinery_schema_history WHERE version = 14;

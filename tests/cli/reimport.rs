@@ -1,6 +1,7 @@
-//! Re-importing: which files are read again. A file whose size and
-//! modification time match the archive's record is skipped unread (schema
-//! V16); any other is read and hashed.
+//! Re-importing: which files are read again. A file whose size,
+//! modification time and manifest row match the archive's record is
+//! skipped unread (schema V16); any other is read and hashed, and imported
+//! again if its bytes or its manifest row changed.
 
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -128,6 +129,7 @@ fn an_archive_from_before_v16_records_the_file_times_at_its_next_import() {
             "DELETE FROM refinery_schema_history WHERE version = 16;
              DROP INDEX articles_hash;
              ALTER TABLE articles DROP COLUMN file_mtime_ns;
+             ALTER TABLE articles DROP COLUMN manifest_hash;
              CREATE INDEX articles_hash ON articles(content_hash, origin);",
         )
         .unwrap();
@@ -135,4 +137,43 @@ fn an_archive_from_before_v16_records_the_file_times_at_its_next_import() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.trim(), "imported 0, updated 0, unchanged 5, failed 0");
     assert_eq!(recorded(&w, SEED), Some(ns(past(0))));
+    assert_eq!(
+        w.count("SELECT count(*) FROM articles WHERE manifest_hash IS NULL"),
+        0
+    );
+}
+
+#[test]
+fn an_edited_manifest_row_imports_its_file_again() {
+    let w = Workdir::with_seeds();
+    for e in std::fs::read_dir(w.path("seeds")).unwrap() {
+        set_mtime(&e.unwrap().path(), past(0));
+    }
+    w.import_seeds();
+    let manifest = w.path("seeds/manifest.csv");
+    let rows = std::fs::read_to_string(&manifest).unwrap();
+    let row = rows.lines().find(|l| l.starts_with("000_")).unwrap();
+    assert!(row.contains(",2024-07-19,"), "{row}");
+    std::fs::write(
+        &manifest,
+        rows.replace(row, &row.replace(",2024-07-19,", ",2024-07-20,")),
+    )
+    .unwrap();
+    set_mtime(&manifest, past(0));
+    let (code, out, _) = w.run(&["import", "seeds"]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, "imported 0, updated 1, unchanged 4, failed 0")
+    );
+    let published: String = w
+        .conn()
+        .query_row(
+            "SELECT published_on FROM articles WHERE origin = ?1",
+            [SEED],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(published, "2024-07-20");
+    let (_, out, _) = w.run(&["import", "seeds"]);
+    assert_eq!(out.trim(), "imported 0, updated 0, unchanged 5, failed 0");
 }
