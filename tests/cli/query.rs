@@ -165,3 +165,21 @@ fn sql_is_read_only() {
     assert_eq!(code, 2);
     assert!(err.contains("SQL error"), "{err}");
 }
+
+/// `events_per_month` (V17 counts each month and kind first) gives what a
+/// plain count of the dated events by month gives.
+#[test]
+fn events_per_month_counts_the_dated_events_of_each_month() {
+    let w = Workdir::with_seeds();
+    w.import_seeds();
+    let (code, out, err) = w.run(&["query", "events_per_month", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    let plain = "SELECT substr(occurred_on, 1, 7) AS month, count(*) AS events,
+                 sum(kind = 'meeting') AS meetings, sum(kind = 'visit') AS visits
+                 FROM events WHERE date_precision IN ('day', 'month')
+                 GROUP BY month ORDER BY month";
+    let (_, want, _) = w.run(&["sql", plain, "--format", "csv"]);
+    assert!(want.lines().count() > 2, "{want}");
+    assert!(want.lines().skip(1).any(|l| !l.ends_with(",0,0")), "{want}");
+    assert_eq!(out, want);
+}

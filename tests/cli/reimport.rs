@@ -126,7 +126,7 @@ fn an_archive_from_before_v16_records_the_file_times_at_its_next_import() {
     w.import_seeds();
     w.conn()
         .execute_batch(
-            "DELETE FROM refinery_schema_history WHERE version = 16;
+            "DELETE FROM refinery_schema_history WHERE version IN (16, 17);
              DROP INDEX articles_hash;
              ALTER TABLE articles DROP COLUMN file_mtime_ns;
              ALTER TABLE articles DROP COLUMN manifest_hash;
