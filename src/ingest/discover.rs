@@ -375,7 +375,7 @@ mod tests {
         for name in ["c/d.txt", "b.txt", "a.txt", "c/a.txt", "z.txt"] {
             std::os::unix::fs::symlink(dir.path().join("gone"), root.join(name)).unwrap();
         }
-        let found = discover(&[root.clone()]);
+        let found = discover(std::slice::from_ref(&root));
         let paths: Vec<_> = found
             .problems
             .iter()
