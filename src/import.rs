@@ -434,8 +434,8 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
     };
     let digest = blake3::hash(&bytes);
     if let Some(s) = stored.filter(|s| &s.hash == digest.as_bytes()) {
-        // An archive older than V16 recorded no manifest row: the row is
-        // taken as the one imported, and recorded.
+        // An article stored before V16 has no manifest row recorded: the
+        // row is taken as the one imported, and recorded.
         if s.manifest_hash.is_none() || s.manifest_hash == state.manifest_hash {
             let recorded = FileState {
                 byte_size: s.byte_size,
@@ -513,8 +513,10 @@ impl Writer<'_> {
         let p = match step {
             Step::Unchanged(state) => {
                 if let (Some(t), Some(s)) = (state, stored) {
-                    store::refresh_file_time(tx, s.id, t.byte_size, t.mtime_ns, t.manifest_hash)
-                        .map_err(store_err)?;
+                    let manifest_hash = t
+                        .manifest_hash
+                        .unwrap_or_else(|| input.manifest.fingerprint());
+                    store::record_file(tx, s.id, t.mtime_ns, manifest_hash).map_err(store_err)?;
                 }
                 return Ok(Outcome::Unchanged);
             }

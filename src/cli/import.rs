@@ -25,8 +25,9 @@ pub struct Args {
     #[arg(long, default_value_t = import::DEFAULT_COMMIT_EVERY as u64,
           value_parser = clap::value_parser!(u64).range(1..))]
     commit_every: u64,
-    /// Read and hash every file, also those whose size and modification
-    /// time match the archive (which are otherwise skipped unread).
+    /// Read and hash every file, also those whose size, modification time
+    /// and manifest row match the archive (which are otherwise skipped
+    /// unread).
     #[arg(long)]
     rehash: bool,
 }

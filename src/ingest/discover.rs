@@ -19,7 +19,7 @@ pub struct ManifestEntry {
 }
 
 impl ManifestEntry {
-    /// A fingerprint of the entry (schema V16: `articles.manifest_hash`);
+    /// A fingerprint of the entry (schema V16: `article_files.manifest_hash`);
     /// no entry has one too. Each field is marked present or absent, so
     /// that no two entries run together into the same bytes.
     pub fn fingerprint(&self) -> i64 {

@@ -36,9 +36,9 @@ pub struct ArticleRecord {
     pub date_source: Option<&'static str>,
     pub content_hash: String,
     pub byte_size: i64,
-    /// The file's modification time when it can be trusted (schema V16).
+    /// The file's modification time when it can be trusted, and its
+    /// manifest row's fingerprint (schema V16: `article_files`).
     pub file_mtime_ns: Option<i64>,
-    /// The fingerprint of the file's manifest row (schema V16).
     pub manifest_hash: i64,
     pub raw_text: String,
     pub outlet: Option<Outlet>,
@@ -92,14 +92,15 @@ pub struct Stored {
     pub byte_size: i64,
     /// NULL in the archive: the time is not to be trusted (schema V16).
     pub file_mtime_ns: Option<i64>,
-    /// NULL in the archive: not recorded (an archive older than V16).
+    /// None: not recorded (an article stored before V16).
     pub manifest_hash: Option<i64>,
 }
 
 /// What an import compares, read from the index by hash (schemas V15 and
-/// V16) rather than from the table with the texts.
+/// V16) rather than from the table with the texts, and from `article_files`.
 const KNOWN: &str =
-    "SELECT id, origin, content_hash, byte_size, file_mtime_ns, manifest_hash FROM articles";
+    "SELECT a.id, a.origin, a.content_hash, a.byte_size, f.file_mtime_ns, f.manifest_hash
+     FROM articles a LEFT JOIN article_files f ON f.article_id = a.id";
 
 /// Loads origins, hashes, sizes and times of every stored article.
 pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
@@ -132,19 +133,21 @@ pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
     Ok(k)
 }
 
-/// Records that the article `id`'s file, unchanged, now has this size,
-/// time and manifest row, so that the next import need not read it again.
-pub fn refresh_file_time(
+/// Records the modification time (if trusted) and manifest fingerprint of
+/// the article `id`'s file (schema V16), for a file stored or found
+/// unchanged, so that the next import need not read it again.
+pub fn record_file(
     conn: &Connection,
     id: i64,
-    byte_size: i64,
     file_mtime_ns: Option<i64>,
-    manifest_hash: Option<i64>,
+    manifest_hash: i64,
 ) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "UPDATE articles SET byte_size = ?2, file_mtime_ns = ?3, manifest_hash = ?4 WHERE id = ?1",
+        "INSERT INTO article_files (article_id, file_mtime_ns, manifest_hash) VALUES (?1, ?2, ?3)
+         ON CONFLICT (article_id) DO UPDATE
+         SET file_mtime_ns = excluded.file_mtime_ns, manifest_hash = excluded.manifest_hash",
     )?
-    .execute(params![id, byte_size, file_mtime_ns, manifest_hash])?;
+    .execute(params![id, file_mtime_ns, manifest_hash])?;
     Ok(())
 }
 
@@ -219,32 +222,29 @@ pub fn write_article(
             replaced = delete_derived(conn, id)?;
             conn.prepare_cached(
                 "UPDATE articles SET source_id = ?2, url = ?3, title = ?4, body = ?5, published_on = ?6,
-                 date_source = ?7, content_hash = ?8, byte_size = ?9, raw_text = ?10, updated_at = ?11,
-                 file_mtime_ns = ?12, manifest_hash = ?13
+                 date_source = ?7, content_hash = ?8, byte_size = ?9, raw_text = ?10, updated_at = ?11
                  WHERE id = ?1",
             )?
             .execute(params![
                 id, source_id, rec.url, rec.title, rec.body, rec.published_on, rec.date_source,
-                rec.content_hash, rec.byte_size, rec.raw_text, now, rec.file_mtime_ns,
-                rec.manifest_hash
+                rec.content_hash, rec.byte_size, rec.raw_text, now
             ])?;
             id
         }
         None => {
             conn.prepare_cached(
                 "INSERT INTO articles (source_id, origin, url, title, body, published_on, date_source,
-                 language, content_hash, byte_size, raw_text, imported_at, file_mtime_ns,
-                 manifest_hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'de', ?8, ?9, ?10, ?11, ?12, ?13)",
+                 language, content_hash, byte_size, raw_text, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'de', ?8, ?9, ?10, ?11)",
             )?
             .execute(params![
                 source_id, rec.origin, rec.url, rec.title, rec.body, rec.published_on, rec.date_source,
-                rec.content_hash, rec.byte_size, rec.raw_text, now, rec.file_mtime_ns,
-                rec.manifest_hash
+                rec.content_hash, rec.byte_size, rec.raw_text, now
             ])?;
             conn.last_insert_rowid()
         }
     };
+    record_file(conn, id, rec.file_mtime_ns, rec.manifest_hash)?;
     search::index_article(conn, id, &rec.stemmed)?;
     // A new article is above the deferral's mark (see `batch`): the writer
     // counts it. An updated one keeps its id, and the triggers count it.
@@ -517,7 +517,13 @@ mod tests {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        assert_eq!(plan, ["SCAN articles USING COVERING INDEX articles_hash"]);
+        assert_eq!(
+            plan,
+            [
+                "SCAN a USING COVERING INDEX articles_hash",
+                "SEARCH f USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN"
+            ]
+        );
     }
 
     #[test]

@@ -167,8 +167,7 @@ fn v12_undone() -> String {
         "DELETE FROM refinery_schema_history WHERE version = 17;
          DELETE FROM refinery_schema_history WHERE version = 16;
          DROP INDEX articles_hash;
-         ALTER TABLE articles DROP COLUMN file_mtime_ns;
-         ALTER TABLE articles DROP COLUMN manifest_hash;
+         DROP TABLE article_files;
          DELETE FROM refinery_schema_history WHERE version = 15;
          CREATE INDEX articles_hash ON articles(content_hash);
          DELETE FROM refinery_schema_history WHERE version = 14;

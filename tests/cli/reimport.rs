@@ -31,7 +31,8 @@ fn ns(t: SystemTime) -> i64 {
 fn recorded(w: &Workdir, origin: &str) -> Option<i64> {
     w.conn()
         .query_row(
-            "SELECT file_mtime_ns FROM articles WHERE origin = ?1",
+            "SELECT f.file_mtime_ns FROM article_files f JOIN articles a ON a.id = f.article_id
+             WHERE a.origin = ?1",
             [origin],
             |r| r.get(0),
         )
@@ -128,8 +129,7 @@ fn an_archive_from_before_v16_records_the_file_times_at_its_next_import() {
         .execute_batch(
             "DELETE FROM refinery_schema_history WHERE version IN (16, 17);
              DROP INDEX articles_hash;
-             ALTER TABLE articles DROP COLUMN file_mtime_ns;
-             ALTER TABLE articles DROP COLUMN manifest_hash;
+             DROP TABLE article_files;
              CREATE INDEX articles_hash ON articles(content_hash, origin);",
         )
         .unwrap();
@@ -138,7 +138,9 @@ fn an_archive_from_before_v16_records_the_file_times_at_its_next_import() {
     assert_eq!(out.trim(), "imported 0, updated 0, unchanged 5, failed 0");
     assert_eq!(recorded(&w, SEED), Some(ns(past(0))));
     assert_eq!(
-        w.count("SELECT count(*) FROM articles WHERE manifest_hash IS NULL"),
+        w.count(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM article_files)"
+        ),
         0
     );
 }
