@@ -39,6 +39,12 @@ fn recorded(w: &Workdir, origin: &str) -> Option<i64> {
         .unwrap()
 }
 
+/// A text column of the first seed's article.
+fn seed_column(w: &Workdir, column: &str) -> String {
+    let sql = format!("SELECT {column} FROM articles WHERE origin = ?1");
+    w.conn().query_row(&sql, [SEED], |r| r.get(0)).unwrap()
+}
+
 /// The same text with its first letter changed: same size, other bytes.
 fn same_size_other_text(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap();
@@ -48,12 +54,19 @@ fn same_size_other_text(path: &Path) -> String {
     changed
 }
 
-#[test]
-fn a_file_with_the_recorded_size_and_time_is_not_read_again_unless_rehash_asks() {
+/// The seeds imported with the first one's time set well in the past, so
+/// that it is recorded; returns the scratch directory and that file.
+fn imported_with_a_past_time() -> (Workdir, std::path::PathBuf) {
     let w = Workdir::with_seeds();
     let path = w.path(SEED);
     set_mtime(&path, past(0));
     w.import_seeds();
+    (w, path)
+}
+
+#[test]
+fn a_file_with_the_recorded_size_and_time_is_not_read_again_unless_rehash_asks() {
+    let (w, path) = imported_with_a_past_time();
     assert_eq!(recorded(&w, SEED), Some(ns(past(0))));
 
     // Other bytes of the same size under the same time: not read, so not
@@ -68,14 +81,7 @@ fn a_file_with_the_recorded_size_and_time_is_not_read_again_unless_rehash_asks()
     let (code, out, err) = w.run(&["import", "--rehash", "seeds"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.trim(), "imported 0, updated 1, unchanged 4, failed 0");
-    let raw: String = w
-        .conn()
-        .query_row(
-            "SELECT raw_text FROM articles WHERE origin = ?1",
-            [SEED],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let raw = seed_column(&w, "raw_text");
     assert_eq!(raw, changed);
 }
 
@@ -99,10 +105,7 @@ fn a_file_modified_moments_before_the_import_has_no_recorded_time_and_is_hashed_
 
 #[test]
 fn a_touched_file_is_unchanged_and_its_new_time_is_recorded() {
-    let w = Workdir::with_seeds();
-    let path = w.path(SEED);
-    set_mtime(&path, past(0));
-    w.import_seeds();
+    let (w, path) = imported_with_a_past_time();
     let articles_before = w.count("SELECT max(id) FROM articles");
     set_mtime(&path, past(60));
     let (code, out, _) = w.run(&["import", "seeds"]);
@@ -121,10 +124,7 @@ fn a_touched_file_is_unchanged_and_its_new_time_is_recorded() {
 
 #[test]
 fn an_archive_from_before_v16_records_the_file_times_at_its_next_import() {
-    let w = Workdir::with_seeds();
-    let path = w.path(SEED);
-    set_mtime(&path, past(0));
-    w.import_seeds();
+    let (w, _) = imported_with_a_past_time();
     w.conn()
         .execute_batch(
             "DELETE FROM refinery_schema_history WHERE version IN (16, 17);
@@ -167,14 +167,7 @@ fn an_edited_manifest_row_imports_its_file_again() {
         (code, out.trim()),
         (0, "imported 0, updated 1, unchanged 4, failed 0")
     );
-    let published: String = w
-        .conn()
-        .query_row(
-            "SELECT published_on FROM articles WHERE origin = ?1",
-            [SEED],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let published = seed_column(&w, "published_on");
     assert_eq!(published, "2024-07-20");
     let (_, out, _) = w.run(&["import", "seeds"]);
     assert_eq!(out.trim(), "imported 0, updated 0, unchanged 5, failed 0");
