@@ -94,8 +94,8 @@ pub struct Options {
     /// When set, the import stops before the next file and reports
     /// [`Summary::interrupted`].
     pub stop: Option<Arc<AtomicBool>>,
-    /// Read and hash every file, also those whose size and modification
-    /// time match the archive.
+    /// Read and hash every file, also those whose size, modification time
+    /// and manifest row match the archive.
     pub rehash: bool,
 }
 
@@ -190,7 +190,7 @@ struct Prepared {
 struct FileState {
     byte_size: i64,
     mtime_ns: Option<i64>,
-    manifest_hash: Option<i64>,
+    manifest_hash: i64,
 }
 
 /// How old a modification time must be, when the file is read, to be
@@ -217,7 +217,7 @@ impl FileState {
             FileState {
                 byte_size,
                 mtime_ns: settled,
-                manifest_hash: Some(manifest.fingerprint()),
+                manifest_hash: manifest.fingerprint(),
             },
             mtime,
         )
@@ -423,7 +423,7 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
         if s.file_mtime_ns.is_some()
             && s.file_mtime_ns == mtime
             && s.byte_size == state.byte_size
-            && s.manifest_hash == state.manifest_hash
+            && s.manifest_hash == Some(state.manifest_hash)
         {
             return Step::Unchanged(None);
         }
@@ -436,13 +436,11 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
     if let Some(s) = stored.filter(|s| &s.hash == digest.as_bytes()) {
         // An article stored before V16 has no manifest row recorded: the
         // row is taken as the one imported, and recorded.
-        if s.manifest_hash.is_none() || s.manifest_hash == state.manifest_hash {
-            let recorded = FileState {
-                byte_size: s.byte_size,
-                mtime_ns: s.file_mtime_ns,
-                manifest_hash: s.manifest_hash,
-            };
-            return Step::Unchanged((recorded != state).then_some(state));
+        if s.manifest_hash.is_none_or(|m| m == state.manifest_hash) {
+            // Same bytes, same size: only the time and the row can differ.
+            let same =
+                s.file_mtime_ns == state.mtime_ns && s.manifest_hash == Some(state.manifest_hash);
+            return Step::Unchanged((!same).then_some(state));
         }
     }
     let decoded = match decode(&bytes) {
@@ -473,7 +471,7 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
             content_hash: digest.to_hex().to_string(),
             byte_size: state.byte_size,
             file_mtime_ns: state.mtime_ns,
-            manifest_hash: input.manifest.fingerprint(),
+            manifest_hash: state.manifest_hash,
             raw_text: decoded.raw,
             outlet: meta.outlet,
             stemmed,
@@ -513,10 +511,7 @@ impl Writer<'_> {
         let p = match step {
             Step::Unchanged(state) => {
                 if let (Some(t), Some(s)) = (state, stored) {
-                    let manifest_hash = t
-                        .manifest_hash
-                        .unwrap_or_else(|| input.manifest.fingerprint());
-                    store::record_file(tx, s.id, t.mtime_ns, manifest_hash).map_err(store_err)?;
+                    store::record_file(tx, s.id, t.mtime_ns, t.manifest_hash).map_err(store_err)?;
                 }
                 return Ok(Outcome::Unchanged);
             }
