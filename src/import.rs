@@ -186,7 +186,7 @@ struct Prepared {
 
 /// What the archive records of a file besides its bytes (schema V16): its
 /// size, its modification time if trusted, its manifest row's fingerprint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 struct FileState {
     byte_size: i64,
     mtime_ns: Option<i64>,
@@ -417,16 +417,17 @@ fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
     }
     let (state, mtime) = FileState::of(&stat, &input.manifest);
     let stored = known.by_origin.get(&input.origin);
-    if let Some(s) = stored.filter(|_| !options.rehash) {
-        // A recorded time is at least SETTLED_NS older than its reading was,
-        // so the same time now means no write since.
-        if s.file_mtime_ns.is_some()
+    // A recorded time is at least SETTLED_NS older than its reading was, so
+    // the same time now means no write since.
+    let unread = stored.is_some_and(|s| {
+        !options.rehash
+            && s.file_mtime_ns.is_some()
             && s.file_mtime_ns == mtime
             && s.byte_size == state.byte_size
             && s.manifest_hash == Some(state.manifest_hash)
-        {
-            return Step::Unchanged(None);
-        }
+    });
+    if unread {
+        return Step::Unchanged(None);
     }
     let bytes = match std::fs::read(&input.path) {
         Ok(b) => b,

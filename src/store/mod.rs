@@ -109,10 +109,9 @@ pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
             Stored {
                 id: r.get(0)?,
-                hash: [0; 32],
+                hash: digest(&r.get::<_, String>(2)?),
                 byte_size: r.get(3)?,
                 file_mtime_ns: r.get(4)?,
                 manifest_hash: r.get(5)?,
@@ -120,8 +119,7 @@ pub fn known(conn: &Connection) -> rusqlite::Result<Known> {
         ))
     })?;
     for row in rows {
-        let (origin, hash, mut stored) = row?;
-        stored.hash = digest(&hash);
+        let (origin, stored) = row?;
         // The first article with a hash is the oldest: the index gives
         // them by hash and origin, not by id.
         k.by_hash
