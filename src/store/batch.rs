@@ -1,9 +1,10 @@
 //! Work an import leaves to the end of each write transaction: the batch's
-//! new articles are indexed for full-text search (schema V10) and what
-//! their mentions count (V11) is added to the count tables, with a few
-//! statements over the whole batch instead of by triggers row by row, which
-//! cost FTS5 a segment per article and the counts several upserts per
-//! mention.
+//! new articles are indexed for full-text search (schema V10), and what
+//! their mentions count (V11) and their event links count by outlet (V18)
+//! is added to the count tables, with a few statements over the whole batch
+//! instead of by triggers row by row, which cost FTS5 a segment per article,
+//! the counts several upserts per mention and each link a read of its
+//! article and an upsert.
 //!
 //! [`defer`] notes the highest article id stored before the batch; the
 //! triggers leave every article above it alone until [`finish`] removes
@@ -35,11 +36,13 @@ pub fn defer(conn: &Connection) -> rusqlite::Result<()> {
 
 /// What the batch's new articles count: per entity, its mentions and
 /// articles; per pair of entities (the smaller id first), the articles
-/// naming both. The rows of `article_entities` the writer inserts itself.
+/// naming both; per event and outlet, the articles of that outlet linked to
+/// the event. The rows of `article_entities` the writer inserts itself.
 #[derive(Debug, Default)]
 pub struct Counts {
     entities: HashMap<i64, (i64, i64)>,
     pairs: HashMap<(i64, i64), i64>,
+    outlets: HashMap<(i64, i64), i64>,
 }
 
 impl Counts {
@@ -52,6 +55,16 @@ impl Counts {
             counted.1 += 1;
             for &(other, _) in &entities[i + 1..] {
                 *self.pairs.entry((entity, other)).or_default() += 1;
+            }
+        }
+    }
+
+    /// Adds one article of outlet `source`, linked to `events` (an event
+    /// may be listed twice; the article counts once for it).
+    pub(super) fn add_links(&mut self, source: i64, events: &[i64]) {
+        for (i, &event) in events.iter().enumerate() {
+            if !events[..i].contains(&event) {
+                *self.outlets.entry((event, source)).or_default() += 1;
             }
         }
     }
@@ -104,13 +117,32 @@ static PAIR_COUNTS: LazyLock<Rows> = LazyLock::new(|| {
     )
 });
 
-/// Adds `counts` to the tables the V4 triggers keep, in key order (each
-/// table's pages in turn), and empties it.
+/// Events' articles by outlet, up to 64 per statement. A pair new to the
+/// table counts an outlet more for its event (V6's trigger on
+/// `event_outlets`); an upsert that updates fires no insert trigger.
+static OUTLET_COUNTS: LazyLock<Rows> = LazyLock::new(|| {
+    Rows::new(
+        "INSERT INTO event_outlets (event_id, source_id, articles) VALUES",
+        "(@1, @2, @3)",
+        0,
+        3,
+        64,
+    )
+    .ending(
+        "ON CONFLICT (event_id, source_id) DO UPDATE
+         SET articles = articles + excluded.articles",
+    )
+});
+
+/// Adds `counts` to the tables the V4 and V6 triggers keep, in key order
+/// (each table's pages in turn), and empties it.
 fn add_counts(conn: &Connection, counts: &mut Counts) -> rusqlite::Result<()> {
     let entities = counts.entities.drain().map(|(e, (m, a))| [e, m, a]);
     insert_sorted(conn, &ENTITY_COUNTS, entities.collect())?;
     let pairs = counts.pairs.drain().map(|((a, b), n)| [a, b, n]);
-    insert_sorted(conn, &PAIR_COUNTS, pairs.collect())
+    insert_sorted(conn, &PAIR_COUNTS, pairs.collect())?;
+    let outlets = counts.outlets.drain().map(|((e, s), n)| [e, s, n]);
+    insert_sorted(conn, &OUTLET_COUNTS, outlets.collect())
 }
 
 /// Inserts `rows` of three numbers with `statements`, sorted.
@@ -148,5 +180,16 @@ mod tests {
         let mut pairs: Vec<_> = counts.pairs.into_iter().collect();
         pairs.sort_unstable();
         assert_eq!(pairs, vec![((1, 3), 1), ((1, 5), 1), ((3, 5), 2)]);
+    }
+
+    #[test]
+    fn an_article_counts_once_for_each_event_it_is_linked_to() {
+        let mut counts = Counts::default();
+        counts.add_links(7, &[10, 11, 10]);
+        counts.add_links(7, &[11]);
+        counts.add_links(8, &[11]);
+        let mut outlets: Vec<_> = counts.outlets.into_iter().collect();
+        outlets.sort_unstable();
+        assert_eq!(outlets, vec![((10, 7), 1), ((11, 7), 2), ((11, 8), 1)]);
     }
 }

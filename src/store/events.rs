@@ -45,7 +45,7 @@ pub(super) fn write_events(
     article: i64,
     x: &Extraction,
     entity_ids: &[i64],
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<Vec<i64>> {
     let mut links: Vec<(i64, &str)> = Vec::with_capacity(x.events.len());
     for ev in &x.events {
         let reported: Stored = signature_by(
@@ -156,7 +156,7 @@ pub(super) fn write_events(
             s.raw_bind_parameter(at + 1, evidence)
         },
     )?;
-    Ok(())
+    Ok(links.into_iter().map(|(event, _)| event).collect())
 }
 
 /// The oldest stored event that is the same happening, with its signature

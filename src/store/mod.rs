@@ -246,8 +246,11 @@ pub fn write_article(
     search::index_article(conn, id, &rec.stemmed)?;
     // A new article is above the deferral's mark (see `batch`): the writer
     // counts it. An updated one keeps its id, and the triggers count it.
-    let counted = existing.is_none().then_some(counts);
-    write_extraction(conn, cache, id, x, counted)?;
+    let new = existing.is_none();
+    let linked = write_extraction(conn, cache, id, x, new.then_some(&mut *counts))?;
+    if let (true, Some(source)) = (new, source_id) {
+        counts.add_links(source, &linked);
+    }
     if existing.is_some() {
         collect_garbage(conn, &replaced)?;
         cache.clear();
@@ -257,14 +260,15 @@ pub fn write_article(
 
 /// Writes mentions, citations and events of article `id`. With `counts`,
 /// also its rows of `article_entities`, and what it counts goes into
-/// `counts` (for an article whose counting [`batch`] defers).
+/// `counts` (for an article whose counting [`batch`] defers). Returns the
+/// events it is linked to, in the order of its reports.
 pub fn write_extraction(
     conn: &Connection,
     cache: &mut Cache,
     id: i64,
     x: &Extraction,
     counts: Option<&mut batch::Counts>,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<Vec<i64>> {
     cache.load(conn)?;
     // A place or country stored for the first time may complete a pair.
     let new_place = x.entities.iter().any(|e| {

@@ -122,7 +122,7 @@ fn stats_counts_rows_and_names_the_schema_version() {
             .clone()
     };
     assert_eq!(get("articles"), 5);
-    assert_eq!(get("schema_version"), 17);
+    assert_eq!(get("schema_version"), 18);
     assert!(get("file_bytes").as_i64().unwrap() > 0);
 }
 
@@ -153,8 +153,9 @@ fn an_archive_from_before_v3_gains_stemmed_search_on_opening() {
     );
 }
 
-/// Takes an archive from schema V17 back to V11 (V17's view stays; it is
-/// made again): no file times, the index by hash alone,
+/// Takes an archive from schema V18 back to V11 (V17's view stays; it is
+/// made again; V18's triggers go with the table): no file times, the index
+/// by hash alone,
 /// FTS5's own merge setting, no table of dropped indexes, and
 /// `event_articles` keyed by event again, as V1 made it, with V6's triggers.
 fn v12_undone() -> String {
@@ -164,7 +165,7 @@ fn v12_undone() -> String {
     let index = "CREATE INDEX event_articles_article ON event_articles(article_id);";
     let end = v1.find(index).expect("V1 index") + index.len();
     format!(
-        "DELETE FROM refinery_schema_history WHERE version = 17;
+        "DELETE FROM refinery_schema_history WHERE version IN (17, 18);
          DELETE FROM refinery_schema_history WHERE version = 16;
          DROP INDEX articles_hash;
          DROP TABLE article_files;
@@ -235,7 +236,7 @@ fn an_archive_from_before_v12_keeps_its_event_links_and_their_counts() {
         .is_err());
 }
 
-/// Takes an archive from schema V17 back to V3 (the two views V4 replaces
+/// Takes an archive from schema V18 back to V3 (the two views V4 replaces
 /// stay; V4 replaces them again; V6 creates the three it drops; V7 and V8
 /// redo their index and queries in place; V9's column goes; V10's triggers
 /// are V1's and V3's again, as those migrations wrote them; V11's triggers
@@ -430,6 +431,17 @@ fn counts_stay_exact_through_updates_reindex_and_other_clients() {
         w.count("SELECT count(*) FROM article_entities WHERE article_id = 2"),
         0
     );
+    assert_eq!(w.count(RECOUNT), 0);
+}
+
+/// An article's links to events stored by an earlier batch count for
+/// their outlets (V18): one file per batch.
+#[test]
+fn outlet_counts_add_up_across_batches() {
+    let w = Workdir::with_seeds();
+    let (code, _, err) = w.run(&["import", "seeds", "--commit-every", "1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(w.count("SELECT count(*) FROM events WHERE outlet_count >= 2") > 0);
     assert_eq!(w.count(RECOUNT), 0);
 }
 
