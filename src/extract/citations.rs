@@ -35,14 +35,22 @@ pub fn citations(
         }
     }
     let spans = sentences(body);
+    // Each entity's source, looked up at its first mention: an article
+    // mentions its entities a few times each, under several aliases.
+    let mut source_of = vec![None; entities.len()];
     for &(start, _, idx) in mentions {
         let entity = &entities[idx];
-        let Some(source) = std::iter::once(&entity.name)
-            .chain(&entity.aliases)
-            .find_map(|n| known.by_name(n))
-        else {
+        let source = *source_of[idx].get_or_insert_with(|| {
+            std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .find_map(|n| known.by_name(n))
+        });
+        let Some(source) = source else {
             continue;
         };
+        if out.contains(&source.name) {
+            continue;
+        }
         let cited = ALWAYS_CITED.contains(&source.kind.as_str()) || {
             let (s, e) = spans
                 .iter()
