@@ -189,22 +189,34 @@ fn umlauts(s: &str) -> usize {
 pub fn normalise(s: &str) -> String {
     let s = html_escape::decode_html_entities(s);
     let unified = s.replace("\r\n", "\n").replace('\r', "\n");
-    let mut out = String::with_capacity(unified.len());
-    let mut push = |c: char| match c {
-        '\n' => out.push('\n'),
-        '\t' | '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' => out.push(' '),
-        '\u{2029}' => out.push('\n'),
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
-        c if is_stray_control(c) => {}
-        c => out.push(c),
-    };
     // Almost every text is in NFC already, which a quick check tells far
     // faster than composing it again character by character.
     if is_nfc_quick(unified.chars()) == IsNormalized::Yes {
-        unified.chars().for_each(&mut push);
+        tidy_spaces(&unified)
     } else {
-        unified.nfc().for_each(&mut push);
+        tidy_spaces(&unified.nfc().collect::<String>())
     }
+}
+
+/// Odd spaces to a space, stray controls and invisible format characters
+/// out. Most characters stay, so the text between two changes is copied at
+/// once rather than character by character.
+fn tidy_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut kept_from = 0;
+    for (i, c) in text.char_indices() {
+        let replacement = match c {
+            '\t' | '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' => " ",
+            '\u{2029}' => "\n",
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => "",
+            c if is_stray_control(c) => "",
+            _ => continue,
+        };
+        out.push_str(&text[kept_from..i]);
+        out.push_str(replacement);
+        kept_from = i + c.len_utf8();
+    }
+    out.push_str(&text[kept_from..]);
     out
 }
 
