@@ -5,9 +5,8 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::strip_genitive;
+use super::words::words;
 use crate::extract::suffixes::Suffixes;
 use crate::extract::EntityKind;
 use crate::text::Memo;
@@ -92,23 +91,16 @@ pub(super) struct Token<'a> {
 }
 
 pub(super) fn tokens(body: &str) -> Vec<Token<'_>> {
-    static WORD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’-]*[\p{L}\p{M}\p{N}])?")
-            .unwrap_or_else(|e| panic!("{e}"))
-    });
     let mut out: Vec<Token> = Vec::new();
-    for m in WORD.find_iter(body) {
+    for (start, end) in words(body) {
         // "St. Gallen", "Mt. Paektu": a saint's or mount's abbreviation
         // belongs to the name after it.
         let abbreviated = out.last().is_some_and(|prev| {
-            matches!(prev.text, "St" | "Ste" | "Mt") && &body[prev.end..m.start()] == ". "
+            matches!(prev.text, "St" | "Ste" | "Mt") && &body[prev.end..start] == ". "
         });
-        let joined = abbreviated
-            || out
-                .last()
-                .is_some_and(|prev| &body[prev.end..m.start()] == " ");
+        let joined = abbreviated || out.last().is_some_and(|prev| &body[prev.end..start] == " ");
         let sentence_start = !abbreviated
-            && body[..m.start()]
+            && body[..start]
                 .trim_end_matches(' ')
                 .chars()
                 .next_back()
@@ -119,9 +111,9 @@ pub(super) fn tokens(body: &str) -> Vec<Token<'_>> {
                     )
                 });
         out.push(Token {
-            text: m.as_str(),
-            start: m.start(),
-            end: m.end(),
+            text: &body[start..end],
+            start,
+            end,
             joined,
             sentence_start,
         });

@@ -12,6 +12,7 @@
 mod capitals;
 mod lexicon;
 mod shapes;
+mod words;
 
 use foldhash::{HashMap, HashMapExt};
 
