@@ -369,6 +369,11 @@ struct Rules {
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| Rules::build(&KB));
 
+/// Compiles the date patterns now (see [`super::WARM_UP`]).
+pub(super) fn warm_up() {
+    LazyLock::force(&RULES);
+}
+
 /// ASCII word boundary. Unicode `\b` would make the regex engine give up its
 /// fast DFA on every umlaut; the true (Unicode) edges of a whole match are
 /// checked in [`find_dates`] instead.

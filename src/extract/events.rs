@@ -111,6 +111,11 @@ struct Triggers {
     continuation: Vec<String>,
 }
 
+/// Compiles the trigger patterns now (see [`super::WARM_UP`]).
+pub(super) fn warm_up() {
+    LazyLock::force(&TRIGGERS);
+}
+
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut t = Triggers {
         kinds: Vec::new(),

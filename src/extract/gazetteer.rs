@@ -32,6 +32,11 @@ pub struct Gazetteer {
     by_fold: HashMap<String, usize>,
 }
 
+/// Builds the gazetteer now (see [`super::WARM_UP`]).
+pub(super) fn warm_up() {
+    LazyLock::force(&GAZETTEER);
+}
+
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     Gazetteer::parse(include_str!("../../data/gazetteer.tsv"))
         .unwrap_or_else(|e| panic!("data/gazetteer.tsv is broken (a build defect): {e}"))

@@ -27,6 +27,17 @@ use crate::text::char_offsets;
 /// event row so that an archive says which rules produced it.
 pub const EXTRACTOR: &str = "rules-1";
 
+/// The extractor's patterns and lists, compiled or read in parts that can
+/// run on threads of their own. Each is otherwise made the first time an
+/// article needs it, one after another within the first article, while the
+/// other threads wait for them.
+pub const WARM_UP: [fn(); 4] = [
+    dates::warm_up,
+    events::warm_up,
+    gazetteer::warm_up,
+    names::warm_up,
+];
+
 /// What sort of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKind {

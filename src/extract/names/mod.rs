@@ -14,6 +14,11 @@ mod lexicon;
 mod shapes;
 mod words;
 
+/// Reads the name lists now (see [`super::WARM_UP`]).
+pub(super) fn warm_up() {
+    std::sync::LazyLock::force(&lexicon::LEXICON);
+}
+
 use foldhash::{HashMap, HashMapExt};
 
 use super::gazetteer::{gazetteer, word_boundary_after, word_boundary_before};
