@@ -266,7 +266,9 @@ pub fn institutions<'a>(
             &sentence[pair[0].0..pair[0].1],
             &sentence[pair[1].0..pair[1].1],
         );
-        if !["der", "die", "das", "den", "dem", "des"].contains(&det.to_lowercase().as_str())
+        if !["der", "die", "das", "den", "dem", "des"]
+            .iter()
+            .any(|d| det.eq_ignore_ascii_case(d))
             || !noun.starts_with(char::is_uppercase)
             || noun.chars().count() < 4
             || !sentence[pair[0].1..pair[1].0].trim().is_empty()

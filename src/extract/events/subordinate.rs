@@ -137,12 +137,12 @@ impl Context<'_> {
             m.1 <= at && {
                 let gap = self.body[m.1..at]
                     .trim_matches(|ch: char| ch.is_whitespace() || "“”\"»«)".contains(ch));
+                // At most two words, all lower case: asked word by word, so
+                // that a mention far back costs no more than a near one.
                 gap.strip_suffix(',').is_some_and(|words| {
-                    let words: Vec<&str> = words.split_whitespace().collect();
-                    words.len() <= 2
-                        && words
-                            .iter()
-                            .all(|w| w.chars().all(|c| c.is_lowercase() && c.is_alphabetic()))
+                    words.split_whitespace().enumerate().all(|(n, w)| {
+                        n < 2 && w.chars().all(|c| c.is_lowercase() && c.is_alphabetic())
+                    })
                 })
             }
         });
