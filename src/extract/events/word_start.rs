@@ -35,9 +35,12 @@ pub(super) struct WordStarts {
     anywhere: u64,
     /// Patterns with a one-byte prefix, by that byte.
     by_byte: Vec<u64>,
-    /// Longer prefixes by their first two bytes, with their patterns: a
-    /// word is searched from only if it begins with a whole prefix.
-    by_pair: HashMap<[u8; 2], Vec<(usize, Vec<u8>)>>,
+    /// Patterns with a two-byte prefix, by those bytes.
+    by_pair: HashMap<[u8; 2], u64>,
+    /// Longer prefixes by their first three bytes, with their patterns: a
+    /// word is searched from only if it begins with a whole prefix. (By
+    /// two bytes, a word starting "be" was compared with 62 prefixes.)
+    by_triple: HashMap<[u8; 3], Vec<(usize, Vec<u8>)>>,
     /// Literals that follow a run of letters a match begins with, and
     /// the patterns each belongs to, by Aho-Corasick pattern id.
     inner: Option<AhoCorasick>,
@@ -51,6 +54,7 @@ impl Default for WordStarts {
             anywhere: 0,
             by_byte: vec![0; 256],
             by_pair: HashMap::default(),
+            by_triple: HashMap::default(),
             inner: None,
             inner_of: Vec::new(),
         }
@@ -76,7 +80,12 @@ impl WordStarts {
                     for lit in leads.starts {
                         match *lit.as_slice() {
                             [b] => set.by_byte[usize::from(b)] |= bit,
-                            [b0, b1, ..] => set.by_pair.entry([b0, b1]).or_default().push((k, lit)),
+                            [b0, b1] => *set.by_pair.entry([b0, b1]).or_default() |= bit,
+                            [b0, b1, b2, ..] => set
+                                .by_triple
+                                .entry([b0, b1, b2])
+                                .or_default()
+                                .push((k, lit)),
                             [] => {}
                         }
                     }
@@ -128,10 +137,13 @@ impl WordStarts {
             let Some(&b0) = bytes.get(at) else { break };
             let mut mask = self.by_byte[usize::from(b0)];
             if let Some(&b1) = bytes.get(at + 1) {
-                let word = &bytes[at..];
-                for (k, prefix) in self.by_pair.get(&[b0, b1]).into_iter().flatten() {
-                    if mask & (1 << k) == 0 && word.starts_with(prefix) {
-                        mask |= 1 << k;
+                mask |= self.by_pair.get(&[b0, b1]).copied().unwrap_or(0);
+                if let Some(&b2) = bytes.get(at + 2) {
+                    let word = &bytes[at..];
+                    for (k, prefix) in self.by_triple.get(&[b0, b1, b2]).into_iter().flatten() {
+                        if mask & (1 << k) == 0 && word.starts_with(prefix) {
+                            mask |= 1 << k;
+                        }
                     }
                 }
             }
@@ -354,7 +366,7 @@ mod tests {
         // tried from the table, so each match comes once.
         let s = set(&["(?:ab)?"]);
         assert_eq!(s.anywhere, 1);
-        assert!(s.by_pair.is_empty());
+        assert!(s.by_pair.is_empty() && s.by_triple.is_empty());
         assert_eq!(s.find("ab ab", "ab ab"), vec![(0, 2, 0), (3, 5, 0)]);
     }
 
