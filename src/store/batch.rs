@@ -87,52 +87,46 @@ pub fn finish(conn: &Connection, counts: &mut Counts) -> rusqlite::Result<()> {
     add_counts(conn, counts)
 }
 
-/// Entities' mentions and articles, up to 64 per statement.
-static ENTITY_COUNTS: LazyLock<Rows> = LazyLock::new(|| {
+/// Rows of three numbers for `table`'s `columns`, up to 64 per statement;
+/// a row whose first `key` columns are stored already adds the rest to the
+/// stored counts.
+fn adding(table: &str, columns: [&str; 3], key: usize) -> Rows {
+    let sums: Vec<String> = columns[key..]
+        .iter()
+        .map(|c| format!("{c} = {c} + excluded.{c}"))
+        .collect();
     Rows::new(
-        "INSERT INTO entity_counts (entity_id, mentions, articles) VALUES",
+        &format!("INSERT INTO {table} ({}) VALUES", columns.join(", ")),
         "(@1, @2, @3)",
         0,
         3,
         64,
     )
-    .ending(
-        "ON CONFLICT (entity_id) DO UPDATE SET mentions = mentions + excluded.mentions,
-         articles = articles + excluded.articles",
-    )
-});
+    .ending(&format!(
+        "ON CONFLICT ({}) DO UPDATE SET {}",
+        columns[..key].join(", "),
+        sums.join(", ")
+    ))
+}
 
-/// Pairs' shared articles, up to 64 per statement.
+/// Entities' mentions and articles.
+static ENTITY_COUNTS: LazyLock<Rows> =
+    LazyLock::new(|| adding("entity_counts", ["entity_id", "mentions", "articles"], 1));
+
+/// Pairs' shared articles.
 static PAIR_COUNTS: LazyLock<Rows> = LazyLock::new(|| {
-    Rows::new(
-        "INSERT INTO entity_pair_counts (entity_a, entity_b, shared_articles) VALUES",
-        "(@1, @2, @3)",
-        0,
-        3,
-        64,
-    )
-    .ending(
-        "ON CONFLICT (entity_a, entity_b) DO UPDATE
-         SET shared_articles = shared_articles + excluded.shared_articles",
+    adding(
+        "entity_pair_counts",
+        ["entity_a", "entity_b", "shared_articles"],
+        2,
     )
 });
 
-/// Events' articles by outlet, up to 64 per statement. A pair new to the
-/// table counts an outlet more for its event (V6's trigger on
-/// `event_outlets`); an upsert that updates fires no insert trigger.
-static OUTLET_COUNTS: LazyLock<Rows> = LazyLock::new(|| {
-    Rows::new(
-        "INSERT INTO event_outlets (event_id, source_id, articles) VALUES",
-        "(@1, @2, @3)",
-        0,
-        3,
-        64,
-    )
-    .ending(
-        "ON CONFLICT (event_id, source_id) DO UPDATE
-         SET articles = articles + excluded.articles",
-    )
-});
+/// Events' articles by outlet. A pair new to the table counts an outlet
+/// more for its event (V6's trigger on `event_outlets`); an upsert that
+/// updates fires no insert trigger.
+static OUTLET_COUNTS: LazyLock<Rows> =
+    LazyLock::new(|| adding("event_outlets", ["event_id", "source_id", "articles"], 2));
 
 /// Adds `counts` to the tables the V4 and V6 triggers keep, in key order
 /// (each table's pages in turn), and empties it.
