@@ -174,10 +174,11 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
     let mut out = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
         let t = tok.text;
+        let head_org = head_kind(t, lex) == Some(EntityKind::Organization);
         // "Geheimdienst MIT", "Entwicklungsbank DFC": an institution noun
         // followed by an acronym in capitals; the acronym is its name.
-        let institution = head_kind(t, lex) == Some(EntityKind::Organization)
-            || (starts_upper(t) && lex.org_suffix.ends(&t.to_lowercase(), 0));
+        let institution =
+            head_org || (starts_upper(t) && lex.org_suffix.ends(&t.to_lowercase(), 0));
         if institution {
             if let Some(a) = toks
                 .get(i + 1)
@@ -219,7 +220,7 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
         // head with what it is for.
         // (Not a genitive head: "des Kiel Instituts für Weltwirtschaft" is
         // named from before it.)
-        if head_kind(t, lex) == Some(EntityKind::Organization) && strip_genitive(t) == t {
+        if head_org && strip_genitive(t) == t {
             if let Some(end) = purpose_run(body, toks, i, lex) {
                 // (The body's own words: "Osteuropa- und" keeps its hyphen.)
                 let (s, e) = (tok.start, toks[end].end);
