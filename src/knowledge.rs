@@ -92,7 +92,12 @@ impl Sources {
 
     /// The source with this name or alias.
     pub fn by_name(&self, name: &str) -> Option<&KnownSource> {
-        self.by_name.get(&name_key(name)).map(|&i| &self.list[i])
+        // `name_key` without a new string for each name asked.
+        let found = crate::text::with_lower(name.trim(), |lower| match lower.contains('ı') {
+            true => self.by_name.get(&lower.replace('ı', "i")).copied(),
+            false => self.by_name.get(lower).copied(),
+        });
+        found.map(|i| &self.list[i])
     }
 
     pub fn all(&self) -> &[KnownSource] {

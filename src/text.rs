@@ -185,6 +185,39 @@ pub fn char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     out
 }
 
+/// Calls `f` with `word` in lower case, exactly as `str::to_lowercase`
+/// gives it, without a new string per word: the extractors lower-case
+/// hundreds of thousands of words per thousand articles only to compare
+/// them (BENCHMARKS.md, eighteenth session).
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return f(word);
+    }
+    BUF.with(|cell| {
+        // Taken: called again from within `f`.
+        let Ok(mut buf) = cell.try_borrow_mut() else {
+            return f(&word.to_lowercase());
+        };
+        buf.clear();
+        for c in word.chars() {
+            match c {
+                c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+                // Final sigma is the one mapping that depends on the
+                // letters around it; the standard library knows it.
+                'Σ' => return f(&word.to_lowercase()),
+                c => buf.extend(c.to_lowercase()),
+            }
+        }
+        f(&buf)
+    })
+}
+
 /// A fold that makes "Militärdelegation" and "Militaerdelegation" equal:
 /// lower case, umlauts as their two-letter ASCII forms, only letters and digits.
 pub fn ascii_fold(s: &str) -> String {
@@ -326,6 +359,16 @@ mod tests {
                 fold_into(&mut unicode, c);
             }
             proptest::prop_assert_eq!(ascii_fold(&s), unicode);
+        }
+
+        /// Lower-casing in place gives what `str::to_lowercase` gives,
+        /// nested calls included.
+        #[test]
+        fn with_lower_is_to_lowercase(s in "(?:[ -~]|[äöüÄÖÜßİΣσ]|\\PC){0,40}") {
+            let inner = format!("{s}ΑΣ Ä");
+            let (outer, nested) = with_lower(&s, |l| (l.to_string(), with_lower(&inner, str::to_string)));
+            proptest::prop_assert_eq!(outer, s.to_lowercase());
+            proptest::prop_assert_eq!(nested, inner.to_lowercase());
         }
     }
 

@@ -1118,7 +1118,8 @@ impl Context<'_> {
             .collect();
         let since = spans[n.saturating_sub(3)].0;
         let starts_name = |at: usize| self.mentions.iter().any(|m| m.0 == s + at);
-        for p in coref::role_phrases(&self.body[s..e], starts_name) {
+        let ws = coref::words(&self.body[s..e]);
+        for p in coref::role_phrases(&self.body[s..e], &ws, starts_name) {
             if !keep(s + p.start, s + p.end) {
                 continue;
             }
@@ -1160,7 +1161,7 @@ impl Context<'_> {
             .filter(|m| self.entities[m.2].kind == EntityKind::Organization)
             .copied()
             .collect();
-        for (at, idx) in coref::institutions(self.body, s, &self.body[s..e], &orgs, |idx| {
+        for (at, idx) in coref::institutions(self.body, s, &self.body[s..e], &ws, &orgs, |idx| {
             let entity = &self.entities[idx];
             std::iter::once(entity.name.as_str())
                 .chain(entity.aliases.iter().map(String::as_str))

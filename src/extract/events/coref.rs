@@ -13,6 +13,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::suffixes::Suffixes;
+use crate::text::with_lower;
 
 static ROLES: LazyLock<Suffixes> = LazyLock::new(|| {
     Suffixes::new(
@@ -46,8 +47,9 @@ pub struct RolePhrase {
 }
 
 /// Words of `text` with their byte spans; hyphens stay inside words
-/// ("Gazprom-Chef").
-fn words(text: &str) -> Vec<(usize, usize)> {
+/// ("Gazprom-Chef"). A sentence's words are found once for
+/// [`role_phrases`] and [`institutions`].
+pub fn words(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
@@ -76,11 +78,12 @@ fn is_role_noun(word: &str) -> bool {
     if !word.starts_with(char::is_uppercase) {
         return false;
     }
-    let lower = word.to_lowercase();
-    ["", "s", "es", "n", "en"].iter().any(|end| {
-        lower
-            .strip_suffix(end)
-            .is_some_and(|stem| ROLES.ends(stem, 0))
+    with_lower(word, |lower| {
+        ["", "s", "es", "n", "en"].iter().any(|end| {
+            lower
+                .strip_suffix(end)
+                .is_some_and(|stem| ROLES.ends(stem, 0))
+        })
     })
 }
 
@@ -97,9 +100,13 @@ pub fn feminine_noun(word: &str) -> bool {
         "schwester",
         "gattin",
     ];
-    let lower = word.to_lowercase();
-    WOMEN.contains(&lower.as_str())
-        || (is_role_noun(word) && (lower.ends_with("in") || lower.ends_with("innen")))
+    let (woman, feminine_ending) = with_lower(word, |lower| {
+        (
+            WOMEN.contains(&lower),
+            lower.ends_with("in") || lower.ends_with("innen"),
+        )
+    });
+    woman || (feminine_ending && is_role_noun(word))
 }
 
 /// A finite verb in the third person singular: an auxiliary or modal, or a
@@ -109,11 +116,12 @@ fn singular_verb(word: &str) -> bool {
         "hat", "hatte", "hätte", "ist", "war", "wäre", "wird", "wurde", "würde", "sei", "habe",
         "kann", "konnte", "will", "wollte", "soll", "sollte", "muss", "musste", "sprach", "nannte",
     ];
-    let lower = word.to_lowercase();
-    FINITE.contains(&lower.as_str())
-        || (word.starts_with(char::is_lowercase)
-            && lower.ends_with("te")
-            && lower.chars().count() > 4)
+    with_lower(word, |lower| {
+        FINITE.contains(&lower)
+            || (word.starts_with(char::is_lowercase)
+                && lower.ends_with("te")
+                && lower.chars().count() > 4)
+    })
 }
 
 /// An inflected adjective such as "frühere", "russischen".
@@ -124,10 +132,14 @@ fn is_adjective(word: &str) -> bool {
             .any(|e| word.ends_with(e))
 }
 
-/// The role phrases of `sentence`. `named_at` tells whether a mention starts
-/// at a byte offset of the sentence (then a role noun before it is a title).
-pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<RolePhrase> {
-    let ws = words(sentence);
+/// The role phrases of `sentence`, whose [`words`] are `ws`. `named_at`
+/// tells whether a mention starts at a byte offset of the sentence (then a
+/// role noun before it is a title).
+pub fn role_phrases(
+    sentence: &str,
+    ws: &[(usize, usize)],
+    named_at: impl Fn(usize) -> bool,
+) -> Vec<RolePhrase> {
     let spaced = |a: usize, b: usize| sentence[ws[a].1..ws[b].0].trim().is_empty();
     let mut out = Vec::new();
     for (i, &(ns, ne)) in ws.iter().enumerate() {
@@ -212,11 +224,16 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
             }
             j -= 1;
             let w = &sentence[ws[j].0..ws[j].1];
-            let lower = w.to_lowercase();
-            if lower == "beide" || lower == "beiden" {
+            let (both, determiner) = with_lower(w, |lower| {
+                (
+                    lower == "beide" || lower == "beiden",
+                    DETERMINERS.contains(&lower),
+                )
+            });
+            if both {
                 people = 2;
                 start = Some(ws[j].0);
-            } else if DETERMINERS.contains(&lower.as_str()) {
+            } else if determiner {
                 start = Some(ws[j].0);
                 break;
             } else if !is_adjective(w) {
@@ -227,7 +244,7 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
             let determiner = sentence[start..].split_whitespace().next().unwrap_or("");
             let masculine = people == 1
                 && !feminine_noun(&sentence[ns..ne])
-                && !matches!(determiner.to_lowercase().as_str(), "die" | "seine" | "ihre");
+                && !with_lower(determiner, |d| matches!(d, "die" | "seine" | "ihre"));
             out.push(RolePhrase {
                 start,
                 end: ne,
@@ -250,16 +267,16 @@ pub fn role_phrases(sentence: &str, named_at: impl Fn(usize) -> bool) -> Vec<Rol
 /// after "Panel of Experts", known as "UN-Expertengremium". `orgs` holds
 /// (byte start, byte end, entity) of organization mentions since a few
 /// sentences back, in text order; `names` gives an entity's known names;
-/// `sentence` starts at byte `at` of `body`. Gives (byte start of the
-/// phrase, entity).
+/// `sentence` starts at byte `at` of `body`, and its [`words`] are `ws`.
+/// Gives (byte start of the phrase, entity).
 pub fn institutions<'a>(
     body: &str,
     at: usize,
     sentence: &str,
+    ws: &[(usize, usize)],
     orgs: &[(usize, usize, usize)],
     names: impl Fn(usize) -> Vec<&'a str>,
 ) -> Vec<(usize, usize)> {
-    let ws = words(sentence);
     let mut out: Vec<(usize, usize)> = Vec::new();
     for pair in ws.windows(2) {
         let (det, noun) = (
@@ -275,7 +292,7 @@ pub fn institutions<'a>(
         {
             continue;
         }
-        let noun = stem(&noun.to_lowercase());
+        let noun = with_lower(noun, |lower| stem(lower).to_string());
         let names_it = |&&(s, e, idx): &&(usize, usize, usize)| {
             if s >= at + pair[1].0 || (s..e).contains(&(at + pair[1].0)) {
                 return false;
@@ -293,8 +310,12 @@ pub fn institutions<'a>(
                         .iter()
                         .flat_map(|n| n.split(|c: char| !c.is_alphanumeric())),
                 )
-                .map(|w| stem(&w.to_lowercase()))
-                .any(|w| w.len() > noun.len() && w.ends_with(&noun))
+                .any(|w| {
+                    with_lower(w, |lower| {
+                        let w = stem(lower);
+                        w.len() > noun.len() && w.ends_with(&noun)
+                    })
+                })
         };
         if let Some(&(_, _, idx)) = orgs.iter().rev().find(names_it) {
             out.push((at + pair[0].0, idx));
@@ -305,12 +326,11 @@ pub fn institutions<'a>(
 
 /// A noun without its genitive or plural ending ("Geheimdienstes",
 /// "Behörden"), so that forms compare.
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> &str {
     ["es", "en", "s", "n"]
         .iter()
         .find_map(|suf| word.strip_suffix(suf).filter(|w| w.chars().count() >= 4))
         .unwrap_or(word)
-        .to_string()
 }
 
 /// The people a phrase at byte `at` refers to: the most recently mentioned
@@ -369,7 +389,7 @@ mod tests {
     use super::*;
 
     fn phrases(s: &str) -> Vec<String> {
-        role_phrases(s, |_| false)
+        role_phrases(s, &words(s), |_| false)
             .iter()
             .map(|p| format!("{}:{}", &s[p.start..p.end], p.people))
             .collect()
@@ -383,10 +403,11 @@ mod tests {
         let orgs = [(nis, nis + 3, 7), (kcna, kcna + 4, 9)];
         let at = body.find("Der Dienst").unwrap();
         let sentence = &body[at..];
-        let found: Vec<usize> = institutions(body, at, sentence, &orgs, |_| Vec::new())
-            .into_iter()
-            .map(|(_, idx)| idx)
-            .collect();
+        let found: Vec<usize> =
+            institutions(body, at, sentence, &words(sentence), &orgs, |_| Vec::new())
+                .into_iter()
+                .map(|(_, idx)| idx)
+                .collect();
         // "Die Regierung" ends no word of either mention.
         assert_eq!(found, [7, 9]);
     }
@@ -401,10 +422,11 @@ mod tests {
             4 => vec!["UN-Expertengremium", "Panel of Experts"],
             _ => Vec::new(),
         };
-        let found = institutions(body, at, &body[at..], &orgs, known);
+        let ws = words(&body[at..]);
+        let found = institutions(body, at, &body[at..], &ws, &orgs, known);
         assert_eq!(found, [(body.find("des Gremiums").unwrap(), 4)]);
         // Without the other name, nothing in "Panel of Experts" ends in it.
-        assert!(institutions(body, at, &body[at..], &orgs, |_| Vec::new()).is_empty());
+        assert!(institutions(body, at, &body[at..], &ws, &orgs, |_| Vec::new()).is_empty());
     }
 
     #[test]
@@ -443,7 +465,7 @@ mod tests {
     fn a_name_after_the_role_makes_it_a_title() {
         let s = "Der Präsident Haller reiste ab.";
         let name = s.find("Haller").unwrap_or(0);
-        assert!(role_phrases(s, |at| at == name).is_empty());
+        assert!(role_phrases(s, &words(s), |at| at == name).is_empty());
     }
 
     #[test]

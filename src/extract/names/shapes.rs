@@ -12,6 +12,7 @@ use super::lexicon::{
 use super::{resolved, strip_genitive};
 use crate::extract::gazetteer::gazetteer;
 use crate::extract::{Candidate, EntityKind};
+use crate::text::with_lower;
 
 /// "Verteidigungsminister Andrej Belousow", "Herr Belousov".
 pub(super) fn role_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
@@ -178,7 +179,7 @@ pub(super) fn headed_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<Can
         // "Geheimdienst MIT", "Entwicklungsbank DFC": an institution noun
         // followed by an acronym in capitals; the acronym is its name.
         let institution =
-            head_org || (starts_upper(t) && lex.org_suffix.ends(&t.to_lowercase(), 0));
+            head_org || (starts_upper(t) && with_lower(t, |lower| lex.org_suffix.ends(lower, 0)));
         if institution {
             if let Some(a) = toks
                 .get(i + 1)
