@@ -41,6 +41,10 @@ pub(super) struct WordStarts {
     /// word is searched from only if it begins with a whole prefix. (By
     /// two bytes, a word starting "be" was compared with 62 prefixes.)
     by_triple: HashMap<[u8; 3], Vec<(usize, Vec<u8>)>>,
+    /// A bit for each two bytes that begin a prefix of two bytes or more:
+    /// most words begin none, and a bit answers for them without hashing
+    /// into the two maps above.
+    pairs: Vec<u64>,
     /// Literals that follow a run of letters a match begins with, and
     /// the patterns each belongs to, by Aho-Corasick pattern id.
     inner: Option<AhoCorasick>,
@@ -55,6 +59,7 @@ impl Default for WordStarts {
             by_byte: vec![0; 256],
             by_pair: HashMap::default(),
             by_triple: HashMap::default(),
+            pairs: vec![0; 1 << 10],
             inner: None,
             inner_of: Vec::new(),
         }
@@ -80,12 +85,17 @@ impl WordStarts {
                     for lit in leads.starts {
                         match *lit.as_slice() {
                             [b] => set.by_byte[usize::from(b)] |= bit,
-                            [b0, b1] => *set.by_pair.entry([b0, b1]).or_default() |= bit,
-                            [b0, b1, b2, ..] => set
-                                .by_triple
-                                .entry([b0, b1, b2])
-                                .or_default()
-                                .push((k, lit)),
+                            [b0, b1] => {
+                                set.pair_begins(b0, b1);
+                                *set.by_pair.entry([b0, b1]).or_default() |= bit
+                            }
+                            [b0, b1, b2, ..] => {
+                                set.pair_begins(b0, b1);
+                                set.by_triple
+                                    .entry([b0, b1, b2])
+                                    .or_default()
+                                    .push((k, lit))
+                            }
                             [] => {}
                         }
                     }
@@ -114,6 +124,16 @@ impl WordStarts {
         Ok(set)
     }
 
+    fn pair_begins(&mut self, b0: u8, b1: u8) {
+        let key = usize::from(b0) << 8 | usize::from(b1);
+        self.pairs[key >> 6] |= 1 << (key & 63);
+    }
+
+    fn begins_prefix(&self, b0: u8, b1: u8) -> bool {
+        let key = usize::from(b0) << 8 | usize::from(b1);
+        self.pairs[key >> 6] & (1 << (key & 63)) != 0
+    }
+
     /// Every match as (start, end, pattern index), in text order and by
     /// pattern index at one start. `lower` is `body` lower-cased with the
     /// same byte offsets; a word starts where `body` has no letter or digit
@@ -136,7 +156,7 @@ impl WordStarts {
             // the words past its end are not searched.
             let Some(&b0) = bytes.get(at) else { break };
             let mut mask = self.by_byte[usize::from(b0)];
-            if let Some(&b1) = bytes.get(at + 1) {
+            if let Some(&b1) = bytes.get(at + 1).filter(|&&b1| self.begins_prefix(b0, b1)) {
                 mask |= self.by_pair.get(&[b0, b1]).copied().unwrap_or(0);
                 if let Some(&b2) = bytes.get(at + 2) {
                     let word = &bytes[at..];
