@@ -1634,7 +1634,7 @@ fn merge_into(
     // "Im September reiste Kim nach Russland. Am 13. September traf er
     // Putin": a whole month told, then one of its days, with someone in
     // common. A part of a month ("Anfang Juni") may be another happening.
-    let refines = |p: &Event, psig: &Signature| {
+    let refines = |p: &Event, psig: &Signature<&str>| {
         let (month, day) = match (p.precision, event.precision) {
             (Precision::Month, Precision::Day) => (p, &event),
             (Precision::Day, Precision::Month) => (&event, p),

@@ -174,13 +174,14 @@ pub fn better_date(a: Option<&str>, b: Option<&str>) -> Option<String> {
     }
 }
 
-/// The signature of an event of this article, for merging, with entity keys.
-pub fn signature(event: &Event, entities: &[Entity]) -> Signature {
+/// The signature of an event of this article, for merging, with entity keys
+/// (borrowed: an article's events are compared pairwise as they come).
+pub fn signature<'a>(event: &Event, entities: &'a [Entity]) -> Signature<&'a str> {
     signature_by(
         event,
         entities,
-        |i| entities[i].key.clone(),
-        |i| container(&entities[i].key).map(str::to_string),
+        |i| entities[i].key.as_str(),
+        |i| container(&entities[i].key),
     )
 }
 
