@@ -1534,19 +1534,29 @@ fn dateline_end(body: &str, sentence_start: usize) -> usize {
 /// Lower case for ASCII letters and German umlauts only: every byte offset
 /// stays valid in the original text.
 fn lower_keep_len(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            'Ä' => out.push('ä'),
-            'Ö' => out.push('ö'),
-            'Ü' => out.push('ü'),
+    // Byte by byte, not char by char: the four letters changed are two
+    // bytes each, led by 0xC3, which in UTF-8 only ever leads a character.
+    let mut out = s.as_bytes().to_vec();
+    out.make_ascii_lowercase();
+    let mut i = 0;
+    while i + 1 < out.len() {
+        if out[i] != 0xC3 {
+            i += 1;
+            continue;
+        }
+        match out[i + 1] {
+            0x84 => out[i + 1] = 0xA4, // Ä -> ä
+            0x96 => out[i + 1] = 0xB6, // Ö -> ö
+            0x9C => out[i + 1] = 0xBC, // Ü -> ü
             // Swiss German writes "ss" for "ß" ("Aussenminister"); both are
             // two bytes, so offsets stay those of the text.
-            'ß' => out.push_str("ss"),
-            c => out.push(c.to_ascii_lowercase()),
+            0x9F => out[i..i + 2].copy_from_slice(b"ss"),
+            _ => {}
         }
+        i += 2;
     }
-    out
+    // Valid: whole characters were replaced by whole characters.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Every whole-word trigger in `body` as (byte position, trigger index),

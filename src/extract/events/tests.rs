@@ -1738,3 +1738,24 @@ fn bei_dem_einsatz_reaches_past_a_sentence_reporting_nothing() {
     let ev = events_of(body, Some(date(2022, 12, 27)));
     assert_events(&ev, &[("incident", Some("2022-12-26"), &["Hoengseong"])]);
 }
+
+proptest::proptest! {
+    /// The byte-wise lowering is the character-wise rule it replaced:
+    /// ASCII letters and Ä, Ö, Ü lowered, ß as "ss", every length kept.
+    #[test]
+    fn lower_keep_len_lowers_ascii_and_umlauts_only(s in "(?:[ -~]|[äöüÄÖÜßẞÉéÃ]|\\PC){0,40}") {
+        let expected: String = s
+            .chars()
+            .map(|c| match c {
+                'Ä' => "ä".to_string(),
+                'Ö' => "ö".to_string(),
+                'Ü' => "ü".to_string(),
+                'ß' => "ss".to_string(),
+                c => c.to_ascii_lowercase().to_string(),
+            })
+            .collect();
+        let lowered = super::lower_keep_len(&s);
+        proptest::prop_assert_eq!(lowered.len(), s.len());
+        proptest::prop_assert_eq!(lowered, expected);
+    }
+}
