@@ -11,14 +11,15 @@ use regex::Regex;
 
 use super::Entity;
 use crate::knowledge::sources;
-use crate::text::sentences;
 
 /// Source kinds whose every mention is a citation.
 const ALWAYS_CITED: &[&str] = &["agency", "newspaper", "broadcaster"];
 
-/// Names of the sources `body` cites, sorted and without repeats.
+/// Names of the sources `body` cites, sorted and without repeats. `spans`
+/// are its sentences ([`crate::text::sentences`]).
 pub fn citations(
     body: &str,
+    spans: &[(usize, usize)],
     credits: &[String],
     entities: &[Entity],
     mentions: &[(usize, usize, usize)],
@@ -34,7 +35,6 @@ pub fn citations(
             out.insert(s.name.clone());
         }
     }
-    let spans = sentences(body);
     // Each entity's source, looked up at its first mention: an article
     // mentions its entities a few times each, under several aliases.
     let mut source_of = vec![None; entities.len()];

@@ -51,7 +51,6 @@ pub use same::{
 
 use super::dates::{find_dates, find_dates_in_story, DateMention, Precision};
 use super::{Entity, EntityKind};
-use crate::text::sentences;
 use clauses::{clause, coordinated_date, second_clause, take_part};
 use grammar::{
     acting_place, after_phrase, after_place_preposition, attributive_participle, clause_opener,
@@ -237,10 +236,12 @@ fn word_gaps(pattern: &str) -> String {
 /// before them in the sentence ("folgte", "zog nach").
 const FOLLOWS: &str = "follows";
 
-/// The events of one article.
-/// `headlined` are the people the article's title names.
+/// The events of one article, whose sentences are `spans`
+/// ([`crate::text::sentences`]). `headlined` are the people the article's
+/// title names.
 pub fn events(
     body: &str,
+    spans: &[(usize, usize)],
     published: Option<Date>,
     entities: &[Entity],
     mentions: &[(usize, usize, usize)],
@@ -262,8 +263,7 @@ pub fn events(
                 .collect()
         })
         .unwrap_or_default();
-    let spans = sentences(body);
-    let paragraphs = paragraph_numbers(body, &spans);
+    let paragraphs = paragraph_numbers(body, spans);
     // The lead runs to the end of the first paragraph of prose; headline,
     // kicker and subtitle lines above it (no full stop) report the same news.
     let lead_paragraph = spans
@@ -614,7 +614,7 @@ pub fn events(
         let used = take_part(&ctx, &mut out, n, (s, e), &here, &cues, &dates);
         // (Negation of the clause's verb leaves the noun's happening: "Auch
         // nach dem Telefonat vom 2. April bewegte sich Moskau nicht".)
-        for event in dated_nouns(&ctx, n, &spans, (s, e), &all_here, &dates) {
+        for event in dated_nouns(&ctx, n, spans, (s, e), &all_here, &dates) {
             merge_into(&mut out, n, event, entities, false);
         }
         // The first trigger of the sentence decides; one inside a cue that
@@ -637,7 +637,7 @@ pub fn events(
             // kind that places alone can have.
             let outside_subs = |a: usize, b: usize| outside(&subs, None, s, (a, b));
             if let Some(d) = dated_here.filter(|_| used.is_empty() && !question) {
-                let (participants, location) = ctx.participants(n, &spans, (s, e), &outside_subs);
+                let (participants, location) = ctx.participants(n, spans, (s, e), &outside_subs);
                 if let Some(event) = ctx.event(
                     "other".to_string(),
                     (participants, location),
@@ -650,7 +650,7 @@ pub fn events(
             }
             if used.is_empty() && !question {
                 let all = |_, _: &_| true;
-                for event in ctx.subordinate_events(n, &spans, (s, e), &subs, &here, all) {
+                for event in ctx.subordinate_events(n, spans, (s, e), &subs, &here, all) {
                     merge_into(&mut out, n, event, entities, false);
                 }
             }
@@ -726,7 +726,7 @@ pub fn events(
                         .find(|&&(p, _)| !subs.iter().any(|c| c.holds(p)));
                     let kind = trigger.map_or("other", |&(_, k)| TRIGGERS.kinds[k].as_str());
                     let (participants, location) =
-                        ctx.participants(n, &spans, (s, e), &outside_subs);
+                        ctx.participants(n, spans, (s, e), &outside_subs);
                     let dated = Some(d.clone());
                     ctx.event(
                         kind.to_string(),
@@ -737,7 +737,7 @@ pub fn events(
                     )
                 });
             let sub_events = |keep: &dyn Fn(usize) -> bool| {
-                ctx.subordinate_events(n, &spans, (s, e), &subs, &here, |j, _| keep(j))
+                ctx.subordinate_events(n, spans, (s, e), &subs, &here, |j, _| keep(j))
             };
             let told = sub_events(&|j| j == i);
             let others = sub_events(&|j| j != i);
@@ -753,16 +753,16 @@ pub fn events(
                     None => true,
                 }
         };
-        let (mut participants, mut location) = ctx.participants(n, &spans, (s, e), &outside);
+        let (mut participants, mut location) = ctx.participants(n, spans, (s, e), &outside);
         if participants.is_empty() && second.is_some() {
             // "Vor einer Woche waren Drohnen in den polnischen Luftraum
             // eingedrungen, Polen schloss am Freitag seine Grenze": a part
             // naming no one of its own shares the sentence's actors.
-            (participants, location) = ctx.participants(n, &spans, (s, e), &outside_subs);
+            (participants, location) = ctx.participants(n, spans, (s, e), &outside_subs);
         }
         let kind = TRIGGERS.kinds[k].clone();
         if participants.is_empty() && TRIGGERS.concrete.contains(&kind) {
-            participants.extend(ctx.topic_for(&kind, n, &spans));
+            participants.extend(ctx.topic_for(&kind, n, spans));
         }
         ctx.add_reporters(&kind, &mut participants, (s, e), &outside);
         // Split, the first event's date comes before the second clause:
@@ -782,7 +782,7 @@ pub fn events(
         };
         let lead = paragraphs[n] <= lead_paragraph && published.is_some();
         let later = || match lead && dates.is_empty() {
-            true => lead_date(body, &spans, &paragraphs, n, published),
+            true => lead_date(body, spans, &paragraphs, n, published),
             false => None,
         };
         // "seit dem 6. August halten Truppen Gebiete besetzt": a day, month
@@ -832,7 +832,7 @@ pub fn events(
         }
         if let Some(((ps, pe), d)) = before_und {
             let part = |a: usize, b: usize| a >= s + ps && b <= s + pe && outside_subs(a, b);
-            let (participants, location) = ctx.participants(n, &spans, (s, e), &part);
+            let (participants, location) = ctx.participants(n, spans, (s, e), &part);
             let told = ctx.event(
                 "other".to_string(),
                 (participants, location),
@@ -852,20 +852,20 @@ pub fn events(
                     .as_ref()
                     .is_none_or(|x| c.end <= x.start || c.start >= x.end)
         };
-        for event in ctx.subordinate_events(n, &spans, (s, e), &subs, &here, apart) {
+        for event in ctx.subordinate_events(n, spans, (s, e), &subs, &here, apart) {
             merge_into(&mut out, n, event, entities, false);
         }
         let Some(c) = &second else {
             continue;
         };
         let inside = |a: usize, b: usize| a >= s + c.start && b <= s + c.end;
-        let (mut participants, mut location) = ctx.participants(n, &spans, (s, e), &inside);
+        let (mut participants, mut location) = ctx.participants(n, spans, (s, e), &inside);
         let kind = TRIGGERS.kinds[c.trigger].clone();
         // "..., wie die Staatsagentur KCNA heute berichtete": the report.
         ctx.add_reporters(&kind, &mut participants, (s, e), &inside);
         // A clause naming nobody ("am 2. Juni folgte eine zweite Runde")
         // happened where the rest of the sentence says.
-        let (before, before_location) = ctx.participants(n, &spans, (s, e), &outside);
+        let (before, before_location) = ctx.participants(n, spans, (s, e), &outside);
         if participants.is_empty() {
             participants = before.iter().filter(|p| p.1 == "place").copied().collect();
             location = before_location;
@@ -873,7 +873,7 @@ pub fn events(
         // Nor a place: what the sentence is about ("Ende Mai stürzte die
         // Rakete ins Meer, im August versagte die dritte Stufe").
         if participants.is_empty() {
-            participants.extend(ctx.topic_for(&kind, n, &spans));
+            participants.extend(ctx.topic_for(&kind, n, spans));
         }
         // A relative clause tells about the noun before its comma.
         if matches!(clause_opener(&sentence[c.start..]), Some((_, true))) {

@@ -178,14 +178,18 @@ pub fn extract(article: &ArticleText) -> Extraction {
         })
         .map(|(i, _)| i)
         .collect();
+    // Both read the body by sentence.
+    let spans = crate::text::sentences(body);
     out.events = events::events(
         body,
+        &spans,
         article.published,
         &out.entities,
         &byte_mentions,
         &headlined,
     );
-    out.citations = citations::citations(body, article.credits, &out.entities, &byte_mentions);
+    out.citations =
+        citations::citations(body, &spans, article.credits, &out.entities, &byte_mentions);
     out
 }
 
