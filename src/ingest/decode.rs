@@ -204,7 +204,19 @@ pub fn normalise(s: &str) -> String {
 fn tidy_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut kept_from = 0;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Every character changed starts with one of these bytes (controls are
+    // U+0000-U+001F and U+007F-U+009F, the rest are U+00A0-U+00AD and
+    // U+2007-U+FEFF); the bytes between are skipped without decoding.
+    let may_change = |b: u8| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF;
+    while let Some(skip) = bytes[i..].iter().position(|&b| may_change(b)) {
+        i += skip;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let at = i;
+        i += c.len_utf8();
         let replacement = match c {
             '\t' | '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' => " ",
             '\u{2029}' => "\n",
@@ -212,9 +224,9 @@ fn tidy_spaces(text: &str) -> String {
             c if is_stray_control(c) => "",
             _ => continue,
         };
-        out.push_str(&text[kept_from..i]);
+        out.push_str(&text[kept_from..at]);
         out.push_str(replacement);
-        kept_from = i + c.len_utf8();
+        kept_from = i;
     }
     out.push_str(&text[kept_from..]);
     out
@@ -227,6 +239,25 @@ fn is_stray_control(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Skipping to the bytes that may start a change tidies exactly as
+        /// looking at every character does.
+        #[test]
+        fn tidy_spaces_is_the_character_rule(s in "(?:[ -~\t\n\r]|[\u{0}-\u{1f}\u{7f}-\u{a0}\u{ad}\u{2007}\u{2028}\u{2029}\u{200b}-\u{200d}\u{2060}\u{202f}\u{feff}äé€]|\\PC){0,40}") {
+            let mut expected = String::new();
+            for c in s.chars() {
+                match c {
+                    '\t' | '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' => expected.push(' '),
+                    '\u{2029}' => expected.push('\n'),
+                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+                    c if is_stray_control(c) => {}
+                    c => expected.push(c),
+                }
+            }
+            proptest::prop_assert_eq!(tidy_spaces(&s), expected);
+        }
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {
