@@ -30,7 +30,17 @@ pub fn sources() -> &'static Sources {
 
 /// Lower case with `ı` as `i`, for name comparisons.
 pub fn name_key(s: &str) -> String {
-    s.trim().to_lowercase().replace('ı', "i")
+    with_name_key(s, str::to_string)
+}
+
+/// Calls `f` with [`name_key`] of `s`, made without a new string unless
+/// `s` has a dotless `ı`: sources are looked up by name for every entity
+/// of every article.
+fn with_name_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    crate::text::with_lower(s.trim(), |lower| match lower.contains('ı') {
+        true => f(&lower.replace('ı', "i")),
+        false => f(lower),
+    })
 }
 
 impl Sources {
@@ -92,15 +102,35 @@ impl Sources {
 
     /// The source with this name or alias.
     pub fn by_name(&self, name: &str) -> Option<&KnownSource> {
-        // `name_key` without a new string for each name asked.
-        let found = crate::text::with_lower(name.trim(), |lower| match lower.contains('ı') {
-            true => self.by_name.get(&lower.replace('ı', "i")).copied(),
-            false => self.by_name.get(lower).copied(),
-        });
-        found.map(|i| &self.list[i])
+        with_name_key(name, |key| self.by_name.get(key).copied()).map(|i| &self.list[i])
     }
 
     pub fn all(&self) -> &[KnownSource] {
         &self.list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_is_found_by_any_case_spacing_and_dotless_i_of_its_names() {
+        let s = Sources::parse("agency\tAnadolu Ajansı\taa.com.tr\tAA|Anadolu\n");
+        for asked in [
+            "anadolu ajansı",
+            " ANADOLU AJANSI ",
+            "Anadolu Ajansi",
+            "aa",
+            "ANADOLU",
+        ] {
+            assert_eq!(
+                s.by_name(asked).map(|k| k.name.as_str()),
+                Some("Anadolu Ajansı"),
+                "{asked}"
+            );
+        }
+        assert!(s.by_name("Anadolu Agency").is_none());
+        assert_eq!(name_key(" Ajansı "), "ajansi");
     }
 }

@@ -217,12 +217,8 @@ fn tidy_spaces(text: &str) -> String {
         };
         let at = i;
         i += c.len_utf8();
-        let replacement = match c {
-            '\t' | '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' => " ",
-            '\u{2029}' => "\n",
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => "",
-            c if is_stray_control(c) => "",
-            _ => continue,
+        let Some(replacement) = tidied(c) else {
+            continue;
         };
         out.push_str(&text[kept_from..at]);
         out.push_str(replacement);
@@ -230,6 +226,17 @@ fn tidy_spaces(text: &str) -> String {
     }
     out.push_str(&text[kept_from..]);
     out
+}
+
+/// What [`tidy_spaces`] puts for `c`, if it changes it.
+fn tidied(c: char) -> Option<&'static str> {
+    match c {
+        '\t' | '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' => Some(" "),
+        '\u{2029}' => Some("\n"),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Some(""),
+        c if is_stray_control(c) => Some(""),
+        _ => None,
+    }
 }
 
 fn is_stray_control(c: char) -> bool {
@@ -247,12 +254,9 @@ mod tests {
         fn tidy_spaces_is_the_character_rule(s in "(?:[ -~\t\n\r]|[\u{0}-\u{1f}\u{7f}-\u{a0}\u{ad}\u{2007}\u{2028}\u{2029}\u{200b}-\u{200d}\u{2060}\u{202f}\u{feff}äé€]|\\PC){0,40}") {
             let mut expected = String::new();
             for c in s.chars() {
-                match c {
-                    '\t' | '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2028}' => expected.push(' '),
-                    '\u{2029}' => expected.push('\n'),
-                    '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
-                    c if is_stray_control(c) => {}
-                    c => expected.push(c),
+                match tidied(c) {
+                    Some(replacement) => expected.push_str(replacement),
+                    None => expected.push(c),
                 }
             }
             proptest::prop_assert_eq!(tidy_spaces(&s), expected);
