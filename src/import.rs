@@ -283,7 +283,7 @@ fn import_all(
     // them, and its own origins, up to date.
     let mut before = store::known(conn)?;
     if before.by_origin.is_empty() && found.inputs.len() >= options.bulk_from {
-        store::bulk::drop_indexes(conn)?;
+        store::bulk::drop_deferred(conn)?;
     }
     let by_hash = std::mem::take(&mut before.by_hash);
     let mut writer = Writer {
@@ -633,6 +633,80 @@ mod tests {
         .unwrap();
         assert_eq!(summary.imported, 3);
         (during, has_index())
+    }
+
+    /// Imports four files from two outlets into a new archive with
+    /// `bulk_from`; returns what the count tables, the participants' dates
+    /// and a search hold after, and the archive's triggers.
+    fn counted_after(bulk_from: usize) -> (Vec<String>, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        let mut manifest = String::from("file,url,published,outlet\n");
+        for i in 0..4 {
+            let text = format!(
+                "Treffen {i}\n\nPutin traf am 18. Juli Kim Jong Un in Pjöngjang. \
+                 Lawrow sprach am 19. Juli mit Choe Son Hui in Moskau.\n"
+            );
+            std::fs::write(corpus.join(format!("{i}.txt")), text).unwrap();
+            let outlet = ["eins", "zwei"][i % 2];
+            manifest.push_str(&format!(
+                "{i}.txt,https://{outlet}.example/2024/07/20/{i},2024-07-20,{outlet}\n"
+            ));
+        }
+        std::fs::write(corpus.join("manifest.csv"), manifest).unwrap();
+        let db = dir.path().join("a.db");
+        let mut conn = crate::archive::open(&db, crate::archive::Access::ReadWrite).unwrap();
+        let options = Options {
+            bulk_from,
+            ..Options::default()
+        };
+        let summary = run(&mut conn, &[corpus], &options, |_, _| {}, |_| {}, |_| {}).unwrap();
+        assert_eq!(summary.imported, 4);
+        let rows = |sql: &str| -> Vec<String> {
+            let mut stmt = conn.prepare(sql).unwrap();
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
+            rows.map(Result::unwrap).collect()
+        };
+        let counted = [
+            "SELECT entity_id || ':' || mentions || ':' || articles FROM entity_counts",
+            "SELECT entity_a || ':' || entity_b || ':' || shared_articles FROM entity_pair_counts",
+            "SELECT article_id || ':' || entity_id || ':' || mentions FROM article_entities",
+            "SELECT event_id || ':' || source_id || ':' || articles FROM event_outlets",
+            "SELECT id || ':' || outlet_count FROM events",
+            "SELECT event_id || ':' || entity_id || ':' || role || ':' || ifnull(occurred_on, '-')
+             FROM event_participants",
+            "SELECT '#' || rowid FROM articles_fts WHERE articles_fts MATCH 'Putin'",
+            "SELECT '#' || rowid FROM articles_stem_fts WHERE articles_stem_fts MATCH 'moskau'",
+        ]
+        .iter()
+        .flat_map(|sql| {
+            let mut got = rows(sql);
+            got.sort();
+            got.insert(0, sql.to_string());
+            got
+        })
+        .collect();
+        let triggers = rows("SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name");
+        (counted, triggers)
+    }
+
+    #[test]
+    fn a_large_first_import_counts_what_one_file_by_file_counts() {
+        let (bulk, bulk_triggers) = counted_after(4);
+        let (by_file, triggers) = counted_after(5);
+        assert_eq!(bulk, by_file);
+        // What was counted is there to compare: two outlets share an event.
+        assert!(bulk.iter().any(|r| r.ends_with(":2")), "{bulk:?}");
+        assert!(
+            bulk.iter().filter(|r| r.starts_with('#')).count() == 8,
+            "{bulk:?}"
+        );
+        // The triggers the bulk import dropped are back, as they were.
+        assert_eq!(bulk_triggers, triggers);
+        assert!(triggers
+            .iter()
+            .any(|t| t.contains("event_participants_dated")));
     }
 
     #[test]

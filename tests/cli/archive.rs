@@ -491,7 +491,7 @@ fn participant_rows_keep_their_events_date() {
 }
 
 #[test]
-fn indexes_a_killed_large_import_dropped_are_built_when_no_import_runs() {
+fn indexes_and_triggers_a_killed_large_import_dropped_are_made_when_no_import_runs() {
     let w = Workdir::with_seeds();
     w.import_seeds();
     let schema = |w: &Workdir| crate::corpus::schema_of(&w.conn());
@@ -502,11 +502,13 @@ fn indexes_a_killed_large_import_dropped_are_built_when_no_import_runs() {
     w.conn()
         .execute_batch(
             "INSERT INTO import_dropped_indexes (name, sql)
-             SELECT name, sql FROM sqlite_master WHERE name IN ('mentions_entity', 'events_timeline');
-             DROP INDEX mentions_entity; DROP INDEX events_timeline;",
+             SELECT name, sql FROM sqlite_master
+             WHERE name IN ('mentions_entity', 'events_timeline', 'mentions_count_insert');
+             DROP INDEX mentions_entity; DROP INDEX events_timeline;
+             DROP TRIGGER mentions_count_insert;",
         )
         .unwrap();
-    assert_eq!(schema(&w).len(), all.len() - 2);
+    assert_eq!(schema(&w).len(), all.len() - 3);
     // While an import holds the lock, a reader leaves them to it, and its
     // answers are the same.
     let lock = std::fs::File::create(w.path("chronik.db.lock")).unwrap();
@@ -514,8 +516,8 @@ fn indexes_a_killed_large_import_dropped_are_built_when_no_import_runs() {
     let (code, out, err) = w.run(&["query", "timeline", "--format", "csv"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, timeline);
-    assert_eq!(w.count("SELECT count(*) FROM import_dropped_indexes"), 2);
-    assert_eq!(schema(&w).len(), all.len() - 2);
+    assert_eq!(w.count("SELECT count(*) FROM import_dropped_indexes"), 3);
+    assert_eq!(schema(&w).len(), all.len() - 3);
     drop(lock);
     let (code, out, err) = w.run(&["query", "timeline", "--format", "csv"]);
     assert_eq!(code, 0, "{err}");
