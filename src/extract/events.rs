@@ -45,8 +45,8 @@ mod subordinate;
 mod word_start;
 
 pub use same::{
-    better_date, formal_kind, kind_group, same_happening, signature, signature_by, spoken,
-    Signature,
+    better_date, casts_meet, formal_kind, kind_group, same_happening, signature, signature_by,
+    spoken, Signature,
 };
 
 use super::dates::{find_dates, find_dates_in_story, DateMention, Precision};

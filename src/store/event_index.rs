@@ -24,7 +24,7 @@ use foldhash::{HashMap, HashSet};
 use rusqlite::Connection;
 use smallvec::SmallVec;
 
-use crate::extract::events::{kind_group, Signature};
+use crate::extract::events::{casts_meet, kind_group, Signature};
 
 /// Events held before the index starts over: at about 80 bytes each, some
 /// tens of MB. 100,000 synthetic articles have about 130,000 dated events.
@@ -110,12 +110,14 @@ impl Compact {
 
 /// What a reported event asks the index: stored events dated `exact` (any
 /// of them; the reported date first) or within `month_range` ("2024-07")
-/// that have one of `participants` and a kind that merges with `kind`.
+/// that have one of `participants` and a kind that merges with `kind`, and
+/// whose cast meets `actors` (the reported event's: see [`casts_meet`]).
 pub struct Question<'a> {
     pub kind: &'a str,
     pub exact: &'a [String],
     pub month_range: Option<&'a str>,
     pub participants: &'a [i64],
+    pub actors: &'a [i64],
 }
 
 /// Where an event sits: its date code and kind group.
@@ -309,6 +311,7 @@ impl EventIndex {
             exact,
             month_range,
             participants,
+            actors,
         } = *question;
         // Start over between questions, never within one.
         if self.held > MAX_EVENTS {
@@ -375,6 +378,11 @@ impl EventIndex {
                 continue;
             }
             last = Some(id);
+            // Most events found share only a place; `same` would turn them
+            // down after their signature was built.
+            if !casts_meet(actors, c.parts().0) {
+                continue;
+            }
             let stored = self.signature(c, date);
             if same(&stored) {
                 return Ok(Some((id, stored)));
@@ -545,6 +553,7 @@ mod tests {
             exact: &day,
             month_range: None,
             participants: &[1],
+            actors: &[1],
         };
         let countries = HashMap::default();
         let found = index
@@ -555,6 +564,38 @@ mod tests {
             .unwrap();
         assert_eq!(found.map(|(id, _)| id), Some(7));
         assert_eq!(tested, vec![vec![1, 5], vec![1, 7]]);
+    }
+
+    #[test]
+    fn events_whose_cast_does_not_meet_the_question_are_not_tested() {
+        let mut index = EventIndex::default();
+        let kind = index.intern("meeting").0;
+        let july = 20_240_718;
+        index.dates.insert(july);
+        let set = |ids: &[i64]| ids.iter().copied().collect::<BTreeSet<i64>>();
+        let none = BTreeSet::new();
+        // Moscow (9) with other people, Moscow alone, Moscow with Putin (1).
+        index.put(5, kind, july, &(&set(&[2, 3]), &set(&[9]), &none));
+        index.put(6, kind, july, &(&none, &set(&[9]), &none));
+        index.put(7, kind, july, &(&set(&[1]), &set(&[9]), &none));
+        let conn = Connection::open_in_memory().unwrap();
+        let day = ["2024-07-18".to_string()];
+        let question = Question {
+            kind: "meeting",
+            exact: &day,
+            month_range: None,
+            participants: &[1, 9],
+            actors: &[1],
+        };
+        let mut tested = Vec::new();
+        let found = index
+            .first_match(&conn, &HashMap::default(), &question, |s| {
+                tested.push(s.actors.iter().copied().collect::<Vec<_>>());
+                false
+            })
+            .unwrap();
+        assert_eq!(found, None);
+        assert_eq!(tested, vec![vec![], vec![1]]);
     }
 
     #[test]
@@ -589,6 +630,7 @@ mod tests {
                 exact,
                 month_range: month,
                 participants: &[1, 2],
+                actors: &[1, 2],
             };
             let countries = HashMap::default();
             index

@@ -213,11 +213,13 @@ fn find_match(
         .chain(&reported.within)
         .copied()
         .collect();
+    let actors: Vec<i64> = reported.actors.iter().copied().collect();
     let question = Question {
         kind: &reported.kind,
         exact: &exact,
         month_range: month_range.as_deref(),
         participants: &participants,
+        actors: &actors,
     };
     index.first_match(conn, countries, &question, |stored| {
         same_happening(stored, reported, false)

@@ -75,6 +75,14 @@ fn dates_compatible(a: &str, b: &str, strong: bool) -> bool {
     }
 }
 
+/// Whether two reports' casts leave [`same_happening`] a way to accept
+/// them: two reports that both name people must share one. The writer's
+/// event index asks this of each candidate before it builds the
+/// candidate's signature; most candidates share only a place.
+pub fn casts_meet<K: PartialEq>(a: &[K], b: &[K]) -> bool {
+    a.is_empty() || b.is_empty() || a.iter().any(|x| b.contains(x))
+}
+
 /// Whether two reports describe one happening. Undated reports only merge
 /// within one article (`same_article`), where the dated one gives the date.
 ///
@@ -476,5 +484,35 @@ mod tests {
         assert!(!same_happening(&said, &later, false));
         let other = sig("announcement", Some("2022-09-21"), &["lawrow"], &[]);
         assert!(!same_happening(&said, &other, false));
+    }
+
+    proptest::proptest! {
+        /// Casts that do not meet are never one happening, whatever the
+        /// kinds, dates, places and article: the event index may skip them.
+        #[test]
+        fn casts_that_do_not_meet_are_never_one_happening(
+            kinds in proptest::collection::vec(
+                proptest::sample::select(vec!["meeting", "visit", "other", "statement", "agreement", "attack"]), 2),
+            dates in proptest::collection::vec(
+                proptest::sample::select(vec!["2024", "2024-07", "2024-07-18", "2024-07-19"]), 2),
+            actors in proptest::collection::vec(proptest::collection::btree_set(0..6i64, 0..4), 2),
+            places in proptest::collection::vec(proptest::collection::btree_set(0..6i64, 0..3), 2),
+            within in proptest::collection::vec(proptest::collection::btree_set(0..6i64, 0..2), 2),
+            same_article: bool,
+        ) {
+            let s = |i: usize| Signature {
+                kind: kinds[i].to_string(),
+                date: Some(dates[i].to_string()),
+                actors: actors[i].clone(),
+                places: places[i].clone(),
+                within: within[i].clone(),
+            };
+            let (a, b) = (s(0), s(1));
+            let a_actors: Vec<i64> = a.actors.iter().copied().collect();
+            let b_actors: Vec<i64> = b.actors.iter().copied().collect();
+            if !casts_meet(&a_actors, &b_actors) {
+                proptest::prop_assert!(!same_happening(&a, &b, same_article));
+            }
+        }
     }
 }
