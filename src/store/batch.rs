@@ -96,7 +96,10 @@ fn adding(table: &str, columns: [&str; 3], key: usize) -> Rows {
         .map(|c| format!("{c} = {c} + excluded.{c}"))
         .collect();
     Rows::new(
-        &format!("INSERT INTO {table} ({}) VALUES", columns.join(", ")),
+        &format!(
+            "INSERT OR FAIL INTO {table} ({}) VALUES",
+            columns.join(", ")
+        ),
         "(@1, @2, @3)",
         0,
         3,

@@ -81,20 +81,20 @@ pub(super) fn write_events(
                 }
                 if date != stored_date {
                     conn.prepare_cached(
-                        "UPDATE events SET occurred_on = ?2, date_precision = ?3, date_text = ?4 WHERE id = ?1",
+                        "UPDATE OR FAIL events SET occurred_on = ?2, date_precision = ?3, date_text = ?4 WHERE id = ?1",
                     )?
                     .execute(params![id, date, ev.precision.as_str(), ev.date_text])?;
                 }
                 if renamed {
                     conn.prepare_cached(
-                        "UPDATE events SET kind = ?2, summary = ?2 || substr(summary, 6)
+                        "UPDATE OR FAIL events SET kind = ?2, summary = ?2 || substr(summary, 6)
                          WHERE id = ?1 AND kind = 'other'",
                     )?
                     .execute(params![id, ev.kind])?;
                 }
                 if let Some(l) = location_id {
                     conn.prepare_cached(
-                        "UPDATE events SET location_id = ?2 WHERE id = ?1 AND location_id IS NULL",
+                        "UPDATE OR FAIL events SET location_id = ?2 WHERE id = ?1 AND location_id IS NULL",
                     )?
                     .execute(params![id, l])?;
                 }

@@ -231,7 +231,7 @@ pub fn write_article(
         }
         None => {
             conn.prepare_cached(
-                "INSERT INTO articles (source_id, origin, url, title, body, published_on, date_source,
+                "INSERT OR FAIL INTO articles (source_id, origin, url, title, body, published_on, date_source,
                  language, content_hash, byte_size, raw_text, imported_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'de', ?8, ?9, ?10, ?11)",
             )?
@@ -347,7 +347,7 @@ fn mentions_per_entity(x: &Extraction, entity_ids: &[i64]) -> Vec<(i64, i64)> {
 /// An article's rows of `article_entities`, up to 64 per INSERT: article ?1.
 static ARTICLE_ENTITIES: LazyLock<Rows> = LazyLock::new(|| {
     Rows::new(
-        "INSERT INTO article_entities (article_id, entity_id, mentions) VALUES",
+        "INSERT OR FAIL INTO article_entities (article_id, entity_id, mentions) VALUES",
         "(?1, @1, @2)",
         1,
         2,
@@ -358,7 +358,7 @@ static ARTICLE_ENTITIES: LazyLock<Rows> = LazyLock::new(|| {
 /// Mentions, up to 64 per INSERT (see [`rows`]): article ?1, extractor ?2.
 static MENTIONS: LazyLock<Rows> = LazyLock::new(|| {
     Rows::new(
-        "INSERT INTO mentions (article_id, entity_id, surface, start, \"end\", extractor, confidence) VALUES",
+        "INSERT OR FAIL INTO mentions (article_id, entity_id, surface, start, \"end\", extractor, confidence) VALUES",
         "(?1, @1, @2, @3, @4, ?2, @5)",
         2,
         5,

@@ -9,6 +9,13 @@
 //! eighth of the writer's samples at 10,000 articles. Rows go in in the
 //! order given, and each fires its triggers as before, so ids and counts
 //! are what one insert per row gives.
+//!
+//! The writers never go on after a failed statement: an error rolls back
+//! the whole transaction (see `import`, `reindex`). So their hot inserts
+//! say `OR FAIL`, which leaves the rows before a failing one in place
+//! instead of undoing them, and thus needs no statement journal at all:
+//! with it, the journal's copies were about a tenth of the instructions of
+//! the import's writer at 3,000 articles (callgrind).
 
 use rusqlite::{Connection, Statement};
 

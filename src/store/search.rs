@@ -29,7 +29,7 @@ pub fn index_article(conn: &Connection, id: i64, stems: &Stemmed) -> rusqlite::R
     // An upsert, not INSERT OR REPLACE: REPLACE would delete without firing
     // the trigger that keeps the FTS index in step.
     conn.prepare_cached(
-        "INSERT INTO articles_stem (article_id, title, body) VALUES (?1, ?2, ?3)
+        "INSERT OR FAIL INTO articles_stem (article_id, title, body) VALUES (?1, ?2, ?3)
          ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, body = excluded.body",
     )?
     .execute(params![id, stems.title, stems.body])?;
