@@ -719,6 +719,8 @@ mod tests {
              FROM event_participants",
             "SELECT '#' || rowid FROM articles_fts WHERE articles_fts MATCH 'Putin'",
             "SELECT '#' || rowid FROM articles_stem_fts WHERE articles_stem_fts MATCH 'moskau'",
+            "SELECT 'stems of ' || article_id FROM articles_stem",
+            "SELECT 'waiting ' || article_id FROM articles_stem_pending",
         ]
         .iter()
         .flat_map(|sql| {
@@ -743,6 +745,10 @@ mod tests {
             bulk.iter().filter(|r| r.starts_with('#')).count() == 8,
             "{bulk:?}"
         );
+        // Every article has its stems, and none waits for them.
+        let stemmed = bulk.iter().filter(|r| r.starts_with("stems of")).count();
+        assert_eq!(stemmed, 4, "{bulk:?}");
+        assert!(!bulk.iter().any(|r| r.starts_with("waiting")), "{bulk:?}");
         // The triggers the bulk import dropped are back, as they were.
         assert_eq!(bulk_triggers, triggers);
         assert!(triggers
