@@ -180,11 +180,12 @@ impl EventIndex {
         self.kinds[kind as usize].1
     }
 
-    fn signature(&self, c: &Compact, date: u32) -> Stored {
+    /// `c`'s signature on `date`, the text of its date [`code`].
+    fn signature(&self, c: &Compact, date: &str) -> Stored {
         let (a, p, w) = c.parts();
         Stored {
             kind: self.kinds[c.kind as usize].0.clone(),
-            date: Some(text(date)),
+            date: Some(date.to_string()),
             actors: a.iter().copied().collect(),
             places: p.iter().copied().collect(),
             within: w.iter().copied().collect(),
@@ -364,6 +365,9 @@ impl EventIndex {
             .filter_map(|(n, l)| Some(Reverse((l.head()?.id, n))))
             .collect();
         let mut last = None;
+        // The text of the date last tested: a list's events share theirs,
+        // and formatting it anew for each was a tenth of this function.
+        let mut date_text = (0, String::new());
         while let Some(Reverse((id, n))) = heads.pop() {
             let finds = &mut lists[n];
             let Some(c) = finds.head() else { continue };
@@ -383,7 +387,10 @@ impl EventIndex {
             if !casts_meet(actors, c.parts().0) {
                 continue;
             }
-            let stored = self.signature(c, date);
+            if date_text.0 != date {
+                date_text = (date, text(date));
+            }
+            let stored = self.signature(c, &date_text.1);
             if same(&stored) {
                 return Ok(Some((id, stored)));
             }
