@@ -538,7 +538,7 @@ struct Writer<'a> {
     /// freeing an article's strings on the writer, which did not allocate
     /// them, was about 7% of its instructions at 3,000 articles (callgrind),
     /// on the thread that sets the import's pace.
-    spent: Vec<Box<Prepared>>,
+    spent: Vec<Prepared>,
 }
 
 impl Writer<'_> {
@@ -588,7 +588,7 @@ impl Writer<'_> {
         .map_err(store_err)?;
         self.by_hash.entry(digest).or_insert(id);
         self.written.insert(input.origin.clone(), id);
-        self.spent.push(p);
+        self.spent.push(*p);
         Ok(if existing.is_some() {
             Outcome::Updated
         } else {
