@@ -751,10 +751,8 @@ mod tests {
         assert_eq!(bulk, by_file);
         // What was counted is there to compare: two outlets share an event.
         assert!(bulk.iter().any(|r| r.ends_with(":2")), "{bulk:?}");
-        assert!(
-            bulk.iter().filter(|r| r.starts_with('#')).count() == 8,
-            "{bulk:?}"
-        );
+        let found = bulk.iter().filter(|r| r.starts_with('#')).count();
+        assert_eq!(found, 8, "{bulk:?}");
         // Every article has its stems, and none waits for them.
         let stemmed = bulk.iter().filter(|r| r.starts_with("stems of")).count();
         assert_eq!(stemmed, 4, "{bulk:?}");
