@@ -382,8 +382,8 @@ impl EventIndex {
                 continue;
             }
             last = Some(id);
-            // Most events found share only a place; `same` would turn them
-            // down after their signature was built.
+            // Found through a place or country alone: `same` would turn
+            // it down after its signature was built.
             if !casts_meet(actors, c.parts().0) {
                 continue;
             }

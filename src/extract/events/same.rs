@@ -78,7 +78,8 @@ fn dates_compatible(a: &str, b: &str, strong: bool) -> bool {
 /// Whether two reports' casts leave [`same_happening`] a way to accept
 /// them: two reports that both name people must share one. The writer's
 /// event index asks this of each candidate before it builds the
-/// candidate's signature; most candidates share only a place.
+/// candidate's signature, so candidates found through a shared place or
+/// country alone cost no signature.
 pub fn casts_meet<K: PartialEq>(a: &[K], b: &[K]) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|x| b.contains(x))
 }
