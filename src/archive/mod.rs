@@ -109,9 +109,9 @@ pub fn open(path: &Path, access: Access) -> Result<Connection, ArchiveError> {
             source,
         })?;
     crate::store::search::backfill(&mut conn).map_err(sql_err)?;
-    // Indexes a killed import dropped (see `store::bulk`) are built when no
-    // import runs; a running one builds them itself when it ends, and a
-    // writer builds them once it holds the lock (`open_writer`).
+    // Indexes and triggers a killed import dropped (see `store::bulk`) are
+    // made again when no import runs; a running one makes them itself when
+    // it ends, and a writer once it holds the lock (`open_writer`).
     if crate::store::bulk::waiting(&conn).map_err(sql_err)? {
         if let Ok(_lock) = ImportLock::try_acquire(path) {
             let built = crate::store::bulk::build_dropped(&conn);

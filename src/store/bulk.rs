@@ -39,7 +39,7 @@ const DEFERRED: &[&str] = &[
 /// end (see `batch`), where the writer does their work, and every
 /// participant row the writer inserts carries its event's date already,
 /// which is all `event_participants_dated` would write. At 30,000
-/// synthetic articles they ran about 2.3 million times. The last two note
+/// synthetic articles these six ran about 2.3 million times. The last two note
 /// each new article as waiting for its stems and strike the note when they
 /// are written, which the writer does for every article it stores, in the
 /// same transaction; each made its statement keep a statement journal.
@@ -74,7 +74,7 @@ pub fn drop_deferred(conn: &Connection) -> rusqlite::Result<()> {
     tx.commit()
 }
 
-/// Whether indexes wait to be built.
+/// Whether indexes or triggers wait to be made again.
 pub fn waiting(conn: &Connection) -> rusqlite::Result<bool> {
     conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM import_dropped_indexes)",
