@@ -35,18 +35,20 @@ use foldhash::HashMap;
 use rayon::prelude::*;
 use rusqlite::Connection;
 
-use crate::extract::{extract, ArticleText, Extraction};
-use crate::ingest::decode::decode;
-use crate::ingest::discover::{discover, io_reason, Input, ManifestEntry, Problem};
-use crate::ingest::{clean::clean, meta::meta};
-use crate::store::search::Stemmed;
-use crate::store::{self, ArticleRecord, Cache, Known};
+use crate::ingest::discover::{discover, Input, Problem};
+use crate::store::{self, Cache, Known};
+
+mod prepare;
+use prepare::{prepare_group, Prepared, Step};
 
 /// Default largest file an import reads.
 pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Files prepared in parallel before they go to the writer.
 const CHUNK: usize = 64;
+/// Files one thread takes through the pure stages together, stage by stage
+/// (see `prepare`).
+const GROUP: usize = 16;
 /// Prepared chunks that may wait for the writer: this bounds memory, however
 /// large the corpus. With one, the preparing threads stood idle whenever the
 /// writer paused to commit or copy the WAL into the database, and the writer
@@ -176,64 +178,6 @@ pub enum ImportError {
     Preparing,
 }
 
-/// A file after the pure stages, ready for the writer.
-struct Prepared {
-    record: ArticleRecord,
-    /// `record.content_hash` as bytes, for the writer's maps.
-    digest: store::Digest,
-    extraction: Extraction,
-}
-
-/// What the archive records of a file besides its bytes (schema V16): its
-/// size, its modification time if trusted, its manifest row's fingerprint.
-#[derive(Debug, Clone, Copy)]
-struct FileState {
-    byte_size: i64,
-    mtime_ns: Option<i64>,
-    manifest_hash: i64,
-}
-
-/// How old a modification time must be, when the file is read, to be
-/// recorded. A write in the same clock tick as the one read would leave the
-/// time unchanged, and some file systems count time in steps of 2 s (FAT),
-/// so a younger time is not recorded and the file is hashed next time, as
-/// git treats its "racily clean" entries.
-const SETTLED_NS: i64 = 3_000_000_000;
-
-impl FileState {
-    /// The state of a file as `stat` and its manifest row give it, and its
-    /// modification time, trusted or not.
-    fn of(stat: &std::fs::Metadata, manifest: &ManifestEntry) -> (FileState, Option<i64>) {
-        let ns = |t: std::time::SystemTime| {
-            t.duration_since(std::time::UNIX_EPOCH)
-                .ok()
-                .and_then(|d| i64::try_from(d.as_nanos()).ok())
-        };
-        let mtime = stat.modified().ok().and_then(ns);
-        let now = ns(std::time::SystemTime::now());
-        let settled = mtime.filter(|&m| now.is_some_and(|now| now - m >= SETTLED_NS));
-        let byte_size = i64::try_from(stat.len()).unwrap_or(i64::MAX);
-        (
-            FileState {
-                byte_size,
-                mtime_ns: settled,
-                manifest_hash: manifest.fingerprint(),
-            },
-            mtime,
-        )
-    }
-}
-
-/// What the parallel stages hand to the writer for one file.
-enum Step {
-    Ready(Box<Prepared>),
-    /// The stored text is the file's; with the state to record when the
-    /// stored one differs (a file touched or copied, a time not trusted
-    /// before, an archive older than V16).
-    Unchanged(Option<FileState>),
-    Failed(String),
-}
-
 /// Imports `paths` into `conn`; `found_files` hears how many files there
 /// are to read (before the first, for a progress bar), `report` about every file.
 pub fn run(
@@ -330,8 +274,8 @@ fn import_all(
             }
             for chunk in inputs.chunks(CHUNK) {
                 let steps: Vec<Step> = chunk
-                    .par_iter()
-                    .map(|input| guarded(|| prepare(input, options, known_hashes)))
+                    .par_chunks(GROUP)
+                    .flat_map_iter(|group| prepare_group(group, options, known_hashes))
                     .collect();
                 if tx.send(steps).is_err() {
                     break; // the writer stopped
@@ -425,102 +369,6 @@ fn warm_up() {
     });
 }
 
-/// Runs `stage` for one file, so that a bug it hits fails that file alone:
-/// a panic would otherwise end the preparing thread and, with it, the
-/// import of every file after it.
-fn guarded(stage: impl FnOnce() -> Step) -> Step {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(stage)).unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| panic.downcast_ref::<&str>().copied())
-            .unwrap_or("unknown");
-        Step::Failed(format!(
-            "chronik hit a bug on this file ({what}); the other files are imported; \
-             please report it with the file"
-        ))
-    })
-}
-
-/// The pure stages for one file: no SQLite, runs on any thread.
-fn prepare(input: &Input, options: &Options, known: &Known) -> Step {
-    let stat = match std::fs::metadata(&input.path) {
-        Ok(m) => m,
-        Err(e) => return Step::Failed(io_reason(&e)),
-    };
-    let size = stat.len();
-    if size > options.max_bytes {
-        return Step::Failed(format!(
-            "file is {size} bytes, over the limit of {} bytes; raise it with --max-bytes",
-            options.max_bytes
-        ));
-    }
-    let (state, mtime) = FileState::of(&stat, &input.manifest);
-    let stored = known.by_origin.get(&input.origin);
-    // A recorded time is at least SETTLED_NS older than its reading was, so
-    // the same time now means no write since.
-    let unread = stored.is_some_and(|s| {
-        !options.rehash
-            && s.file_mtime_ns.is_some()
-            && s.file_mtime_ns == mtime
-            && s.byte_size == state.byte_size
-            && s.manifest_hash == Some(state.manifest_hash)
-    });
-    if unread {
-        return Step::Unchanged(None);
-    }
-    let bytes = match std::fs::read(&input.path) {
-        Ok(b) => b,
-        Err(e) => return Step::Failed(io_reason(&e)),
-    };
-    let digest = blake3::hash(&bytes);
-    if let Some(s) = stored.filter(|s| &s.hash == digest.as_bytes()) {
-        // An article stored before V16 has no manifest row recorded: the
-        // row is taken as the one imported, and recorded.
-        if s.manifest_hash.is_none_or(|m| m == state.manifest_hash) {
-            // Same bytes, same size: only the time and the row can differ.
-            let same =
-                s.file_mtime_ns == state.mtime_ns && s.manifest_hash == Some(state.manifest_hash);
-            return Step::Unchanged((!same).then_some(state));
-        }
-    }
-    let decoded = match decode(&bytes) {
-        Ok(d) => d,
-        Err(e) => return Step::Failed(e.to_string()),
-    };
-    let cleaned = clean(&decoded.text);
-    if cleaned.body.trim().is_empty() {
-        return Step::Failed("nothing left after removing page furniture".into());
-    }
-    let meta = meta(&cleaned, &input.manifest);
-    let extraction = extract(&ArticleText {
-        title: &cleaned.title,
-        body: &cleaned.body,
-        published: meta.published_on,
-        credits: &cleaned.credits,
-    });
-    let stemmed = Stemmed::of(Some(&cleaned.title), &cleaned.body);
-    Step::Ready(Box::new(Prepared {
-        digest: *digest.as_bytes(),
-        record: ArticleRecord {
-            origin: input.origin.clone(),
-            url: meta.url,
-            title: cleaned.title,
-            body: cleaned.body,
-            published_on: meta.published_on.map(|d| d.to_string()),
-            date_source: meta.date_source.map(|s| s.as_str()),
-            content_hash: digest.to_hex().to_string(),
-            byte_size: state.byte_size,
-            file_mtime_ns: state.mtime_ns,
-            manifest_hash: state.manifest_hash,
-            raw_text: decoded.raw,
-            outlet: meta.outlet,
-            stemmed,
-        },
-        extraction,
-    }))
-}
-
 /// The single writer's state across files.
 struct Writer<'a> {
     /// What was stored before the run, as the preparing threads read it.
@@ -600,22 +448,6 @@ impl Writer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_panicking_stage_fails_its_file_only() {
-        let failed = guarded(|| panic!("index out of range"));
-        match failed {
-            Step::Failed(why) => {
-                assert!(why.contains("index out of range"), "{why}");
-                assert!(why.contains("please report it"), "{why}");
-            }
-            _ => panic!("a panic must fail the file"),
-        }
-        assert!(matches!(
-            guarded(|| Step::Unchanged(None)),
-            Step::Unchanged(None)
-        ));
-    }
 
     /// Imports three files into a new archive with `bulk_from`; returns
     /// whether `mentions_entity` existed while the files were written, and

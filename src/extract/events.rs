@@ -247,12 +247,36 @@ pub fn events(
     mentions: &[(usize, usize, usize)],
     headlined: &[usize],
 ) -> Vec<Event> {
-    let reporters = reporters(entities);
+    let scanned = scan_sentences(body, spans.to_vec(), published);
+    events_scanned(body, scanned, published, entities, mentions, headlined)
+}
+
+/// What [`events`] reads of a body before it needs the article's names:
+/// its sentences, trigger words, cues and dates. An import finds them for a
+/// group of articles in one go (see `import::prepare`).
+pub struct Scan {
+    /// The body's sentences ([`crate::text::sentences`]).
+    pub spans: Vec<(usize, usize)>,
+    /// The body lower-cased, with its offsets.
+    lower: String,
+    /// Triggers as (start, kind).
+    triggers: Vec<(usize, usize)>,
+    /// Cue words as (start, end).
+    cues: Vec<(usize, usize)>,
+    /// The dates each sentence names.
+    dates: Vec<Vec<DateMention>>,
+}
+
+/// Finds the sentences, triggers, cues and dates of `body`, an article
+/// published on `published`.
+pub fn scan(body: &str, published: Option<Date>) -> Scan {
+    scan_sentences(body, crate::text::sentences(body), published)
+}
+
+/// [`scan`] of a body whose sentences are `spans`.
+fn scan_sentences(body: &str, spans: Vec<(usize, usize)>, published: Option<Date>) -> Scan {
     let lower = lower_keep_len(body);
-    let found: Vec<(usize, usize)> = triggers(body, &lower)
-        .into_iter()
-        .filter(|&(at, _)| !attributive_participle(body, at, mentions))
-        .collect();
+    let triggers = triggers(body, &lower);
     let cues: Vec<(usize, usize)> = TRIGGERS
         .cues
         .as_ref()
@@ -263,6 +287,42 @@ pub fn events(
                 .collect()
         })
         .unwrap_or_default();
+    let anchors = story_anchors(body, published);
+    let dates = spans
+        .iter()
+        .map(|&(s, e)| sentence_dates(body, s, e, published, &story_years(&anchors, s)))
+        .collect();
+    Scan {
+        spans,
+        lower,
+        triggers,
+        cues,
+        dates,
+    }
+}
+
+/// [`events`] with the body's [`Scan`] made already.
+pub fn events_scanned(
+    body: &str,
+    scanned: Scan,
+    published: Option<Date>,
+    entities: &[Entity],
+    mentions: &[(usize, usize, usize)],
+    headlined: &[usize],
+) -> Vec<Event> {
+    let reporters = reporters(entities);
+    let Scan {
+        spans,
+        lower,
+        triggers,
+        cues,
+        dates: mut sentence_dates,
+    } = scanned;
+    let spans = &spans[..];
+    let found: Vec<(usize, usize)> = triggers
+        .into_iter()
+        .filter(|&(at, _)| !attributive_participle(body, at, mentions))
+        .collect();
     let paragraphs = paragraph_numbers(body, spans);
     // The lead runs to the end of the first paragraph of prose; headline,
     // kicker and subtitle lines above it (no full stop) report the same news.
@@ -309,7 +369,6 @@ pub fn events(
     let mut story_day: Option<DateMention> = None;
     // The last day the article named itself, however the story moved on.
     let mut named_day: Option<DateMention> = None;
-    let anchors = story_anchors(body, published);
     // The date the sentence before was told at, background or not.
     let mut previous: Option<DateMention> = None;
     // The day the sentence before named in its main clause, if any.
@@ -328,7 +387,8 @@ pub fn events(
             narrative = None;
             aside_day = None;
         }
-        let mut dates = sentence_dates(body, s, e, published, &story_years(&anchors, s));
+        // (The sentences after it keep theirs: `lead_date` reads them.)
+        let mut dates = std::mem::take(&mut sentence_dates[n]);
         // "Einen Tag später bestätigte Roskosmos den Verlust: Der Kontakt
         // sei am Samstag abgerissen": what a report says after its colon is
         // dated there, not the report.
@@ -782,7 +842,7 @@ pub fn events(
         };
         let lead = paragraphs[n] <= lead_paragraph && published.is_some();
         let later = || match lead && dates.is_empty() {
-            true => lead_date(body, spans, &paragraphs, n, published),
+            true => lead_date(&sentence_dates, &paragraphs, n, published),
             false => None,
         };
         // "seit dem 6. August halten Truppen Gebiete besetzt": a day, month
@@ -1470,8 +1530,7 @@ fn story_years(anchors: &[(usize, i16)], at: usize) -> Vec<i16> {
 /// say what happened ("hat ... freigelassen") and the next sentence when
 /// ("am Samstag"); older dates there are background, not the lead's day.
 fn lead_date(
-    body: &str,
-    spans: &[(usize, usize)],
+    sentence_dates: &[Vec<DateMention>],
     paragraphs: &[usize],
     n: usize,
     published: Option<Date>,
@@ -1484,14 +1543,11 @@ fn lead_date(
                 .and_then(|v| v.parse::<Date>().ok())
                 .is_some_and(|v| (0..=7).contains(&(day - v).get_days()))
     };
-    (n + 1..spans.len())
+    // With a publication date, a sentence's dates do not depend on the
+    // story's years, so those found for each sentence are the ones.
+    (n + 1..sentence_dates.len())
         .take_while(|&m| paragraphs[m] == paragraphs[n])
-        .find_map(|m| {
-            let (s, e) = spans[m];
-            sentence_dates(body, s, e, published, &[])
-                .into_iter()
-                .find(recent)
-        })
+        .find_map(|m| sentence_dates[m].iter().find(|d| recent(d)).cloned())
 }
 
 /// Entities that report rather than take part: news agencies, newspapers

@@ -122,8 +122,23 @@ pub struct Candidate {
 
 /// Runs every extraction stage over one article.
 pub fn extract(article: &ArticleText) -> Extraction {
+    let candidates = names::candidates(article.body);
+    extract_from(
+        article,
+        candidates,
+        events::scan(article.body, article.published),
+    )
+}
+
+/// [`extract`] with the body's name candidates and event triggers found
+/// already: an import finds each for a group of articles at a time (see
+/// `import::prepare`).
+pub fn extract_from(
+    article: &ArticleText,
+    candidates: Vec<Candidate>,
+    scanned: events::Scan,
+) -> Extraction {
     let body = article.body;
-    let candidates = names::candidates(body);
     let mut out = Extraction::default();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let ends: Vec<usize> = candidates.iter().flat_map(|c| [c.start, c.end]).collect();
@@ -179,10 +194,10 @@ pub fn extract(article: &ArticleText) -> Extraction {
         .map(|(i, _)| i)
         .collect();
     // Both read the body by sentence.
-    let spans = crate::text::sentences(body);
-    out.events = events::events(
+    let spans = scanned.spans.clone();
+    out.events = events::events_scanned(
         body,
-        &spans,
+        scanned,
         article.published,
         &out.entities,
         &byte_mentions,
