@@ -1,5 +1,6 @@
-//! The pure stages of an import: read → decode → clean → meta → names →
-//! scan → extract → stems, for a group of files at a time, stage by stage.
+//! The pure stages of an import: read → decode → clean → meta → known
+//! names → names → scan → extract → stems, for a group of files at a time,
+//! stage by stage.
 //!
 //! Each stage reads its own large tables (the cleaning rules' automata, the
 //! gazetteer's, the lexicons, the trigger and date patterns), far more than
@@ -92,7 +93,8 @@ pub(super) fn prepare_group(inputs: &[Input], options: &Options, known: &Known) 
         .map(|input| guarded(|| read(input, options, known)))
         .collect();
     let cleaned = then(read, cleaned);
-    let named = then(cleaned, named);
+    let known = then(cleaned, known_names);
+    let named = then(known, named);
     let scanned = then(named, scanned);
     let extracted = then(scanned, extracted);
     then(extracted, |file| Ok(finished(file)))
@@ -205,14 +207,21 @@ fn cleaned(read: Read) -> Result<CleanedFile, Step> {
     })
 }
 
-/// A cleaned file with the names its body mentions.
+/// A cleaned file with the names its body mentions: the gazetteer's first,
+/// then all.
 struct Named<'a> {
     file: CleanedFile<'a>,
     candidates: Vec<Candidate>,
 }
 
-fn named(file: CleanedFile) -> Result<Named, Step> {
-    let candidates = names::candidates(&file.cleaned.body);
+fn known_names(file: CleanedFile) -> Result<Named, Step> {
+    let candidates = names::gazetteer_candidates(&file.cleaned.body);
+    Ok(Named { file, candidates })
+}
+
+fn named(known: Named) -> Result<Named, Step> {
+    let Named { file, candidates } = known;
+    let candidates = names::candidates_with(&file.cleaned.body, candidates);
     Ok(Named { file, candidates })
 }
 

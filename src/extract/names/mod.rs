@@ -44,8 +44,15 @@ pub fn strip_genitive(s: &str) -> &str {
 
 /// Every name candidate in `body`, in text order, none overlapping.
 pub fn candidates(body: &str) -> Vec<Candidate> {
+    candidates_with(body, gazetteer_candidates(body))
+}
+
+/// [`candidates`] with the gazetteer's found already ([`gazetteer_candidates`]):
+/// an import finds those for a group of articles at a time (see
+/// `import::prepare`).
+pub fn candidates_with(body: &str, known: Vec<Candidate>) -> Vec<Candidate> {
     let lex = &*LEXICON;
-    let mut out = gazetteer_candidates(body);
+    let mut out = known;
     let toks = tokens(body);
     folded_gazetteer_names(&toks, &mut out);
     with_given_names(&mut out, &toks, lex);
@@ -56,8 +63,10 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
         .into_iter()
         .chain(capitals::english_media(&toks, lex))
         .collect();
-    let named_after_places = adjective_names(body, &toks, lex)
-        .into_iter()
+    let adjectives = adjective_names(body, &toks, lex);
+    let named_after_places = adjectives
+        .iter()
+        .cloned()
         .chain(english.iter().cloned())
         .chain(town_named_orgs(&toks, lex));
     for c in named_after_places {
@@ -81,7 +90,7 @@ pub fn candidates(body: &str) -> Vec<Candidate> {
     pattern.extend(role_names(&toks, lex));
     pattern.extend(shaped_names(&toks, lex));
     pattern.extend(headed_names(body, &toks, lex));
-    pattern.extend(adjective_names(body, &toks, lex));
+    pattern.extend(adjectives);
     pattern.extend(preposition_places(&toks, lex));
     pattern.extend(appositive_names(body, &toks, lex));
     pattern.extend(english);
@@ -302,7 +311,8 @@ fn last_word(text: &str) -> Option<&str> {
     Some(&text[start..])
 }
 
-fn gazetteer_candidates(body: &str) -> Vec<Candidate> {
+/// The gazetteer's names in `body`, as candidates.
+pub fn gazetteer_candidates(body: &str) -> Vec<Candidate> {
     let gaz = gazetteer();
     let mut out = Vec::new();
     for hit in gaz.find(body) {
