@@ -46,7 +46,7 @@ mod word_start;
 
 pub use same::{
     better_date, casts_meet, formal_kind, kind_group, same_happening, signature, signature_by,
-    spoken, Signature,
+    spoken, Cast, Signature,
 };
 
 use super::dates::{find_dates, find_dates_in_story, DateMention, Precision};

@@ -24,7 +24,7 @@ use foldhash::{HashMap, HashSet};
 use rusqlite::Connection;
 use smallvec::SmallVec;
 
-use crate::extract::events::{casts_meet, kind_group, Signature};
+use crate::extract::events::{casts_meet, kind_group, Cast, Signature};
 
 /// Events held before the index starts over: at about 80 bytes each, some
 /// tens of MB. 100,000 synthetic articles have about 130,000 dated events.
@@ -298,14 +298,15 @@ impl EventIndex {
     /// The oldest stored event that `question` finds and `same` accepts.
     ///
     /// Events a question finds are tested oldest first and only until one is
-    /// accepted: a signature is built for each one tested, and with a small
-    /// cast (every other event names Putin) a month holds thousands.
+    /// accepted: with a small cast (every other event names Putin) a month
+    /// holds thousands. Each is tested as it is held ([`Cast`]); only the
+    /// one accepted is made into a signature.
     pub fn first_match(
         &mut self,
         conn: &Connection,
         countries: &HashMap<i64, i64>,
         question: &Question,
-        mut same: impl FnMut(&Stored) -> bool,
+        mut same: impl FnMut(&Cast<i64>) -> bool,
     ) -> rusqlite::Result<Option<(i64, Stored)>> {
         let Question {
             kind,
@@ -390,9 +391,16 @@ impl EventIndex {
             if date_text.0 != date {
                 date_text = (date, text(date));
             }
-            let stored = self.signature(c, &date_text.1);
-            if same(&stored) {
-                return Ok(Some((id, stored)));
+            let (actors, places, within) = c.parts();
+            let cast = Cast {
+                kind: &self.kinds[c.kind as usize].0,
+                date: Some(&date_text.1),
+                actors,
+                places,
+                within,
+            };
+            if same(&cast) {
+                return Ok(Some((id, self.signature(c, &date_text.1))));
             }
         }
         Ok(None)
@@ -565,7 +573,7 @@ mod tests {
         let countries = HashMap::default();
         let found = index
             .first_match(&conn, &countries, &question, |s| {
-                tested.push(s.actors.iter().copied().collect::<Vec<_>>());
+                tested.push(s.actors.to_vec());
                 s.actors.contains(&7) || s.actors.contains(&9)
             })
             .unwrap();
@@ -597,7 +605,7 @@ mod tests {
         let mut tested = Vec::new();
         let found = index
             .first_match(&conn, &HashMap::default(), &question, |s| {
-                tested.push(s.actors.iter().copied().collect::<Vec<_>>());
+                tested.push(s.actors.to_vec());
                 false
             })
             .unwrap();

@@ -11,7 +11,9 @@ use rusqlite::{params, Connection};
 
 use super::event_index::{EventIndex, Question, Stored};
 use super::rows::Rows;
-use crate::extract::events::{better_date, formal_kind, same_happening, signature_by, spoken};
+use crate::extract::events::{
+    better_date, formal_kind, same_happening, signature_by, spoken, Cast,
+};
 use crate::extract::{Extraction, EXTRACTOR};
 
 /// An event's participants, up to 8 per INSERT (see [`super::rows`]): event
@@ -221,7 +223,18 @@ fn find_match(
         participants: &participants,
         actors: &actors,
     };
+    let (places, within): (Vec<i64>, Vec<i64>) = (
+        reported.places.iter().copied().collect(),
+        reported.within.iter().copied().collect(),
+    );
+    let reported = Cast {
+        kind: &reported.kind,
+        date: reported.date.as_deref(),
+        actors: &actors,
+        places: &places,
+        within: &within,
+    };
     index.first_match(conn, countries, &question, |stored| {
-        same_happening(stored, reported, false)
+        same_happening(stored, &reported, false)
     })
 }
