@@ -97,29 +97,24 @@ pub trait Keys<K> {
     fn size(&self) -> usize;
 }
 
-impl<K> Keys<K> for BTreeSet<K> {
-    fn in_order<'a>(&'a self) -> impl Iterator<Item = &'a K>
-    where
-        K: 'a,
-    {
-        self.iter()
-    }
-    fn size(&self) -> usize {
-        self.len()
-    }
+/// Ordered sets and sorted slices read their keys the same way.
+macro_rules! keys_in_order {
+    ($($set:ty),*) => {$(
+        impl<K> Keys<K> for $set {
+            fn in_order<'a>(&'a self) -> impl Iterator<Item = &'a K>
+            where
+                K: 'a,
+            {
+                self.iter()
+            }
+            fn size(&self) -> usize {
+                self.len()
+            }
+        }
+    )*};
 }
 
-impl<K> Keys<K> for [K] {
-    fn in_order<'a>(&'a self) -> impl Iterator<Item = &'a K>
-    where
-        K: 'a,
-    {
-        self.iter()
-    }
-    fn size(&self) -> usize {
-        self.len()
-    }
-}
+keys_in_order!(BTreeSet<K>, [K]);
 
 /// How many keys `a` and `b` share.
 fn shared<K: Ord>(a: &(impl Keys<K> + ?Sized), b: &(impl Keys<K> + ?Sized)) -> usize {
