@@ -383,19 +383,19 @@ impl EventIndex {
                 continue;
             }
             last = Some(id);
+            let (cast_actors, places, within) = c.parts();
             // Found through a place or country alone: `same` would turn
-            // it down after its signature was built.
-            if !casts_meet(actors, c.parts().0) {
+            // it down.
+            if !casts_meet(actors, cast_actors) {
                 continue;
             }
             if date_text.0 != date {
                 date_text = (date, text(date));
             }
-            let (actors, places, within) = c.parts();
             let cast = Cast {
                 kind: &self.kinds[c.kind as usize].0,
                 date: Some(&date_text.1),
-                actors,
+                actors: cast_actors,
                 places,
                 within,
             };
