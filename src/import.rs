@@ -605,10 +605,7 @@ mod tests {
 
     #[test]
     fn a_failed_import_leaves_the_connection_with_sqlites_settings() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut conn =
-            crate::archive::open(&dir.path().join("a.db"), crate::archive::Access::ReadWrite)
-                .unwrap();
+        let (dir, mut conn) = crate::archive::scratch();
         let file = dir.path().join("a.txt");
         std::fs::write(
             &file,

@@ -143,6 +143,15 @@ pub fn open(path: &Path, access: Access) -> Result<Connection, ArchiveError> {
     }
 }
 
+/// A new archive in a temporary directory, for tests: the directory, which
+/// must live as long as the archive is used, and a connection to it.
+#[cfg(test)]
+pub(crate) fn scratch() -> (tempfile::TempDir, Connection) {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = open(&dir.path().join("a.db"), Access::ReadWrite).unwrap();
+    (dir, conn)
+}
+
 /// Opens the archive for a writer (import, reindex) holding the import lock,
 /// so that no other writer runs until the lock is dropped. The file is
 /// checked before the lock file is created beside it, and the lock is taken

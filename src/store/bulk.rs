@@ -154,10 +154,7 @@ mod tests {
 
     #[test]
     fn what_was_dropped_is_made_again_and_the_settings_come_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let conn =
-            crate::archive::open(&dir.path().join("a.db"), crate::archive::Access::ReadWrite)
-                .unwrap();
+        let (_dir, conn) = crate::archive::scratch();
         let settings = |conn: &Connection| {
             ["temp_store", "cache_size", "threads"].map(|name| pragma(conn, name))
         };

@@ -623,9 +623,7 @@ mod tests {
 
     #[test]
     fn a_month_read_after_one_of_its_days_holds_each_event_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.db");
-        let conn = crate::archive::open(&path, crate::archive::Access::ReadWrite).unwrap();
+        let (_dir, conn) = crate::archive::scratch();
         conn.execute_batch(
             "INSERT INTO entities (id, name, kind, key, extractor, confidence) VALUES
                  (1, 'Putin', 'person', 'putin', 't', 1), (2, 'Kim', 'person', 'kim', 't', 1);

@@ -508,10 +508,7 @@ mod tests {
 
     #[test]
     fn what_an_import_knows_is_read_from_an_index_not_the_texts() {
-        let dir = tempfile::tempdir().unwrap();
-        let conn =
-            crate::archive::open(&dir.path().join("a.db"), crate::archive::Access::ReadWrite)
-                .unwrap();
+        let (_dir, conn) = crate::archive::scratch();
         let plan: Vec<String> = conn
             .prepare(&format!("EXPLAIN QUERY PLAN {KNOWN}"))
             .unwrap()
