@@ -39,6 +39,7 @@ use rusqlite::Connection;
 use crate::ingest::discover::{discover, Input, Problem};
 use crate::store::{self, Cache, Known};
 
+mod checkpoint;
 mod prepare;
 use prepare::{prepare_group, Prepared, Step};
 
@@ -75,7 +76,9 @@ const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(1000);
 /// checkpoints copy far less. At 1,000 pages, checkpoints were 15% of the
 /// writer's time at 10,000 articles; at 30,000 (a WAL of at most about
 /// 120 MB, removed when the archive is closed) the import of 100,000
-/// articles took 179 s instead of 205 s.
+/// articles took 179 s instead of 205 s. Since then a thread of its own
+/// checkpoints after each commit (see `checkpoint`), and this is only the
+/// writer's fallback.
 const WAL_PAGES: u32 = 30_000;
 /// SQLite's own setting, restored after an import.
 const DEFAULT_WAL_PAGES: u32 = 1_000;
@@ -259,10 +262,23 @@ fn import_all(
     let inputs = &found.inputs;
     let known_hashes = &before;
     let (tx, rx) = sync_channel::<Vec<Step>>(CHUNKS_AHEAD);
+    let path = conn.path().filter(|p| !p.is_empty()).map(str::to_owned);
     std::thread::scope(|scope| -> Result<(), ImportError> {
         // Owned here, so that an early return drops it and a producer
         // blocked on a full channel wakes up instead of being waited for.
         let rx = rx;
+        // Dropped with this closure, which ends the thread before the
+        // scope waits for it. Without it (an archive in memory, or a second
+        // connection refused) the writer checkpoints itself, every
+        // `WAL_PAGES`, as it also does should the thread fall that far behind.
+        let checkpoints = path
+            .as_deref()
+            .and_then(|path| checkpoint::spawn(scope, path).ok());
+        let checkpointed = || {
+            if let Some(c) = &checkpoints {
+                c.committed();
+            }
+        };
         let producer = scope.spawn(move || {
             // New files are extracted: the patterns compile on every thread
             // at once before the first (5 seeds into a new archive: 0.24 s
@@ -312,6 +328,7 @@ fn import_all(
                 done += 1;
                 if done.is_multiple_of(every) || begun.elapsed() >= BATCH_TIME {
                     commit(batch, std::mem::take(&mut deferred), &mut writer.counts)?;
+                    checkpointed();
                     batch = conn.transaction()?;
                     begun = std::time::Instant::now();
                 }
@@ -321,6 +338,7 @@ fn import_all(
             rayon::spawn(move || drop(spent));
         }
         commit(batch, std::mem::take(&mut deferred), &mut writer.counts)?;
+        checkpointed();
         drop(rx);
         producer.join().map_err(|_| ImportError::Preparing)
     })?;
