@@ -29,7 +29,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
 
 use foldhash::HashMap;
@@ -261,7 +261,7 @@ fn import_all(
     };
     let inputs = &found.inputs;
     let known_hashes = &before;
-    let (tx, rx) = sync_channel::<Vec<Step>>(CHUNKS_AHEAD);
+    let (tx, rx) = sync_channel::<Receiver<Vec<Step>>>(CHUNKS_AHEAD);
     let path = conn.path().filter(|p| !p.is_empty()).map(str::to_owned);
     std::thread::scope(|scope| -> Result<(), ImportError> {
         // Owned here, so that an early return drops it and a producer
@@ -289,15 +289,26 @@ fn import_all(
             {
                 warm_up();
             }
-            for chunk in inputs.chunks(CHUNK) {
-                let steps: Vec<Step> = chunk
-                    .par_chunks(GROUP)
-                    .flat_map_iter(|group| prepare_group(group, options, known_hashes))
-                    .collect();
-                if tx.send(steps).is_err() {
-                    break; // the writer stopped
+            // Each chunk is a job of its own, so that a thread done with its
+            // groups of one chunk starts on the next instead of waiting for
+            // the other thread to finish the chunk. The writer takes the
+            // chunks in order, each from its own channel; the queue's bound
+            // keeps as many chunks prepared or under way as before.
+            rayon::in_place_scope(|jobs| {
+                for chunk in inputs.chunks(CHUNK) {
+                    let (prepared, steps) = sync_channel::<Vec<Step>>(1);
+                    if tx.send(steps).is_err() {
+                        break; // the writer stopped
+                    }
+                    jobs.spawn(move |_| {
+                        let steps = chunk
+                            .par_chunks(GROUP)
+                            .flat_map_iter(|group| prepare_group(group, options, known_hashes))
+                            .collect();
+                        let _ = prepared.send(steps);
+                    });
                 }
-            }
+            });
         });
         let mut done = 0usize;
         let every = options.commit_every.max(1);
@@ -307,6 +318,9 @@ fn import_all(
         let mut deferred = false;
         let mut begun = std::time::Instant::now();
         'files: for (chunk, steps) in inputs.chunks(CHUNK).zip(rx.iter()) {
+            // Fails only if the chunk's job panicked outside the guard each
+            // file's stages run in; `producer.join` then says so.
+            let Ok(steps) = steps.recv() else { break };
             for (input, step) in chunk.iter().zip(steps) {
                 if options.stopping() {
                     summary.interrupted = true;
@@ -655,5 +669,45 @@ mod tests {
         assert_eq!(pragma("synchronous"), 1); // NORMAL
         assert_eq!(pragma("ignore_check_constraints"), 0);
         assert_eq!(pragma("foreign_keys"), 1);
+    }
+
+    #[test]
+    fn each_file_of_many_chunks_is_stored_with_its_own_text_in_input_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        // More chunks than may wait for the writer at once.
+        let files = CHUNK * (CHUNKS_AHEAD + 3) + 5;
+        for i in 0..files {
+            let text = format!("Titel {i}\n\nPutin sprach am Montag in Moskau über Nummer {i}.\n");
+            std::fs::write(corpus.join(format!("{i:04}.txt")), text).unwrap();
+        }
+        let db = dir.path().join("a.db");
+        let mut conn = crate::archive::open(&db, crate::archive::Access::ReadWrite).unwrap();
+        let mut reported = Vec::new();
+        let summary = run(
+            &mut conn,
+            &[corpus],
+            &Options::default(),
+            |path, _| reported.push(path.file_name().unwrap().to_string_lossy().into_owned()),
+            |_| {},
+            |_| {},
+        )
+        .unwrap();
+        assert_eq!(summary.imported, files as u64);
+        assert_eq!(reported.len(), files);
+        let astray = (0..files).find(|&i| reported[i] != format!("{i:04}.txt"));
+        assert_eq!(astray.map(|i| &reported[i]), None);
+        let stored: Vec<(String, String)> = conn
+            .prepare("SELECT origin, title FROM articles ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(stored.len(), files);
+        let astray =
+            (0..files).find(|&i| stored[i] != (format!("corpus/{i:04}.txt"), format!("Titel {i}")));
+        assert_eq!(astray.map(|i| &stored[i]), None);
     }
 }
