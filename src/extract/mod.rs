@@ -210,6 +210,5 @@ pub fn extract_from(
 
 /// Whether `word` stands in `text` as whole words.
 fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word)
-        .any(|(i, _)| gazetteer::whole_words(text, i, i + word.len()))
+    crate::text::occurrences(text, word).any(|i| gazetteer::whole_words(text, i, i + word.len()))
 }

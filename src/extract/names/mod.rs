@@ -123,7 +123,7 @@ pub fn candidates_with(body: &str, known: Vec<Candidate>) -> Vec<Candidate> {
 fn final_s_kept(body: &str, out: &mut [Candidate]) {
     let gaz = gazetteer();
     let bare_elsewhere = |name: &str| {
-        body.match_indices(name).any(|(at, _)| {
+        crate::text::occurrences(body, name).any(|at| {
             word_boundary_before(body, at) && {
                 let after = &body[at + name.len()..];
                 after.chars().next().is_none_or(|c| !c.is_alphanumeric())
@@ -171,7 +171,7 @@ fn repeated_names(body: &str, out: &mut Vec<Candidate>) {
             continue;
         }
         let mut again = Vec::new();
-        for (at, _) in body.match_indices(surface) {
+        for at in crate::text::occurrences(body, surface) {
             let mut end = at + surface.len();
             let free = word_boundary_before(body, at)
                 && word_boundary_after(body, end)
