@@ -18,8 +18,10 @@ corpus="$work/corpus-$n"
 jsonl="$work/corpus-$n.jsonl"
 db="$work/bench-$n.db"
 
-cargo build --release --quiet --manifest-path "$here/Cargo.toml"
-chronik="$here/target/release/chronik"
+# The installed build (Cargo.toml's release-lto); PROFILE=release for the quick one.
+profile=${PROFILE:-release-lto}
+cargo build --profile "$profile" --quiet --manifest-path "$here/Cargo.toml"
+chronik="$here/target/$profile/chronik"
 
 if [ ! -f "$jsonl" ]; then
     python3 "$eval_dir/gen_corpus.py" "$corpus" "$n" --jsonl "$jsonl" >/dev/null
