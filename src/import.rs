@@ -296,6 +296,13 @@ fn import_all(
             // keeps as many chunks prepared or under way as before.
             rayon::in_place_scope(|jobs| {
                 for chunk in inputs.chunks(CHUNK) {
+                    // New files will be read; the kernel can start now.
+                    crate::ingest::readahead::advise(
+                        chunk
+                            .iter()
+                            .filter(|i| !known_hashes.by_origin.contains_key(&i.origin))
+                            .map(|i| i.path.as_path()),
+                    );
                     let (prepared, steps) = sync_channel::<Vec<Step>>(1);
                     if tx.send(steps).is_err() {
                         break; // the writer stopped

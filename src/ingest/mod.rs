@@ -5,3 +5,4 @@ pub mod clean;
 pub mod decode;
 pub mod discover;
 pub mod meta;
+pub mod readahead;
