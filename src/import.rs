@@ -4,7 +4,9 @@
 //! The stages before `store` are pure, so files are prepared in parallel
 //! (rayon) in chunks, each thread taking a group of files through one
 //! stage after another (see `prepare`), and handed, in input order,
-//! through a bounded channel to the one thread that writes. The writer puts
+//! through a bounded channel to the one thread that writes; the kernel is
+//! asked to read each chunk's new files as it is queued (`ingest::readahead`),
+//! and WAL checkpoints run on a thread of their own (`checkpoint`). The writer puts
 //! many files into one transaction, so the archive pays for a commit only
 //! once per batch; a batch holds whole files only. Input that cannot be read, decoded or cleaned
 //! fails while it is prepared and never reaches the writer, so a bad file
