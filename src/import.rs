@@ -254,7 +254,6 @@ fn import_all(
     let by_hash = std::mem::take(&mut before.by_hash);
     let mut writer = Writer {
         before: &before,
-        written: HashMap::default(),
         by_hash,
         cache: Cache::default(),
         counts: store::batch::Counts::default(),
@@ -408,11 +407,10 @@ fn warm_up() {
 
 /// The single writer's state across files.
 struct Writer<'a> {
-    /// What was stored before the run, as the preparing threads read it.
+    /// What was stored before the run, as the preparing threads read it:
+    /// every article this run may replace, as `discover` names each origin
+    /// once (a map of the origins this run wrote never found one).
     before: &'a Known,
-    /// Articles this run has written, by origin: with `before`, every
-    /// stored article's id.
-    written: HashMap<String, i64>,
     /// Stored articles by content hash, the first of each, kept up to date.
     by_hash: HashMap<store::Digest, i64>,
     cache: Cache,
@@ -450,7 +448,7 @@ impl Writer<'_> {
             Step::Ready(p) => p,
         };
         let digest = p.digest;
-        let existing = (self.written.get(&input.origin).copied()).or(stored.map(|s| s.id));
+        let existing = stored.map(|s| s.id);
         if let Some(&first) = self.by_hash.get(&digest) {
             if Some(first) != existing {
                 let of = tx
@@ -472,7 +470,6 @@ impl Writer<'_> {
         )
         .map_err(store_err)?;
         self.by_hash.entry(digest).or_insert(id);
-        self.written.insert(input.origin.clone(), id);
         self.spent.push(*p);
         Ok(if existing.is_some() {
             Outcome::Updated

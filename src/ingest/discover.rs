@@ -396,6 +396,26 @@ mod tests {
         assert_eq!(found.inputs.len(), 1);
     }
 
+    /// The importer relies on it: a run replaces only what was stored
+    /// before it, never an article it wrote itself.
+    #[test]
+    fn a_file_named_twice_is_one_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("in");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        for name in ["a.txt", "sub/b.txt"] {
+            std::fs::write(root.join(name), "Kim empfing Lawrow.").unwrap();
+        }
+        // (Through another root, "sub", a file has another origin.)
+        let args = [root.clone(), root.join("a.txt"), root.clone()];
+        let origins: Vec<String> = discover(&args)
+            .inputs
+            .into_iter()
+            .map(|i| i.origin)
+            .collect();
+        assert_eq!(origins, ["in/a.txt", "in/sub/b.txt"]);
+    }
+
     #[test]
     fn a_manifest_entry_fingerprint_changes_with_any_field_and_keeps_fields_apart() {
         let entry = |url: Option<&str>, published: Option<&str>| ManifestEntry {
