@@ -14,6 +14,7 @@ pub mod names;
 pub mod resolve;
 pub mod suffixes;
 pub mod within;
+pub mod wordset;
 
 use std::collections::BTreeSet;
 

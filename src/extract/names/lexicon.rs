@@ -1,38 +1,39 @@
 //! The word lists behind name shapes (`data/names.tsv`) and the tokens
 //! the shapes are matched on.
 
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use super::strip_genitive;
 use super::words::words;
 use crate::extract::suffixes::Suffixes;
+use crate::extract::wordset::WordSet;
 use crate::extract::EntityKind;
 use crate::text::Memo;
 
 pub(super) struct Lexicon {
-    pub(super) role: HashSet<String>,
+    pub(super) role: WordSet,
     pub(super) role_suffix: Suffixes,
     pub(super) surname_ending: Suffixes,
-    pub(super) given: HashSet<String>,
-    pub(super) korean_family: HashSet<String>,
-    pub(super) chinese_family: HashSet<String>,
-    pub(super) org_head: HashSet<String>,
+    pub(super) given: WordSet,
+    pub(super) korean_family: WordSet,
+    pub(super) chinese_family: WordSet,
+    pub(super) org_head: WordSet,
     pub(super) org_suffix: Suffixes,
-    pub(super) place_head: HashSet<String>,
-    pub(super) place_word: HashSet<String>,
+    pub(super) place_head: WordSet,
+    pub(super) place_word: WordSet,
     pub(super) place_word_suffix: Suffixes,
-    pub(super) org_word: HashSet<String>,
+    pub(super) org_word: WordSet,
     pub(super) org_word_suffix: Suffixes,
     pub(super) noun_suffix: Suffixes,
-    pub(super) not_place: HashSet<String>,
-    pub(super) not_name: HashSet<String>,
-    pub(super) not_acronym: HashSet<String>,
-    pub(super) place_first: HashSet<String>,
-    pub(super) region_word: HashSet<String>,
-    pub(super) place_named: HashSet<String>,
-    pub(super) english_head: HashSet<String>,
+    pub(super) not_place: WordSet,
+    pub(super) not_name: WordSet,
+    pub(super) not_acronym: WordSet,
+    pub(super) place_first: WordSet,
+    pub(super) region_word: WordSet,
+    pub(super) place_named: WordSet,
+    pub(super) english_head: WordSet,
     pub(super) foreign_letters: Vec<String>,
 }
 

@@ -157,8 +157,8 @@ pub(super) fn shaped_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
 /// Organization when `word` is in `orgs`, location when in `places`.
 fn kind_in(
     word: &str,
-    orgs: &foldhash::HashSet<String>,
-    places: &foldhash::HashSet<String>,
+    orgs: &crate::extract::wordset::WordSet,
+    places: &crate::extract::wordset::WordSet,
 ) -> Option<EntityKind> {
     if orgs.contains(word) {
         Some(EntityKind::Organization)
@@ -497,7 +497,7 @@ pub(super) fn adjective_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<
                 || lex
                     .place_named
                     .iter()
-                    .any(|p| p.chars().count() >= 8 && head.ends_with(&p.to_lowercase()));
+                    .any(|p: &str| p.chars().count() >= 8 && head.ends_with(&p.to_lowercase()));
             let town = place_named
                 && is_name_token(n.text, lex)
                 && !noun_shaped(n.text, lex)
