@@ -169,16 +169,19 @@ pub(super) fn surname_shaped(t: &str) -> bool {
 /// and "CTBTOs" alone (3 to 6).
 pub(super) fn acronym(t: &str, lengths: std::ops::RangeInclusive<usize>) -> bool {
     let core = t.strip_suffix('s').unwrap_or(t);
-    // A digit inside counts with three capitals ("C4ADS"), not in a code
-    // like "MH17" or "G20".
-    let capitals = core.chars().filter(char::is_ascii_uppercase).count();
-    let digits = core.len() - capitals;
+    // Asked of every word: the cheap tests first, the count only of an
+    // acronym's shape.
     lengths.contains(&core.len())
         && core.starts_with(|c: char| c.is_ascii_uppercase())
         && core
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && (digits == 0 || capitals >= 3)
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && {
+            // A digit inside counts with three capitals ("C4ADS"), not in
+            // a code like "MH17" or "G20".
+            let capitals = core.bytes().filter(u8::is_ascii_uppercase).count();
+            capitals == core.len() || capitals >= 3
+        }
 }
 
 pub(super) fn starts_upper(t: &str) -> bool {
@@ -327,6 +330,21 @@ fn facts(t: &str, lex: &Lexicon) -> Facts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronyms_are_capitals_with_digits_only_beside_three_capitals() {
+        let yes = ["FBI", "CTBTOs", "C4ADS", "NATO", "MIT"];
+        let no = [
+            "MH17", "G20", "Fbi", "fbi", "ÄRZTE", "F-16", "EU", "NATOOOO",
+        ];
+        for t in yes {
+            assert!(acronym(t, 3..=6), "{t}");
+        }
+        for t in no {
+            assert!(!acronym(t, 3..=6), "{t}");
+        }
+        assert!(acronym("EU", 2..=5) && !acronym("E", 2..=5));
+    }
 
     #[test]
     fn remembered_facts_are_the_lexicons_answers() {
