@@ -497,7 +497,7 @@ pub(super) fn adjective_names(body: &str, toks: &[Token], lex: &Lexicon) -> Vec<
                 || lex
                     .place_named
                     .iter()
-                    .any(|p: &str| p.chars().count() >= 8 && head.ends_with(&p.to_lowercase()));
+                    .any(|p| p.chars().count() >= 8 && head.ends_with(&p.to_lowercase()));
             let town = place_named
                 && is_name_token(n.text, lex)
                 && !noun_shaped(n.text, lex)
