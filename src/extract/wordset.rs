@@ -23,15 +23,20 @@ pub struct WordSet {
 
 impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
-        let b = word.as_bytes().first().copied().unwrap_or(0) as usize;
-        self.first[b / 64] & (1 << (b % 64)) != 0
-            && self.lengths & (1 << word.len().min(63)) != 0
-            && self.words.contains(word)
+        let (at, first, length) = marks(word);
+        self.first[at] & first != 0 && self.lengths & length != 0 && self.words.contains(word)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(String::as_str)
     }
+}
+
+/// Where `word` marks the bitmaps, the same for a member and a question:
+/// the word of `first` and its bit for the first byte, and the length's bit.
+fn marks(word: &str) -> (usize, u64, u64) {
+    let b = word.as_bytes().first().copied().unwrap_or(0) as usize;
+    (b / 64, 1 << (b % 64), 1 << word.len().min(63))
 }
 
 impl FromIterator<String> for WordSet {
@@ -42,9 +47,9 @@ impl FromIterator<String> for WordSet {
             lengths: 0,
         };
         for word in words {
-            let b = word.as_bytes().first().copied().unwrap_or(0) as usize;
-            set.first[b / 64] |= 1 << (b % 64);
-            set.lengths |= 1 << word.len().min(63);
+            let (at, first, length) = marks(word.as_str());
+            set.first[at] |= first;
+            set.lengths |= length;
             set.words.insert(word);
         }
         set

@@ -11,6 +11,7 @@ use super::lexicon::{
 };
 use super::{resolved, strip_genitive};
 use crate::extract::gazetteer::gazetteer;
+use crate::extract::wordset::WordSet;
 use crate::extract::{Candidate, EntityKind};
 use crate::text::with_lower;
 
@@ -155,11 +156,7 @@ pub(super) fn shaped_names(toks: &[Token], lex: &Lexicon) -> Vec<Candidate> {
 }
 
 /// Organization when `word` is in `orgs`, location when in `places`.
-fn kind_in(
-    word: &str,
-    orgs: &crate::extract::wordset::WordSet,
-    places: &crate::extract::wordset::WordSet,
-) -> Option<EntityKind> {
+fn kind_in(word: &str, orgs: &WordSet, places: &WordSet) -> Option<EntityKind> {
     if orgs.contains(word) {
         Some(EntityKind::Organization)
     } else if places.contains(word) {
